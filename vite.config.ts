@@ -1,0 +1,74 @@
+/**
+ * One config, four builds chosen by --mode:
+ *   (default)     the React renderer        → out/renderer
+ *   main          the Electron main process → out/main/main.cjs
+ *   preload       the Electron preload      → out/preload/preload.cjs (sandboxed, so CommonJS)
+ *   host-preload  the test host's preload   → out/test-host/preload.js (IIFE init script)
+ * `npm run build` runs all four.
+ */
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = import.meta.dirname;
+const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+function nodeBuild(entry: string, outDir: string, fileName: string): UserConfig {
+  return {
+    root,
+    publicDir: false,
+    build: {
+      ssr: resolve(root, entry),
+      outDir: resolve(root, outDir),
+      emptyOutDir: true,
+      target: 'node20',
+      sourcemap: true,
+      minify: false,
+      rolldownOptions: {
+        external: nodeExternals,
+        output: { format: 'cjs', entryFileNames: fileName, codeSplitting: false },
+      },
+    },
+    ssr: { noExternal: true, external: ['electron'] },
+  };
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  switch (mode) {
+    case 'main':
+      return nodeBuild('electron/main/index.ts', 'out/main', 'main.cjs');
+    case 'preload':
+      return nodeBuild('electron/preload/index.ts', 'out/preload', 'preload.cjs');
+    case 'host-preload':
+      return {
+        root,
+        publicDir: false,
+        build: {
+          outDir: resolve(root, 'out/test-host'),
+          emptyOutDir: true,
+          minify: false,
+          lib: {
+            entry: resolve(root, 'electron/preload/testHostPreload.ts'),
+            formats: ['iife'],
+            name: 'cwgTestHostPreload',
+            fileName: () => 'preload.js',
+          },
+        },
+      };
+    default:
+      return {
+        root: resolve(root, 'renderer'),
+        base: './',
+        publicDir: false,
+        plugins: [react()],
+        build: {
+          outDir: resolve(root, 'out/renderer'),
+          emptyOutDir: true,
+          sourcemap: true,
+          target: 'chrome130',
+        },
+        server: { host: '127.0.0.1' },
+      };
+  }
+});
