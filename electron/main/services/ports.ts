@@ -1,0 +1,45 @@
+/**
+ * The Electron-specific parts the main-process services need, as small interfaces.
+ * The Electron composition root implements them with Electron APIs; the test host with
+ * Node, a Chromium page and answers chosen by the test.
+ */
+import type { AppInfo } from '../../../shared/ipc/contract';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface DialogPort {
+  /** A path to save to, or null when the user cancelled. */
+  chooseSaveFile(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A file to read, or null when the user cancelled. */
+  chooseOpenFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A folder, or null when the user cancelled. */
+  chooseFolder(options: { title: string }): Promise<string | null>;
+}
+
+export interface PdfOptions {
+  pageSize: 'A4' | 'Letter';
+  landscape: boolean;
+  marginsMm: { top: number; right: number; bottom: number; left: number };
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
+export interface PrintPort {
+  /** Prints self-contained HTML (no scripts, no network) to PDF bytes. */
+  printToPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
+}
+
+export interface ShellPort {
+  /** Opens an https URL in the system browser. */
+  openExternal(url: string): Promise<void>;
+}
+
+export interface Ports {
+  appInfo: AppInfo;
+  shell: ShellPort;
+  dialogs: DialogPort;
+  print: PrintPort;
+}

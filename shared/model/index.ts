@@ -1,0 +1,328 @@
+/**
+ * The domain model of CWG Desk: every record the app stores, as zod schemas and the
+ * TypeScript types inferred from them. The schemas are the single source of truth for
+ * form validation, IPC payloads and (later) the sync bundle format.
+ */
+import { z } from 'zod';
+
+/** Text that may be held in English and Russian (printed user data is bilingual). */
+export const bilingualSchema = z.object({ en: z.string(), ru: z.string() });
+export type Bilingual = z.infer<typeof bilingualSchema>;
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
+
+/**
+ * Fields every synced record carries. `hlc` is the hybrid-logical-clock stamp of the
+ * record's last change, `origin` the installation that made it, `deleted` a tombstone
+ * (records are never hard-deleted while peers may still hold them).
+ */
+export const syncedSchema = z.object({
+  id: z.uuid(),
+  hlc: z.string().min(1),
+  origin: z.string().min(1),
+  deleted: z.boolean(),
+});
+export type Synced = z.infer<typeof syncedSchema>;
+
+export const membershipStatuses = ['member', 'observer', 'non-member'] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
+
+/** Countries are keyed by ISO 3166-1 alpha-2 code, the same on every machine. */
+export const countrySchema = syncedSchema.extend({
+  id: z.string().regex(/^[A-Z]{2}$/, 'country id is an ISO 3166-1 alpha-2 code'),
+  name: bilingualSchema,
+  membership: z.enum(membershipStatuses),
+});
+export type Country = z.infer<typeof countrySchema>;
+
+export const organizationKinds = [
+  'customs-service',
+  'ministry',
+  'international-organization',
+  'donor-agency',
+  'private-sector',
+  'other',
+] as const;
+export type OrganizationKind = (typeof organizationKinds)[number];
+
+export const organizationSchema = syncedSchema.extend({
+  name: bilingualSchema,
+  acronym: z.string(),
+  countryId: z.string().nullable(),
+  kind: z.enum(organizationKinds),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const delegateRoles = [
+  'customs-official',
+  'private-sector',
+  'wto-negotiator',
+  'expert',
+  'secretariat',
+] as const;
+export type DelegateRole = (typeof delegateRoles)[number];
+
+export const delegateSchema = syncedSchema.extend({
+  /** Name in Latin script. */
+  nameLatin: z.string(),
+  /** Name in Cyrillic or the native script. */
+  nameNative: z.string(),
+  honorific: z.string(),
+  position: bilingualSchema,
+  organizationId: z.string().nullable(),
+  countryId: z.string().nullable(),
+  roles: z.array(z.enum(delegateRoles)),
+  email: z.string(),
+  phone: z.string(),
+  languages: z.array(z.string()),
+  notes: z.string(),
+  consentPrintContacts: z.boolean(),
+  consentShareContacts: z.boolean(),
+});
+export type Delegate = z.infer<typeof delegateSchema>;
+
+export const meetingKinds = ['working-group', 'workshop', 'training', 'site-visit', 'bilateral'] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+export const meetingStatuses = ['planned', 'confirmed', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+export const meetingSchema = syncedSchema.extend({
+  title: bilingualSchema,
+  kind: z.enum(meetingKinds),
+  status: z.enum(meetingStatuses),
+  startDate: isoDateSchema,
+  endDate: isoDateSchema,
+  city: bilingualSchema,
+  venue: bilingualSchema,
+  /** IANA time zone of the venue, e.g. Asia/Bishkek. */
+  timeZone: z.string(),
+  hostOrganizationId: z.string().nullable(),
+  coOrganizerIds: z.array(z.string()),
+  inConjunctionWith: bilingualSchema,
+  objectives: bilingualSchema,
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+export const sessionKinds = [
+  'opening',
+  'training',
+  'presentation',
+  'panel',
+  'discussion',
+  'site-visit',
+  'break',
+  'meal',
+  'closing',
+] as const;
+export type SessionKind = (typeof sessionKinds)[number];
+
+export const sessionSchema = syncedSchema.extend({
+  meetingId: z.string(),
+  /** Day of the meeting, YYYY-MM-DD. */
+  date: isoDateSchema,
+  /** Venue-local times, HH:MM. */
+  start: localTimeSchema,
+  end: localTimeSchema,
+  /** Order within the day, for sessions with the same start. */
+  order: z.number(),
+  kind: z.enum(sessionKinds),
+  title: bilingualSchema,
+  description: bilingualSchema,
+  location: bilingualSchema,
+  moderatorIds: z.array(z.string()),
+  speakerIds: z.array(z.string()),
+  topics: z.array(z.string()),
+  outcome: bilingualSchema,
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const participationCapacities = [
+  'member',
+  'observer',
+  'guest',
+  'expert',
+  'secretariat',
+  'organizer',
+] as const;
+export type ParticipationCapacity = (typeof participationCapacities)[number];
+export const participationStatuses = ['invited', 'confirmed', 'declined', 'attended', 'absent'] as const;
+export type ParticipationStatus = (typeof participationStatuses)[number];
+
+export const participationSchema = syncedSchema.extend({
+  meetingId: z.string(),
+  delegateId: z.string(),
+  capacity: z.enum(participationCapacities),
+  status: z.enum(participationStatuses),
+  /** Days (YYYY-MM-DD) the person was present. */
+  attendedDays: z.array(isoDateSchema),
+});
+export type Participation = z.infer<typeof participationSchema>;
+
+export const mouStatuses = ['drafting', 'negotiation', 'agreed', 'signed'] as const;
+export type MouStatus = (typeof mouStatuses)[number];
+
+export const mouDocumentSchema = syncedSchema.extend({
+  title: bilingualSchema,
+  partyCountryIds: z.array(z.string()),
+  status: z.enum(mouStatuses),
+  /** Date each status was reached, YYYY-MM-DD. */
+  statusDates: z.partialRecord(z.enum(mouStatuses), isoDateSchema),
+});
+export type MouDocument = z.infer<typeof mouDocumentSchema>;
+
+export const articleSchema = syncedSchema.extend({
+  documentId: z.string(),
+  /** Sort key; article numbers are derived from the order, never stored. */
+  order: z.number(),
+  heading: bilingualSchema,
+  /** Numbered paragraphs as plain structured text: "1. ...", "(a) ..." one per line. */
+  body: bilingualSchema,
+  /** Set when one language changed after the other; cleared when a translator confirms. */
+  translationStale: z.enum(['en', 'ru']).nullable(),
+  /** The amendment whose acceptance produced the current text, if any. */
+  changedByAmendmentId: z.string().nullable(),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+export const frozenArticleSchema = z.object({
+  articleId: z.string(),
+  heading: bilingualSchema,
+  body: bilingualSchema,
+});
+export type FrozenArticle = z.infer<typeof frozenArticleSchema>;
+
+export const mouVersionSchema = syncedSchema.extend({
+  documentId: z.string(),
+  number: z.number().int().positive(),
+  label: z.string(),
+  date: isoDateSchema,
+  note: z.string(),
+  meetingId: z.string().nullable(),
+  title: bilingualSchema,
+  articles: z.array(frozenArticleSchema),
+});
+export type MouVersion = z.infer<typeof mouVersionSchema>;
+
+export const amendmentKinds = ['replace', 'insert-after', 'delete'] as const;
+export type AmendmentKind = (typeof amendmentKinds)[number];
+export const amendmentStatuses = ['proposed', 'accepted', 'rejected', 'superseded', 'withdrawn'] as const;
+export type AmendmentStatus = (typeof amendmentStatuses)[number];
+
+export const amendmentSchema = syncedSchema.extend({
+  documentId: z.string(),
+  articleId: z.string().nullable(),
+  kind: z.enum(amendmentKinds),
+  proposedByCountryId: z.string().nullable(),
+  proposedByDelegateId: z.string().nullable(),
+  proposedOn: isoDateSchema,
+  heading: bilingualSchema,
+  body: bilingualSchema,
+  rationale: bilingualSchema,
+  /** hlc of the article when the amendment was proposed, to detect a changed base text. */
+  baseArticleHlc: z.string().nullable(),
+  status: z.enum(amendmentStatuses),
+  decisionReason: z.string(),
+  decidedOn: isoDateSchema.nullable(),
+});
+export type Amendment = z.infer<typeof amendmentSchema>;
+
+export const commentTargets = ['article', 'amendment'] as const;
+export const commentSchema = syncedSchema.extend({
+  targetKind: z.enum(commentTargets),
+  targetId: z.string(),
+  authorDelegateId: z.string().nullable(),
+  authorName: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  resolved: z.boolean(),
+});
+export type Comment = z.infer<typeof commentSchema>;
+
+export const positionStances = ['supports', 'reservation', 'opposes', 'pending'] as const;
+export type PositionStance = (typeof positionStances)[number];
+export const positionSchema = syncedSchema.extend({
+  versionId: z.string(),
+  countryId: z.string(),
+  /** null: the stance on the whole text. */
+  articleId: z.string().nullable(),
+  stance: z.enum(positionStances),
+  reservation: z.string(),
+});
+export type Position = z.infer<typeof positionSchema>;
+
+/** Local, never synced: who this installation is. */
+export const installationRoles = ['secretariat', 'delegation'] as const;
+export type InstallationRole = (typeof installationRoles)[number];
+export const installationSchema = z
+  .object({
+    /** Always "self": one row. */
+    key: z.literal('self'),
+    id: z.uuid(),
+    displayName: z.string().trim().min(1, 'name is required').max(120),
+    role: z.enum(installationRoles),
+    /** Country of the delegation; null for the secretariat. */
+    countryId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .refine((i) => i.role === 'secretariat' || i.countryId !== null, {
+    error: 'a delegation installation names its country',
+    path: ['countryId'],
+  });
+export type Installation = z.infer<typeof installationSchema>;
+
+export const peerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(installationRoles),
+  countryId: z.string().nullable(),
+  publicKey: z.string().nullable(),
+  trusted: z.boolean(),
+  /** Highest hlc we have received from each origin through this peer. */
+  receivedVector: z.record(z.string(), z.string()),
+  /** Highest hlc of ours that this peer is known to hold. */
+  sentWatermark: z.string().nullable(),
+});
+export type Peer = z.infer<typeof peerSchema>;
+
+export const receivedBundleSchema = z.object({
+  bundleId: z.string(),
+  fromOrigin: z.string(),
+  fromName: z.string(),
+  receivedAt: z.string(),
+  fileName: z.string(),
+  counts: z.record(z.string(), z.number()),
+});
+export type ReceivedBundle = z.infer<typeof receivedBundleSchema>;
+
+export const conflictSchema = z.object({
+  id: z.string(),
+  table: z.string(),
+  recordId: z.string(),
+  field: z.string(),
+  keptValue: z.unknown(),
+  keptHlc: z.string(),
+  otherValue: z.unknown(),
+  otherHlc: z.string(),
+  detectedAt: z.string(),
+  resolved: z.boolean(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+/** Synced tables, by name, with their record schema. */
+export const syncedTables = {
+  countries: countrySchema,
+  organizations: organizationSchema,
+  delegates: delegateSchema,
+  meetings: meetingSchema,
+  sessions: sessionSchema,
+  participations: participationSchema,
+  mouDocuments: mouDocumentSchema,
+  articles: articleSchema,
+  mouVersions: mouVersionSchema,
+  amendments: amendmentSchema,
+  comments: commentSchema,
+  positions: positionSchema,
+} as const;
+export type SyncedTableName = keyof typeof syncedTables;
+export const syncedTableNames = Object.keys(syncedTables) as SyncedTableName[];
