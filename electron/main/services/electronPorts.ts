@@ -1,0 +1,212 @@
+/**
+ * The Ports of the main-process services, implemented with Electron: native dialogs
+ * attached to the main window, the system browser for https links, PDF printing in a
+ * hidden, locked-down print window, and the app's identity. Electron is taken as injected
+ * modules (types only here), so the print flow is unit-tested with fakes.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { App, BrowserWindow, Dialog, OpenDialogOptions, PrintToPDFOptions, SaveDialogOptions, Shell } from 'electron';
+import { PRINT_CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { HandlerError } from '../ipc/dispatch';
+import {
+  applyPrintSessionGuards,
+  createPrintWindow,
+  isExternalLink,
+  printFileKey,
+  type PermissionSession,
+  type PrintWindowLike,
+  type RequestFilteringSession,
+  type WindowConstructor,
+} from '../windows';
+import type { DialogPort, PdfOptions, Ports, PrintPort, ShellPort } from './ports';
+
+const MM_PER_INCH = 25.4;
+
+/**
+ * Chromium replaces an empty header or footer template with its default one (date and
+ * title) when header/footer display is on; an empty element really prints nothing.
+ */
+const BLANK_TEMPLATE = '<span></span>';
+
+/** PdfOptions (millimetres, our templates) → Electron's printToPDF options (inches). */
+export function toPrintToPdfOptions(options: PdfOptions): PrintToPDFOptions {
+  const { marginsMm } = options;
+  const displayHeaderFooter = options.headerTemplate !== '' || options.footerTemplate !== '';
+  return {
+    pageSize: options.pageSize,
+    landscape: options.landscape,
+    margins: {
+      top: marginsMm.top / MM_PER_INCH,
+      right: marginsMm.right / MM_PER_INCH,
+      bottom: marginsMm.bottom / MM_PER_INCH,
+      left: marginsMm.left / MM_PER_INCH,
+    },
+    displayHeaderFooter,
+    headerTemplate: options.headerTemplate === '' ? BLANK_TEMPLATE : options.headerTemplate,
+    footerTemplate: options.footerTemplate === '' ? BLANK_TEMPLATE : options.footerTemplate,
+    // Shaded table headers and rule lines are part of a report's look.
+    printBackground: true,
+    // The page size comes from PdfOptions, not from whatever @page rule a template has.
+    preferCSSPageSize: false,
+  };
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/**
+ * Puts the print CSP first in the document's head (a meta policy only governs what comes
+ * after it), after any doctype so the page stays in standards mode.
+ */
+export function withPrintCsp(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(PRINT_CONTENT_SECURITY_POLICY)}">`;
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head) {
+    const at = head.index + head[0].length;
+    return `${html.slice(0, at)}${meta}${html.slice(at)}`;
+  }
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  if (doctype) return `${doctype[0]}${meta}${html.slice(doctype[0].length)}`;
+  return `${meta}${html}`;
+}
+
+export interface PrintPortDeps {
+  BrowserWindow: WindowConstructor<PrintWindowLike>;
+  /** The PRINT_PARTITION session; its guards are installed on first use. */
+  getPrintSession: () => PermissionSession & RequestFilteringSession;
+  /** Where the per-job temp folders go; the OS temp folder by default. */
+  tempRoot?: string;
+  /** A print that takes longer is abandoned, so an IPC call cannot hang forever. */
+  timeoutMs?: number;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new HandlerError('io-error', `${what} did not finish within ${Math.round(ms / 1000)} s.`));
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer);
+  });
+}
+
+/**
+ * Prints through a hidden print window that loads the report from a temp file.
+ *
+ * Why a file and not a data: URL: Chromium refuses to navigate to URLs longer than 2 MB,
+ * and a report with embedded fonts for Latin, Cyrillic and Arabic script easily exceeds
+ * that. A file:// page needs neither JavaScript nor network. The file lives in a fresh
+ * private folder (mkdtemp, owner-only), starts with a UTF-8 byte order mark (file:// has
+ * no Content-Type header, and the BOM decides the encoding before anything else), and is
+ * the only file the print session lets through, for the duration of the job.
+ */
+export function createPrintPort(deps: PrintPortDeps): PrintPort {
+  const allowedFiles = new Set<string>();
+  let guarded = false;
+  const timeoutMs = deps.timeoutMs ?? 60_000;
+
+  return {
+    async printToPdf(html, options) {
+      if (!guarded) {
+        applyPrintSessionGuards(deps.getPrintSession(), allowedFiles);
+        guarded = true;
+      }
+      const folder = await mkdtemp(join(deps.tempRoot ?? tmpdir(), 'cwg-print-'));
+      const file = join(folder, 'report.html');
+      const key = printFileKey(file);
+      let window: PrintWindowLike | null = null;
+      try {
+        await writeFile(file, `\uFEFF${withPrintCsp(html)}`, { encoding: 'utf8', mode: 0o600 });
+        allowedFiles.add(key);
+        const printWindow = createPrintWindow({ BrowserWindow: deps.BrowserWindow });
+        window = printWindow;
+        const job = async (): Promise<Uint8Array> => {
+          await printWindow.loadURL(pathToFileURL(file).href);
+          return printWindow.webContents.printToPDF(toPrintToPdfOptions(options));
+        };
+        return await withTimeout(job(), timeoutMs, 'Printing the report');
+      } finally {
+        allowedFiles.delete(key);
+        window?.destroy();
+        await rm(folder, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export interface ElectronPortsDeps {
+  app: Pick<App, 'getName' | 'getVersion' | 'getPath'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  shell: Pick<Shell, 'openExternal'>;
+  BrowserWindow: WindowConstructor<PrintWindowLike>;
+  getPrintSession: () => PermissionSession & RequestFilteringSession;
+  /** Dialogs are modal to it when it exists. */
+  getMainWindow: () => BrowserWindow | null;
+  platform: string;
+}
+
+export function createShellPort(shell: Pick<Shell, 'openExternal'>): ShellPort {
+  return {
+    async openExternal(url) {
+      // Checked again here although IPC validated it: this port is also reached from the
+      // window-open guard, and it is the last step before the OS hands the URL to a program.
+      if (!isExternalLink(url)) {
+        throw new HandlerError('not-allowed', 'Only https:// links can be opened in the browser.');
+      }
+      await shell.openExternal(url);
+    },
+  };
+}
+
+function createDialogPort(deps: Pick<ElectronPortsDeps, 'dialog' | 'getMainWindow'>): DialogPort {
+  const { dialog } = deps;
+  // Modal to the main window when there is one, so the dialog cannot get lost behind it.
+  const save = (options: SaveDialogOptions) => {
+    const parent = deps.getMainWindow();
+    return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+  };
+  const open = (options: OpenDialogOptions) => {
+    const parent = deps.getMainWindow();
+    return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+  };
+  return {
+    async chooseSaveFile({ title, defaultPath, filters }) {
+      const result = await save({
+        title,
+        defaultPath,
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || result.filePath === '' ? null : result.filePath;
+    },
+    async chooseOpenFile({ title, filters }) {
+      const result = await open({ title, filters, properties: ['openFile'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFolder({ title }) {
+      const result = await open({ title, properties: ['openDirectory', 'createDirectory'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}
+
+export function createElectronPorts(deps: ElectronPortsDeps): Ports {
+  return {
+    appInfo: {
+      name: deps.app.getName(),
+      version: deps.app.getVersion(),
+      platform: deps.platform,
+      dataFolder: deps.app.getPath('userData'),
+      host: 'electron',
+    },
+    shell: createShellPort(deps.shell),
+    dialogs: createDialogPort(deps),
+    print: createPrintPort({ BrowserWindow: deps.BrowserWindow, getPrintSession: deps.getPrintSession }),
+  };
+}
