@@ -1,0 +1,113 @@
+/**
+ * The local IndexedDB database (Dexie 4): every table and index. Only repositories in
+ * renderer/db use it; components never see the Dexie instance.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { z } from 'zod';
+import { buildSeedCountries } from '../../shared/sample/countries';
+import type {
+  Conflict,
+  Country,
+  Installation,
+  Peer,
+  ReceivedBundle,
+  Synced,
+  SyncedTableName,
+  syncedTables,
+} from '../../shared/model';
+
+/** The record type of each synced table, by table name. */
+export type SyncedRecordMap = { [K in SyncedTableName]: z.infer<(typeof syncedTables)[K]> };
+/** The Dexie table of each synced table, by table name. */
+export type SyncedTables = { [K in SyncedTableName]: Table<SyncedRecordMap[K], string> };
+
+/** Small local settings, e.g. the clock's last stamp. Readers narrow `value` themselves. */
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * Index notes:
+ * - `hlc` on every synced table, and `[origin+hlc]`, let sync export "changes after stamp S"
+ *   (from any origin, or from one origin for a version vector) without a full scan.
+ * - Booleans (`deleted`, `resolved`) are not valid IndexedDB keys, so they are never
+ *   indexed: a record holding a boolean would silently be missing from such an index.
+ *   "Not deleted" is a filter over an indexed query instead.
+ * - Null values are left out of an index, which suits nullable references (countryId…).
+ */
+const SCHEMA_V1: Record<string, string> = {
+  countries: 'id, hlc, [origin+hlc]',
+  organizations: 'id, hlc, [origin+hlc], countryId',
+  delegates: 'id, hlc, [origin+hlc], countryId, organizationId, nameLatin',
+  meetings: 'id, hlc, [origin+hlc], startDate',
+  sessions: 'id, hlc, [origin+hlc], meetingId, [meetingId+date]',
+  participations: 'id, hlc, [origin+hlc], meetingId, delegateId, [meetingId+delegateId]',
+  mouDocuments: 'id, hlc, [origin+hlc]',
+  articles: 'id, hlc, [origin+hlc], documentId, [documentId+order]',
+  mouVersions: 'id, hlc, [origin+hlc], documentId, [documentId+number]',
+  amendments: 'id, hlc, [origin+hlc], documentId, articleId',
+  comments: 'id, hlc, [origin+hlc], targetId',
+  positions: 'id, hlc, [origin+hlc], versionId, [versionId+countryId]',
+  // Local tables, never synced.
+  installation: 'key',
+  peers: 'id',
+  receivedBundles: 'bundleId, fromOrigin, receivedAt',
+  conflicts: 'id, table, recordId, [table+recordId]',
+  meta: 'key',
+};
+
+export class CwgDatabase extends Dexie implements SyncedTables {
+  // `declare`: Dexie creates the table objects in version().stores(); a class field
+  // initializer (useDefineForClassFields) must not overwrite them.
+  declare readonly countries: SyncedTables['countries'];
+  declare readonly organizations: SyncedTables['organizations'];
+  declare readonly delegates: SyncedTables['delegates'];
+  declare readonly meetings: SyncedTables['meetings'];
+  declare readonly sessions: SyncedTables['sessions'];
+  declare readonly participations: SyncedTables['participations'];
+  declare readonly mouDocuments: SyncedTables['mouDocuments'];
+  declare readonly articles: SyncedTables['articles'];
+  declare readonly mouVersions: SyncedTables['mouVersions'];
+  declare readonly amendments: SyncedTables['amendments'];
+  declare readonly comments: SyncedTables['comments'];
+  declare readonly positions: SyncedTables['positions'];
+  declare readonly installation: Table<Installation, string>;
+  declare readonly peers: Table<Peer, string>;
+  declare readonly receivedBundles: Table<ReceivedBundle, string>;
+  declare readonly conflicts: Table<Conflict, string>;
+  declare readonly meta: Table<MetaEntry, string>;
+
+  constructor(name: string) {
+    super(name);
+    // Schema versions are append-only: never edit a released version's stores. A change
+    // is a new `this.version(n + 1).stores({...}).upgrade(...)` below this one, with a test
+    // that opens a database of version n holding data (DESIGN.md §4).
+    this.version(1).stores(SCHEMA_V1);
+    // The seed countries exist from the moment the database does: the first-run form
+    // offers them before there is an installation. They carry the seed origin and stamp,
+    // identical on every machine.
+    this.on('populate', (transaction) => {
+      void transaction.table<Country, string>('countries').bulkAdd(buildSeedCountries());
+    });
+  }
+}
+
+/** The synced table of that name, typed by its record. */
+export function syncedTable<K extends SyncedTableName>(db: CwgDatabase, name: K): SyncedTables[K] {
+  const tables: SyncedTables = db;
+  return tables[name];
+}
+
+/**
+ * Any synced table, seen through the fields every synced record has: for code that walks
+ * all synced tables alike (counts, clock restore, dumps), where a union of the precise
+ * table types would not be callable.
+ */
+export function anySyncedTable(db: CwgDatabase, name: SyncedTableName): Table<Synced, string> {
+  return db.table<Synced, string>(name);
+}
+
+export function openDatabase(name = 'cwg-desk'): CwgDatabase {
+  return new CwgDatabase(name);
+}
