@@ -1,0 +1,42 @@
+/**
+ * The renderer's typed client for main-process calls. Unwraps the IpcResult envelope into
+ * a value or an ApiError, so features can `await api.appInfo()` and show errors in a toast.
+ */
+import type { CwgApi } from '../../shared/ipc/api';
+import type { IpcErrorCode, IpcResult } from '../../shared/ipc/result';
+
+declare global {
+  interface Window {
+    cwg?: CwgApi;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: IpcErrorCode | 'no-bridge',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function bridge(): CwgApi {
+  const api = window.cwg;
+  if (!api) throw new ApiError('no-bridge', 'window.cwg is missing: the app was opened outside its shell.');
+  return api;
+}
+
+function unwrap<T>(result: IpcResult<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.message);
+}
+
+export function hasBridge(): boolean {
+  return window.cwg !== undefined;
+}
+
+export const api = {
+  appInfo: async () => unwrap(await bridge().appInfo()),
+  openExternal: async (url: string) => unwrap(await bridge().openExternal({ url })),
+};
