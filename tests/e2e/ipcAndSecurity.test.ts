@@ -1,0 +1,100 @@
+/**
+ * The renderer's bridge to main, seen from the page: named functions only, payloads
+ * validated in main, foreign senders refused, the CSP enforced, no request leaving the app.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IpcResult } from '../../shared/ipc/result';
+import { startTestHost, type TestHost } from '../host/testHost';
+
+describe('IPC bridge and page security', () => {
+  let host: TestHost;
+
+  beforeAll(async () => {
+    host = await startTestHost();
+    const { page } = host;
+    await page.getByRole('heading', { level: 1, name: 'Welcome to CWG Desk' }).waitFor();
+    await page.getByLabel('Name of this installation').fill('Delegation laptop');
+    await page.getByRole('radio', { name: /^Delegation/ }).check();
+    await page.getByLabel('Country of the delegation').selectOption({ label: 'Tajikistan' });
+    await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
+    await page.getByText('Delegation laptop · Delegation of Tajikistan').waitFor();
+  });
+
+  afterAll(async () => {
+    await host.close();
+  });
+
+  it('exposes named functions only, not the transport', async () => {
+    const shape = await host.page.evaluate(() => ({
+      keys: Object.keys(window.cwg ?? {}).sort(),
+      frozen: Object.isFrozen(window.cwg),
+      transport: typeof (window as unknown as Record<string, unknown>).__cwgInvoke,
+      ipcRenderer: typeof (window as unknown as Record<string, unknown>).ipcRenderer,
+      require: typeof (window as unknown as Record<string, unknown>).require,
+    }));
+    expect(shape).toEqual({ keys: ['appInfo', 'openExternal'], frozen: true, transport: 'undefined', ipcRenderer: 'undefined', require: 'undefined' });
+  });
+
+  it('answers app info from the main-process handlers', async () => {
+    const result = await host.page.evaluate(() => window.cwg?.appInfo());
+    expect(result).toMatchObject({ ok: true, value: { name: 'CWG Desk', host: 'test-host', platform: process.platform } });
+  });
+
+  it('refuses invalid payloads with a clear error and does nothing', async () => {
+    const calls = await host.page.evaluate(async () => {
+      const api = window.cwg as unknown as Record<string, (payload: unknown) => Promise<unknown>>;
+      const open = api.openExternal as (payload: unknown) => Promise<unknown>;
+      return Promise.all([
+        open({ url: 'javascript:alert(1)' }),
+        open({ url: 'http://example.org/' }),
+        open({ url: 'file:///etc/passwd' }),
+        open({ url: 'https://example.org/', extra: true }),
+        open('https://example.org/'),
+      ]);
+    });
+    for (const result of calls as IpcResult<unknown>[]) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('invalid-payload');
+        expect(result.error.message).toMatch(/^Invalid request for "cwg:shell:open-external": /);
+      }
+    }
+    expect(host.openedExternal).toEqual([]);
+  });
+
+  it('refuses a call from a page that is not the app', async () => {
+    const foreign = await host.context.newPage();
+    try {
+      await foreign.setContent('<p>not the app</p>');
+      const result = (await foreign.evaluate(() => window.cwg?.appInfo())) as IpcResult<unknown>;
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    } finally {
+      await foreign.close();
+    }
+  });
+
+  it('opens the group page in the system browser from Settings', async () => {
+    const { page } = host;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.getByText('Test host (Chromium)').waitFor();
+    await page.getByRole('button', { name: /About the Customs Working Group/ }).click();
+    await page.getByRole('status').getByText('The page was opened in your browser.').waitFor();
+    expect(host.openedExternal).toEqual(['https://cldp.doc.gov/']);
+  });
+
+  it('enforces the content security policy: injected scripts do not run', async () => {
+    const ran = await host.page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.body.append(script);
+      const img = document.createElement('img');
+      img.src = 'https://example.org/pixel.png';
+      document.body.append(img);
+      await new Promise((done) => setTimeout(done, 200));
+      return (window as unknown as Record<string, unknown>).__injected === true;
+    });
+    expect(ran).toBe(false);
+    expect(host.blockedRequests).toEqual([]); // the CSP stopped the image before any request
+  });
+});

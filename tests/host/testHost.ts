@@ -1,0 +1,143 @@
+/**
+ * The test host: the built renderer in Chromium, with `window.cwg` built by the same
+ * preload factory and answered by the same main-process handler map, running here in Node.
+ * Ports are injected: dialogs answer what the test chose, printing uses a Chromium page,
+ * and "open in browser" is recorded instead of launching anything.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createDispatch, type Dispatch } from '../../electron/main/ipc/dispatch';
+import { createHandlers } from '../../electron/main/ipc/handlers';
+import { CHROMIUM_FLAGS, findChromium } from './chromium';
+import { ChromiumPrintPort } from './chromiumPrintPort';
+import { ScriptedDialogs } from './scriptedDialogs';
+import { serveDirectory, type StaticServer } from './staticServer';
+
+const root = resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = join(root, 'out/renderer');
+export const HOST_PRELOAD = join(root, 'out/test-host/preload.js');
+
+export interface TestHostOptions {
+  /** false opens a visible window (npm run host). */
+  headless?: boolean;
+  /** Chromium profile; kept across restart() so IndexedDB and localStorage survive. */
+  profileDir?: string;
+  /** What the app reports as its data folder. */
+  dataDir?: string;
+  locale?: string;
+  viewport?: { width: number; height: number } | null;
+  /** Pins the port, so a profile's data (keyed by origin) is found again on the next run. */
+  port?: number;
+}
+
+export interface TestHost {
+  readonly origin: string;
+  readonly url: string;
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly dialogs: ScriptedDialogs;
+  readonly print: ChromiumPrintPort;
+  readonly dispatch: Dispatch;
+  /** https links the app asked to open in the system browser. */
+  readonly openedExternal: string[];
+  /** Requests the page tried to send outside its own origin (all refused). */
+  readonly blockedRequests: string[];
+  /** Console errors and uncaught page errors, for tests to assert on. */
+  readonly pageErrors: string[];
+  /** Closes the browser and opens it again on the same profile: an app restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'cwg-profile-')));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'cwg-data-')));
+  const preloadSource = await readFile(HOST_PRELOAD, 'utf8').catch(() => {
+    throw new Error(`${HOST_PRELOAD} is missing: run \`npm run build\` first.`);
+  });
+  const server: StaticServer = await serveDirectory(RENDERER_DIR, options.port);
+  const dialogs = new ScriptedDialogs();
+  const print = new ChromiumPrintPort();
+  const openedExternal: string[] = [];
+  const blockedRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  const packageJson = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+  const dispatch = createDispatch(
+    createHandlers({
+      appInfo: { name: 'CWG Desk', version: packageJson.version, platform: process.platform, dataFolder: dataDir, host: 'test-host' },
+      shell: {
+        openExternal: (url) => {
+          openedExternal.push(url);
+          return Promise.resolve();
+        },
+      },
+      dialogs,
+      print,
+    }),
+    { allowedOrigin: server.origin, logError: (channel, error) => pageErrors.push(`${channel}: ${String(error)}`) },
+  );
+
+  const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: findChromium(),
+      headless: options.headless ?? true,
+      args: CHROMIUM_FLAGS,
+      locale: options.locale ?? 'en-US',
+      viewport: options.viewport === undefined ? { width: 1280, height: 860 } : options.viewport,
+    });
+    await context.exposeBinding('__cwgInvoke', (source, channel: unknown, payload: unknown) =>
+      dispatch(String(channel), payload, {
+        url: source.frame.url(),
+        isTopFrame: source.frame.parentFrame() === null,
+      }),
+    );
+    await context.addInitScript({ content: preloadSource });
+    // The app talks to nothing but its own origin; anything else is refused and noted.
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
+        await route.continue();
+      } else {
+        blockedRequests.push(url);
+        await route.abort('blockedbyclient');
+      }
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(`${server.origin}/index.html`);
+    return { context, page };
+  };
+
+  let current = await launch();
+  return {
+    origin: server.origin,
+    url: `${server.origin}/index.html`,
+    get page() {
+      return current.page;
+    },
+    get context() {
+      return current.context;
+    },
+    dialogs,
+    print,
+    dispatch,
+    openedExternal,
+    blockedRequests,
+    pageErrors,
+    async restart() {
+      await current.context.close();
+      current = await launch();
+    },
+    async close() {
+      await current.context.close();
+      await print.close();
+      await server.close();
+    },
+  };
+}
