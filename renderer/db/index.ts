@@ -10,3 +10,4 @@ export {
   type TableCounts,
 } from './repositories';
 export { InstallationExistsError, NoInstallationError, ValidationError, type ValidationIssue } from './errors';
+export { saveRecord, unstamped, writeDeleted, writeRecord, type RepositoryContext, type Unstamped } from './writes';

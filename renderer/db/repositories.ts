@@ -3,6 +3,7 @@
  * through RepositoriesContext and never touch Dexie; every write here validates its input
  * and stamps synced records with this installation's clock.
  */
+import type { RepositoryContext } from './writes';
 import { Dexie } from 'dexie';
 import type { z } from 'zod';
 import {
@@ -136,6 +137,10 @@ export function createRepositories(db: CwgDatabase, options: RepositoryOptions =
     }
     return clockLoad.promise;
   };
+
+  /** What area repositories (renderer/db/<area>Repository.ts) are built from. */
+  // Area repositories take this context; renamed to `ctx` once the first area uses it.
+  const _ctx: RepositoryContext = { db, clock, now, randomUUID };
 
   /** Seeds the countries that are missing; call inside a transaction over `countries`. */
   const seedCountries = async (): Promise<void> => {

@@ -3,6 +3,7 @@
  * a value or an ApiError, so features can `await api.appInfo()` and show errors in a toast.
  */
 import type { CwgApi } from '../../shared/ipc/api';
+import type { RequestOf } from '../../shared/ipc/contract';
 import type { IpcErrorCode, IpcResult } from '../../shared/ipc/result';
 
 declare global {
@@ -39,4 +40,8 @@ export function hasBridge(): boolean {
 export const api = {
   appInfo: async () => unwrap(await bridge().appInfo()),
   openExternal: async (url: string) => unwrap(await bridge().openExternal({ url })),
+  /** Save dialog + atomic write; `{ saved: false }` when the user cancelled. */
+  saveFile: async (request: RequestOf<'cwg:file:save'>) => unwrap(await bridge().saveFile(request)),
+  /** Open dialog + read (bytes as base64); `{ opened: false }` when the user cancelled. */
+  openFile: async (request: RequestOf<'cwg:file:open'>) => unwrap(await bridge().openFile(request)),
 };

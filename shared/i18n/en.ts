@@ -1,4 +1,11 @@
 /** English UI strings. Russian (ru.ts) must have exactly the same keys; a unit test checks it. */
+import { meetingsEn } from './meetings';
+import { delegatesEn } from './delegates';
+import { mouEn } from './mou';
+import { syncEn } from './sync';
+import { settingsEn } from './settings';
+import type { Widen } from './widen';
+
 export const en = {
   app: {
     title: 'CWG Desk',
@@ -71,80 +78,11 @@ export const en = {
     chooseCountry: 'Choose a country',
     submit: 'Start using CWG Desk',
   },
-  meetings: {
-    title: 'Meetings',
-    empty: 'No meetings yet.',
-    emptyHint: 'The secretariat’s meetings arrive in sync files; to explore the app, load the sample data in Settings.',
-    upcoming: 'Upcoming',
-    past: 'Past',
-    noneUpcoming: 'No upcoming meetings.',
-    nonePast: 'No past meetings.',
-    columns: { title: 'Title', dates: 'Dates', place: 'Place', kind: 'Kind', status: 'Status' },
-    inConjunctionWith: 'Held in conjunction with: {{text}}',
-  },
-  delegates: {
-    title: 'Delegates',
-    empty: 'The delegate registry is empty.',
-    emptyHint: 'Load the sample data in Settings to see the delegations of the working group.',
-    countLabel: '{{count}} delegates',
-    columns: { name: 'Name', nativeName: 'Name (native script)', country: 'Country', organization: 'Organization', position: 'Position' },
-  },
-  mou: {
-    title: 'Memorandum of Understanding',
-    empty: 'No MoU draft on this computer yet.',
-    emptyHint: 'The secretariat’s draft arrives in sync files; load the sample data in Settings to see a first draft.',
-    status: 'Status: {{status}}',
-    articleHeading: 'Article {{number}}. {{heading}}',
-    articleCount: '{{count}} articles',
-    parties: 'Parties: {{parties}}',
-  },
-  sync: {
-    title: 'Sync',
-    intro:
-      'Data moves between computers as bundle files on a USB stick, by e-mail or through a shared folder. This installation signs what it sends with its own identity.',
-    identity: 'This installation',
-    installationId: 'Installation id',
-    role: 'Role',
-    holdings: 'Records on this computer',
-    table: 'Table',
-    records: 'Records',
-    tables: {
-      countries: 'Countries',
-      organizations: 'Organizations',
-      delegates: 'Delegates',
-      meetings: 'Meetings',
-      sessions: 'Sessions',
-      participations: 'Participations',
-      mouDocuments: 'MoU documents',
-      articles: 'Articles',
-      mouVersions: 'MoU versions',
-      amendments: 'Amendments',
-      comments: 'Comments',
-      positions: 'Positions',
-    },
-  },
-  settings: {
-    title: 'Settings',
-    installationSection: 'This installation',
-    saved: 'Settings saved.',
-    languageSection: 'Language',
-    languageHint: 'The language of the app’s screens. Printed documents choose their language separately.',
-    sampleSection: 'Sample data',
-    sampleHint:
-      'Builds the two 2014 meetings of the Customs Working Group, the delegations that attended (fictitious people) and a first MoU draft, so you can explore the app. Loading it again changes nothing.',
-    loadSample: 'Load sample data',
-    loadingSample: 'Loading sample data…',
-    sampleLoaded: 'Sample data loaded: {{meetings}} meetings, {{delegates}} delegates, {{articles}} MoU articles.',
-    aboutSection: 'About',
-    version: 'Version',
-    platform: 'Platform',
-    dataFolder: 'Data folder',
-    host: 'Running in',
-    hosts: { electron: 'Desktop shell (Electron)', 'test-host': 'Test host (Chromium)' },
-    seedLink: 'About the Customs Working Group (CLDP, opens in your browser)',
-    linkOpened: 'The page was opened in your browser.',
-  },
+  meetings: meetingsEn,
+  delegates: delegatesEn,
+  mou: mouEn,
+  sync: syncEn,
+  settings: settingsEn,
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

@@ -1,5 +1,10 @@
 /** Russian UI strings, with exactly the keys of en.ts (checked by the type and a unit test). */
 import type { Messages } from './en';
+import { meetingsRu } from './meetings';
+import { delegatesRu } from './delegates';
+import { mouRu } from './mou';
+import { syncRu } from './sync';
+import { settingsRu } from './settings';
 
 export const ru: Messages = {
   app: {
@@ -73,77 +78,9 @@ export const ru: Messages = {
     chooseCountry: 'Выберите страну',
     submit: 'Начать работу',
   },
-  meetings: {
-    title: 'Встречи',
-    empty: 'Встреч пока нет.',
-    emptyHint: 'Встречи секретариата поступают в файлах синхронизации; чтобы познакомиться с приложением, загрузите пример данных в настройках.',
-    upcoming: 'Предстоящие',
-    past: 'Прошедшие',
-    noneUpcoming: 'Предстоящих встреч нет.',
-    nonePast: 'Прошедших встреч нет.',
-    columns: { title: 'Название', dates: 'Даты', place: 'Место', kind: 'Вид', status: 'Статус' },
-    inConjunctionWith: 'Проводится совместно с: {{text}}',
-  },
-  delegates: {
-    title: 'Делегаты',
-    empty: 'Реестр делегатов пуст.',
-    emptyHint: 'Загрузите пример данных в настройках, чтобы увидеть делегации рабочей группы.',
-    countLabel: 'Делегатов: {{count}}',
-    columns: { name: 'Имя', nativeName: 'Имя (кириллица или родное письмо)', country: 'Страна', organization: 'Организация', position: 'Должность' },
-  },
-  mou: {
-    title: 'Меморандум о взаимопонимании',
-    empty: 'На этом компьютере пока нет проекта меморандума.',
-    emptyHint: 'Проект секретариата поступает в файлах синхронизации; загрузите пример данных в настройках, чтобы увидеть первый проект.',
-    status: 'Статус: {{status}}',
-    articleHeading: 'Статья {{number}}. {{heading}}',
-    articleCount: 'Статей: {{count}}',
-    parties: 'Стороны: {{parties}}',
-  },
-  sync: {
-    title: 'Синхронизация',
-    intro:
-      'Данные переносятся между компьютерами в файлах-пакетах: на USB-накопителе, по электронной почте или через общую папку. Эта установка подписывает отправляемое своим удостоверением.',
-    identity: 'Эта установка',
-    installationId: 'Идентификатор установки',
-    role: 'Роль',
-    holdings: 'Записи на этом компьютере',
-    table: 'Таблица',
-    records: 'Записей',
-    tables: {
-      countries: 'Страны',
-      organizations: 'Организации',
-      delegates: 'Делегаты',
-      meetings: 'Встречи',
-      sessions: 'Заседания',
-      participations: 'Участие',
-      mouDocuments: 'Документы меморандума',
-      articles: 'Статьи',
-      mouVersions: 'Версии меморандума',
-      amendments: 'Поправки',
-      comments: 'Комментарии',
-      positions: 'Позиции',
-    },
-  },
-  settings: {
-    title: 'Настройки',
-    installationSection: 'Эта установка',
-    saved: 'Настройки сохранены.',
-    languageSection: 'Язык',
-    languageHint: 'Язык экранов приложения. Язык печатных документов выбирается отдельно.',
-    sampleSection: 'Пример данных',
-    sampleHint:
-      'Создаёт две встречи Рабочей группы 2014 года, участвовавшие делегации (вымышленные люди) и первый проект меморандума, чтобы познакомиться с приложением. Повторная загрузка ничего не меняет.',
-    loadSample: 'Загрузить пример данных',
-    loadingSample: 'Загрузка примера данных…',
-    sampleLoaded: 'Пример данных загружен: встреч — {{meetings}}, делегатов — {{delegates}}, статей меморандума — {{articles}}.',
-    aboutSection: 'О программе',
-    version: 'Версия',
-    platform: 'Платформа',
-    dataFolder: 'Папка данных',
-    host: 'Среда',
-    hosts: { electron: 'Настольное приложение (Electron)', 'test-host': 'Тестовая среда (Chromium)' },
-    seedLink: 'О Рабочей группе по таможенным вопросам (CLDP, откроется в браузере)',
-    linkOpened: 'Страница открыта в браузере.',
-  },
+  meetings: meetingsRu,
+  delegates: delegatesRu,
+  mou: mouRu,
+  sync: syncRu,
+  settings: settingsRu,
 };

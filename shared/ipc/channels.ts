@@ -6,6 +6,8 @@
 export const apiNames = {
   'cwg:app:info': 'appInfo',
   'cwg:shell:open-external': 'openExternal',
+  'cwg:file:save': 'saveFile',
+  'cwg:file:open': 'openFile',
 } as const;
 
 export type ChannelName = keyof typeof apiNames;

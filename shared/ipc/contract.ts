@@ -38,14 +38,52 @@ export interface ChannelSpec<Req extends z.ZodType, Res> {
   response?: Res;
 }
 
-function channel<Req extends z.ZodType, Res>(request: Req): ChannelSpec<Req, Res> {
-  return { request };
+/** `channel<Response>()(requestSchema)`: the response type is named, the request inferred. */
+function channel<Res>() {
+  return <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res> => ({ request });
 }
 
+/** What a file is for: picks the dialog's filters, the remembered folder and the size limit. */
+export const filePurposes = ['calendar', 'csv', 'bundle', 'pdf', 'backup'] as const;
+export type FilePurpose = (typeof filePurposes)[number];
+
+/** Largest file the app reads, whatever the caller asks (1 GiB). */
+export const MAX_READ_BYTES = 1024 * 1024 * 1024;
+
+/** A file name offered in a save dialog: no folders, no control or reserved characters. */
+export const suggestedFileNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'a file name without folders or the characters / \\ : * ? " < > |')
+  .refine((name) => name !== '.' && name !== '..', 'a file name without folders');
+
+export const fileContentSchema = z.discriminatedUnion('encoding', [
+  z.object({ encoding: z.literal('utf8'), text: z.string() }).strict(),
+  z.object({ encoding: z.literal('base64'), data: z.base64() }).strict(),
+]);
+export type FileContent = z.infer<typeof fileContentSchema>;
+
+export type SaveFileResult = { saved: true; path: string; bytes: number } | { saved: false };
+export type OpenFileResult =
+  | { opened: true; name: string; path: string; size: number; base64: string }
+  | { opened: false };
+
 export const contract = {
-  'cwg:app:info': channel<z.ZodUndefined, AppInfo>(z.undefined()),
-  'cwg:shell:open-external': channel<z.ZodObject<{ url: typeof externalUrlSchema }>, { opened: true }>(
-    z.object({ url: externalUrlSchema }).strict(),
+  'cwg:app:info': channel<AppInfo>()(z.undefined()),
+  'cwg:shell:open-external': channel<{ opened: true }>()(z.object({ url: externalUrlSchema }).strict()),
+  /** Asks where to save (remembering the last folder per purpose) and writes atomically. */
+  'cwg:file:save': channel<SaveFileResult>()(
+    z
+      .object({ purpose: z.enum(filePurposes), suggestedName: suggestedFileNameSchema, content: fileContentSchema })
+      .strict(),
+  ),
+  /** Asks which file to read and returns its bytes, refusing files above the size limit. */
+  'cwg:file:open': channel<OpenFileResult>()(
+    z
+      .object({ purpose: z.enum(filePurposes), maxBytes: z.number().int().positive().max(MAX_READ_BYTES).optional() })
+      .strict(),
   ),
 } as const;
 

@@ -22,6 +22,12 @@ export const syncedSchema = z.object({
   hlc: z.string().min(1),
   origin: z.string().min(1),
   deleted: z.boolean(),
+  /**
+   * Stamp of the last change of each field, for per-field last-writer-wins merges. A field
+   * missing here was last changed at `hlc` (records written before a field changed alone).
+   * Maintained by shared/sync/stampChanges.ts; never set by hand.
+   */
+  fieldStamps: z.record(z.string(), z.string()).optional(),
 });
 export type Synced = z.infer<typeof syncedSchema>;
 

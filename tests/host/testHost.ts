@@ -68,6 +68,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   const dispatch = createDispatch(
     createHandlers({
       appInfo: { name: 'CWG Desk', version: packageJson.version, platform: process.platform, dataFolder: dataDir, host: 'test-host' },
+      documentsFolder: dataDir,
       shell: {
         openExternal: (url) => {
           openedExternal.push(url);

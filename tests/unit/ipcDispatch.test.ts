@@ -25,6 +25,7 @@ function setup(openExternal: (url: string) => Promise<void> = () => Promise.reso
   const unexpected = () => Promise.reject(new Error('not used in this test'));
   const ports: Ports = {
     appInfo,
+    documentsFolder: '/home/delegate/Documents',
     shell,
     dialogs: { chooseSaveFile: unexpected, chooseOpenFile: unexpected, chooseFolder: unexpected },
     print: { printToPdf: unexpected },

@@ -205,6 +205,7 @@ export function createElectronPorts(deps: ElectronPortsDeps): Ports {
       dataFolder: deps.app.getPath('userData'),
       host: 'electron',
     },
+    documentsFolder: deps.app.getPath('documents'),
     shell: createShellPort(deps.shell),
     dialogs: createDialogPort(deps),
     print: createPrintPort({ BrowserWindow: deps.BrowserWindow, getPrintSession: deps.getPrintSession }),

@@ -39,6 +39,8 @@ export interface ShellPort {
 
 export interface Ports {
   appInfo: AppInfo;
+  /** Where file dialogs start before a folder was remembered (the user's Documents). */
+  documentsFolder: string;
   shell: ShellPort;
   dialogs: DialogPort;
   print: PrintPort;

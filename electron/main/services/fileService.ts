@@ -1,0 +1,127 @@
+/**
+ * Saving and opening the user's files (calendars, CSV, bundles, PDFs, backups) through the
+ * dialog port: filters and size limits per purpose, the last folder remembered per purpose,
+ * atomic writes, and errors a person can act on.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { FileContent, FilePurpose, OpenFileResult, SaveFileResult } from '../../../shared/ipc/contract';
+import { HandlerError } from '../ipc/dispatch';
+import type { DialogPort, FileFilter } from './ports';
+import { writeFileAtomic } from './atomicFile';
+
+export const FOLDER_MEMORY_FILE = 'last-folders.json';
+
+const MB = 1024 * 1024;
+
+interface PurposeSpec {
+  title: string;
+  filters: FileFilter[];
+  /** Default read limit; a caller may ask for another up to MAX_READ_BYTES. */
+  maxBytes: number;
+}
+
+export const purposes: Record<FilePurpose, PurposeSpec> = {
+  calendar: { title: 'Calendar file', filters: [{ name: 'iCalendar', extensions: ['ics'] }], maxBytes: 20 * MB },
+  csv: {
+    title: 'Spreadsheet (CSV)',
+    filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
+    maxBytes: 100 * MB,
+  },
+  bundle: {
+    title: 'CWG Desk bundle',
+    filters: [{ name: 'CWG Desk bundle', extensions: ['json'] }],
+    maxBytes: 200 * MB,
+  },
+  pdf: { title: 'PDF document', filters: [{ name: 'PDF', extensions: ['pdf'] }], maxBytes: 200 * MB },
+  backup: {
+    title: 'CWG Desk backup',
+    filters: [{ name: 'CWG Desk backup', extensions: ['json'] }],
+    maxBytes: 1024 * MB,
+  },
+};
+
+function formatSize(bytes: number): string {
+  return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+export interface FileServiceOptions {
+  dialogs: DialogPort;
+  /** Folder of the app's own files, where the remembered folders are kept. */
+  dataFolder: string;
+  /** Where dialogs open before anything was remembered (e.g. Documents). */
+  defaultFolder: string;
+}
+
+export function createFileService({ dialogs, dataFolder, defaultFolder }: FileServiceOptions) {
+  const memoryFile = join(dataFolder, FOLDER_MEMORY_FILE);
+
+  async function rememberedFolders(): Promise<Partial<Record<FilePurpose, string>>> {
+    try {
+      const parsed: unknown = JSON.parse(await readFile(memoryFile, 'utf8'));
+      return typeof parsed === 'object' && parsed !== null ? (parsed) : {};
+    } catch {
+      return {}; // missing or broken: start from the default folder
+    }
+  }
+
+  async function remember(purpose: FilePurpose, path: string): Promise<void> {
+    const folders = await rememberedFolders();
+    folders[purpose] = dirname(path);
+    // Losing this convenience must never fail the user's save.
+    await writeFileAtomic(memoryFile, JSON.stringify(folders, null, 2)).catch(() => undefined);
+  }
+
+  async function startFolder(purpose: FilePurpose): Promise<string> {
+    return (await rememberedFolders())[purpose] ?? defaultFolder;
+  }
+
+  return {
+    async save(purpose: FilePurpose, suggestedName: string, content: FileContent): Promise<SaveFileResult> {
+      const spec = purposes[purpose];
+      const path = await dialogs.chooseSaveFile({
+        title: spec.title,
+        defaultPath: join(await startFolder(purpose), suggestedName),
+        filters: spec.filters,
+      });
+      if (path === null) return { saved: false };
+      const data = content.encoding === 'utf8' ? Buffer.from(content.text, 'utf8') : Buffer.from(content.data, 'base64');
+      try {
+        await writeFileAtomic(path, data);
+      } catch (error) {
+        throw new HandlerError('io-error', error instanceof Error ? error.message : String(error));
+      }
+      await remember(purpose, path);
+      return { saved: true, path, bytes: data.byteLength };
+    },
+
+    async open(purpose: FilePurpose, maxBytes?: number): Promise<OpenFileResult> {
+      const spec = purposes[purpose];
+      const limit = maxBytes ?? spec.maxBytes;
+      const path = await dialogs.chooseOpenFile({ title: spec.title, filters: spec.filters });
+      if (path === null) return { opened: false };
+      let size: number;
+      try {
+        const info = await stat(path);
+        if (!info.isFile()) throw new HandlerError('io-error', `"${path}" is not a file.`);
+        size = info.size;
+      } catch (error) {
+        if (error instanceof HandlerError) throw error;
+        throw new HandlerError('io-error', `"${path}" cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
+      }
+      if (size > limit) {
+        throw new HandlerError(
+          'not-allowed',
+          `"${basename(path)}" is ${formatSize(size)}, more than the limit of ${formatSize(limit)} for a ${spec.title.toLowerCase()}.`,
+        );
+      }
+      const bytes = await readFile(path).catch((error: unknown) => {
+        throw new HandlerError('io-error', `"${path}" cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
+      });
+      await remember(purpose, path);
+      return { opened: true, name: basename(path), path, size, base64: bytes.toString('base64') };
+    },
+  };
+}
+
+export type FileService = ReturnType<typeof createFileService>;

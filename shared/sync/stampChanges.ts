@@ -1,0 +1,58 @@
+/**
+ * Stamps a record for a local write: the record's `hlc` and `origin` become the new stamp,
+ * and every field whose value changed (including `deleted`) gets the new stamp in
+ * `fieldStamps`, while unchanged fields keep theirs. That is what lets sync merge two
+ * machines' edits field by field (last writer wins per field) instead of record by record.
+ */
+import type { Synced } from '../model';
+
+const META_KEYS = new Set(['id', 'hlc', 'origin', 'fieldStamps']);
+
+/** Structural equality for the JSON-shaped values records hold. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  for (const key of keys) if (!sameValue(left[key], right[key])) return false;
+  return true;
+}
+
+/** The stamp a field of a stored record carries. */
+export function fieldStamp(record: Synced, field: string): string {
+  return record.fieldStamps?.[field] ?? record.hlc;
+}
+
+/**
+ * The record to store: `next` with `hlc`/`origin` set to the stamp and `fieldStamps`
+ * updated for the fields that differ from `previous` (all of them for a new record).
+ * Returns null when nothing changed, so callers can skip a write that would only
+ * move the stamp forward (and make peers think there was an edit).
+ */
+export function stampChanges<T extends Synced>(
+  previous: T | undefined,
+  next: Omit<T, 'hlc' | 'origin' | 'fieldStamps'>,
+  stamp: { hlc: string; origin: string },
+): T | null {
+  const fieldStamps: Record<string, string> = {};
+  let changed = previous === undefined;
+  const fields = new Set([...Object.keys(next), ...(previous ? Object.keys(previous) : [])]);
+  for (const field of fields) {
+    if (META_KEYS.has(field)) continue;
+    const before = previous ? (previous as Record<string, unknown>)[field] : undefined;
+    const after = (next as Record<string, unknown>)[field];
+    if (previous === undefined || !sameValue(before, after)) {
+      fieldStamps[field] = stamp.hlc;
+      changed = true;
+    } else {
+      fieldStamps[field] = fieldStamp(previous, field);
+    }
+  }
+  if (!changed) return null;
+  return { ...next, hlc: stamp.hlc, origin: stamp.origin, fieldStamps } as unknown as T;
+}

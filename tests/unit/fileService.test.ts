@@ -1,0 +1,129 @@
+/** Saving and opening files: atomic writes, clear errors, size limits, remembered folders. */
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HandlerError } from '../../electron/main/ipc/dispatch';
+import { writeFileAtomic, type AtomicFs } from '../../electron/main/services/atomicFile';
+import { createFileService, FOLDER_MEMORY_FILE } from '../../electron/main/services/fileService';
+import { ScriptedDialogs } from '../host/scriptedDialogs';
+
+const tempDir = () => mkdtemp(join(tmpdir(), 'cwg-files-'));
+
+function failing(code: string, at: 'write' | 'rename'): AtomicFs {
+  return {
+    open: (async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      if (at !== 'write') return handle;
+      return Object.assign(Object.create(handle) as typeof handle, {
+        writeFile: () => Promise.reject(Object.assign(new Error('simulated'), { code })),
+        close: () => handle.close(),
+        sync: () => handle.sync(),
+      });
+    }),
+    rename: ((...args: Parameters<typeof rename>) =>
+      at === 'rename' ? Promise.reject(Object.assign(new Error('simulated'), { code })) : rename(...args)),
+    unlink,
+  };
+}
+
+describe('writeFileAtomic', () => {
+  it('replaces the file and leaves no temporary file', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'agenda.ics');
+    await writeFile(target, 'old');
+    await writeFileAtomic(target, 'new');
+    expect(await readFile(target, 'utf8')).toBe('new');
+    expect(await readdir(dir)).toEqual(['agenda.ics']);
+  });
+
+  it('keeps the old file and explains a full disk', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'bundle.cwgbundle.json');
+    await writeFile(target, 'previous contents');
+    const error = await writeFileAtomic(target, 'x'.repeat(1000), failing('ENOSPC', 'write')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^The disk is full: ".*bundle\.cwgbundle\.json" could not be saved\. Nothing was written; any earlier file there is unchanged\./);
+    expect(await readFile(target, 'utf8')).toBe('previous contents');
+    expect(await readdir(dir)).toEqual(['bundle.cwgbundle.json']);
+  });
+
+  it('keeps the old file when the final rename fails', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'list.csv');
+    await writeFile(target, 'kept');
+    await expect(writeFileAtomic(target, 'lost', failing('EACCES', 'rename'))).rejects.toThrow(/No permission to write/);
+    expect(await readFile(target, 'utf8')).toBe('kept');
+    expect(await readdir(dir)).toEqual(['list.csv']);
+  });
+
+  it('explains a folder that vanished (a removed USB stick)', async () => {
+    const dir = await tempDir();
+    await expect(writeFileAtomic(join(dir, 'gone', 'file.pdf'), 'x')).rejects.toThrow(/no longer exists \(was a USB stick removed\?\)/);
+  });
+});
+
+describe('file service', () => {
+  async function setup() {
+    const dataFolder = await tempDir();
+    const documents = await tempDir();
+    const dialogs = new ScriptedDialogs();
+    return { dataFolder, documents, dialogs, files: createFileService({ dialogs, dataFolder, defaultFolder: documents }) };
+  }
+
+  it('saves text and bytes where the user chose, and remembers the folder per purpose', async () => {
+    const { files, dialogs, documents, dataFolder } = await setup();
+    const usb = await tempDir();
+    dialogs.answer(join(usb, 'meeting.ics'));
+    expect(await files.save('calendar', 'meeting.ics', { encoding: 'utf8', text: 'BEGIN:VCALENDAR' })).toEqual({
+      saved: true,
+      path: join(usb, 'meeting.ics'),
+      bytes: 15,
+    });
+    expect(await readFile(join(usb, 'meeting.ics'), 'utf8')).toBe('BEGIN:VCALENDAR');
+    expect(JSON.parse(await readFile(join(dataFolder, FOLDER_MEMORY_FILE), 'utf8'))).toEqual({ calendar: usb });
+
+    dialogs.answer(join(documents, 'x.pdf'));
+    await files.save('pdf', 'x.pdf', { encoding: 'base64', data: Buffer.from([37, 80, 68, 70]).toString('base64') });
+    expect([...(await readFile(join(documents, 'x.pdf')))]).toEqual([37, 80, 68, 70]);
+    expect(dialogs.asked.map((a) => a.kind)).toEqual(['save', 'save']);
+  });
+
+  it('starts the next calendar dialog in the remembered folder', async () => {
+    const { files, dialogs, documents } = await setup();
+    const usb = await tempDir();
+    dialogs.answer(join(usb, 'a.ics'));
+    dialogs.answer(null);
+    dialogs.answer(null);
+    await files.save('calendar', 'a.ics', { encoding: 'utf8', text: 'a' });
+    expect(await files.save('calendar', 'b.ics', { encoding: 'utf8', text: 'b' })).toEqual({ saved: false });
+    await files.save('csv', 'c.csv', { encoding: 'utf8', text: 'c' });
+    expect(dialogs.asked.map((a) => a.defaultPath)).toEqual([join(documents, 'a.ics'), join(usb, 'b.ics'), join(documents, 'c.csv')]);
+  });
+
+  it('opens a file as base64 and refuses one over the limit with its size', async () => {
+    const { files, dialogs } = await setup();
+    const dir = await tempDir();
+    await writeFile(join(dir, 'delegates.csv'), 'name\nNurlan');
+    dialogs.answer(join(dir, 'delegates.csv'));
+    const opened = await files.open('csv');
+    expect(opened).toMatchObject({ opened: true, name: 'delegates.csv', size: 11 });
+    if (opened.opened) expect(Buffer.from(opened.base64, 'base64').toString()).toBe('name\nNurlan');
+
+    await writeFile(join(dir, 'big.json'), 'x'.repeat(3000));
+    dialogs.answer(join(dir, 'big.json'));
+    const error = await files.open('bundle', 2048).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HandlerError);
+    expect((error as HandlerError).code).toBe('not-allowed');
+    expect((error as HandlerError).message).toBe('"big.json" is 3 KB, more than the limit of 2 KB for a cwg desk bundle.');
+    dialogs.answer(null);
+    expect(await files.open('bundle')).toEqual({ opened: false });
+  });
+
+  it('reports a missing file clearly', async () => {
+    const { files, dialogs } = await setup();
+    dialogs.answer('/nonexistent/file.csv');
+    await expect(files.open('csv')).rejects.toThrow(/"\/nonexistent\/file\.csv" cannot be read/);
+  });
+});
