@@ -16,8 +16,13 @@ import { ScriptedDialogs } from './scriptedDialogs';
 import { serveDirectory, type StaticServer } from './staticServer';
 
 const root = resolve(import.meta.dirname, '../..');
-export const RENDERER_DIR = join(root, 'out/renderer');
-export const HOST_PRELOAD = join(root, 'out/test-host/preload.js');
+/**
+ * Build output to serve; CWG_OUT_DIR lets parallel work build into its own folder
+ * (`vite build --outDir <dir>/renderer` and `vite build --mode host-preload --outDir <dir>/test-host`).
+ */
+const outDir = resolve(root, process.env.CWG_OUT_DIR ?? 'out');
+export const RENDERER_DIR = join(outDir, 'renderer');
+export const HOST_PRELOAD = join(outDir, 'test-host/preload.js');
 
 export interface TestHostOptions {
   /** false opens a visible window (npm run host). */
