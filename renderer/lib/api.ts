@@ -42,6 +42,9 @@ export const api = {
   openExternal: async (url: string) => unwrap(await bridge().openExternal({ url })),
   /** Save dialog + atomic write; `{ saved: false }` when the user cancelled. */
   saveFile: async (request: RequestOf<'cwg:file:save'>) => unwrap(await bridge().saveFile(request)),
+  writeBackup: async (request: RequestOf<'cwg:backup:write'>) => unwrap(await bridge().writeBackup(request)),
+  listBackups: async () => unwrap(await bridge().listBackups()),
+  readBackup: async (id: string) => unwrap(await bridge().readBackup({ id })),
   /** Open dialog + read (bytes as base64); `{ opened: false }` when the user cancelled. */
   openFile: async (request: RequestOf<'cwg:file:open'>) => unwrap(await bridge().openFile(request)),
 };

@@ -8,6 +8,9 @@ export const apiNames = {
   'cwg:shell:open-external': 'openExternal',
   'cwg:file:save': 'saveFile',
   'cwg:file:open': 'openFile',
+  'cwg:backup:write': 'writeBackup',
+  'cwg:backup:list': 'listBackups',
+  'cwg:backup:read': 'readBackup',
 } as const;
 
 export type ChannelName = keyof typeof apiNames;

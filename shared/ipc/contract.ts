@@ -70,6 +70,21 @@ export type OpenFileResult =
   | { opened: true; name: string; path: string; size: number; base64: string }
   | { opened: false };
 
+/** Why an automatic backup was taken; all but "daily" are taken before a risky operation. */
+export const backupReasons = ['daily', 'before-import', 'before-restore', 'before-merge'] as const;
+export type BackupReason = (typeof backupReasons)[number];
+
+export interface BackupEntry {
+  id: string;
+  fileName: string;
+  reason: BackupReason;
+  /** ISO time the snapshot was written. */
+  createdAt: string;
+  size: number;
+  /** Records per table in the snapshot. */
+  counts: Record<string, number>;
+}
+
 export const contract = {
   'cwg:app:info': channel<AppInfo>()(z.undefined()),
   'cwg:shell:open-external': channel<{ opened: true }>()(z.object({ url: externalUrlSchema }).strict()),
@@ -80,6 +95,22 @@ export const contract = {
       .strict(),
   ),
   /** Asks which file to read and returns its bytes, refusing files above the size limit. */
+  /** Writes a snapshot into the app's backup folder, atomically, and rotates old ones. */
+  'cwg:backup:write': channel<BackupEntry>()(
+    z
+      .object({
+        reason: z.enum(backupReasons),
+        content: z.string().min(2),
+        counts: z.record(z.string().max(64), z.number().int().nonnegative()),
+      })
+      .strict(),
+  ),
+  /** The automatic backups, newest first, and the date of the newest daily one. */
+  'cwg:backup:list': channel<{ backups: BackupEntry[]; lastDaily: string | null }>()(z.undefined()),
+  /** One automatic backup's contents, for a restore preview. */
+  'cwg:backup:read': channel<{ entry: BackupEntry; content: string }>()(
+    z.object({ id: z.string().regex(/^[0-9A-Za-z-]{1,80}$/, 'a backup id') }).strict(),
+  ),
   'cwg:file:open': channel<OpenFileResult>()(
     z
       .object({ purpose: z.enum(filePurposes), maxBytes: z.number().int().positive().max(MAX_READ_BYTES).optional() })

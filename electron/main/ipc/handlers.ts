@@ -1,4 +1,5 @@
 /** The handler map: what main does for each IPC channel, built from injected ports. */
+import { createBackupService } from '../services/backupService';
 import { createFileService } from '../services/fileService';
 import type { Ports } from '../services/ports';
 import type { HandlerMap } from './dispatch';
@@ -9,7 +10,11 @@ export function createHandlers(ports: Ports): HandlerMap {
     dataFolder: ports.appInfo.dataFolder,
     defaultFolder: ports.documentsFolder,
   });
+  const backups = createBackupService({ dataFolder: ports.appInfo.dataFolder });
   return {
+    'cwg:backup:write': ({ reason, content, counts }) => backups.write(reason, content, counts),
+    'cwg:backup:list': async () => ({ backups: await backups.list(), lastDaily: await backups.lastDaily() }),
+    'cwg:backup:read': ({ id }) => backups.read(id),
     'cwg:app:info': () => Promise.resolve(ports.appInfo),
     'cwg:shell:open-external': async ({ url }) => {
       await ports.shell.openExternal(url);

@@ -1,0 +1,100 @@
+/** Automatic backups: atomic snapshots, an index, and rotation (14 daily, 10 "before"). */
+import { mkdtemp, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HandlerError } from '../../electron/main/ipc/dispatch';
+import { BACKUP_FOLDER, BACKUP_INDEX, createBackupService, KEEP_BEFORE, KEEP_DAILY, rotate } from '../../electron/main/services/backupService';
+import type { BackupEntry, BackupReason } from '../../shared/ipc/contract';
+
+function clock(start = Date.UTC(2026, 10, 1)) {
+  let t = start;
+  return () => new Date((t += 60 * 60 * 1000));
+}
+
+async function setup() {
+  const dataFolder = await mkdtemp(join(tmpdir(), 'cwg-backups-'));
+  return { dataFolder, backups: createBackupService({ dataFolder, now: clock() }) };
+}
+
+describe('backup rotation', () => {
+  const entry = (n: number, reason: BackupReason): BackupEntry => ({
+    id: `b${n}`,
+    fileName: `f${n}`,
+    reason,
+    createdAt: new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
+    size: 1,
+    counts: {},
+  });
+
+  it('keeps the newest 14 daily and the newest 10 before-operation snapshots', () => {
+    const entries = [
+      ...Array.from({ length: 20 }, (_, i) => entry(i, 'daily')),
+      ...Array.from({ length: 6 }, (_, i) => entry(100 + i, 'before-import')),
+      ...Array.from({ length: 6 }, (_, i) => entry(200 + i, 'before-restore')),
+    ];
+    const { keep, drop } = rotate(entries);
+    expect(keep.filter((e) => e.reason === 'daily').map((e) => e.id)).toEqual(
+      Array.from({ length: KEEP_DAILY }, (_, i) => `b${19 - i}`),
+    );
+    const before = keep.filter((e) => e.reason !== 'daily');
+    expect(before).toHaveLength(KEEP_BEFORE);
+    // The oldest two "before" snapshots (both before-import) are the ones dropped.
+    expect(drop.filter((e) => e.reason !== 'daily').map((e) => e.id).sort()).toEqual(['b100', 'b101']);
+    expect(keep.length + drop.length).toBe(entries.length);
+  });
+});
+
+describe('backup service', () => {
+  it('writes a snapshot atomically and lists it with reason, size and counts', async () => {
+    const { dataFolder, backups } = await setup();
+    const entry = await backups.write('before-import', '{"meetings":[]}', { meetings: 2, delegates: 34 });
+    expect(entry).toMatchObject({ reason: 'before-import', size: 15, counts: { meetings: 2, delegates: 34 } });
+    expect(await backups.list()).toEqual([entry]);
+    const files = await readdir(join(dataFolder, BACKUP_FOLDER));
+    expect(files.sort()).toEqual([BACKUP_INDEX, entry.fileName].sort()); // no temporary files left
+    expect(await backups.read(entry.id)).toEqual({ entry, content: '{"meetings":[]}' });
+    expect(await backups.lastDaily()).toBeNull();
+  });
+
+  it('rotates files on disk, not only the index', async () => {
+    const { dataFolder, backups } = await setup();
+    for (let i = 0; i < KEEP_DAILY + 3; i += 1) await backups.write('daily', `{"n":${i}}`, {});
+    for (let i = 0; i < KEEP_BEFORE + 2; i += 1) await backups.write('before-merge', `{"m":${i}}`, {});
+    const listed = await backups.list();
+    expect(listed.filter((e) => e.reason === 'daily')).toHaveLength(KEEP_DAILY);
+    expect(listed.filter((e) => e.reason === 'before-merge')).toHaveLength(KEEP_BEFORE);
+    const files = (await readdir(join(dataFolder, BACKUP_FOLDER))).filter((f) => f !== BACKUP_INDEX);
+    expect(files.sort()).toEqual(listed.map((e) => e.fileName).sort());
+    const newestDaily = listed.find((e) => e.reason === 'daily');
+    expect(newestDaily && (await backups.read(newestDaily.id)).content).toBe(`{"n":${KEEP_DAILY + 2}}`);
+    expect(await backups.lastDaily()).toBe(newestDaily?.createdAt.slice(0, 10));
+  });
+
+  it('rebuilds the list from the files when the index is damaged or missing', async () => {
+    const { dataFolder, backups } = await setup();
+    const first = await backups.write('daily', '{}', { meetings: 1 });
+    const second = await backups.write('before-restore', '{"x":1}', { meetings: 1 });
+    const rebuilt = [
+      { ...second, counts: {} },
+      { ...first, counts: {} },
+    ];
+    for (const damage of ['{ not json', '[{"wrong":true}]']) {
+      await writeFile(join(dataFolder, BACKUP_FOLDER, BACKUP_INDEX), damage);
+      expect(await backups.list()).toEqual(rebuilt);
+    }
+    await unlink(join(dataFolder, BACKUP_FOLDER, BACKUP_INDEX));
+    expect(await backups.list()).toEqual(rebuilt);
+    expect((await backups.read(first.id)).content).toBe('{}');
+    const third = await backups.write('daily', '{"a":1}', {}); // the next backup still lands, and re-indexes all
+    const index = JSON.parse(await readFile(join(dataFolder, BACKUP_FOLDER, BACKUP_INDEX), 'utf8')) as BackupEntry[];
+    expect(index.map((e) => e.id)).toEqual([third.id, second.id, first.id]);
+  });
+
+  it('refuses an unknown backup id clearly', async () => {
+    const { backups } = await setup();
+    const error = await backups.read('nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HandlerError);
+    expect((error as HandlerError).message).toBe('There is no backup "nope".');
+  });
+});
