@@ -21,6 +21,16 @@ export const settingsEn = {
   hosts: { electron: 'Desktop shell (Electron)', 'test-host': 'Test host (Chromium)' },
   seedLink: 'About the Customs Working Group (CLDP, opens in your browser)',
   linkOpened: 'The page was opened in your browser.',
+  storage: {
+    title: 'Storage',
+    protection: 'Protection',
+    persisted: 'Persistent: the system will not clear this data to free space',
+    notPersisted: 'Not persistent: the system may clear this data when the disk is full. Keep backups.',
+    used: 'Used',
+    free: 'Available',
+    low: 'Storage is running short. Free some disk space and save a backup to a USB stick now.',
+    lowToast: 'Storage is running short on this computer: free some disk space and save a backup.',
+  },
 } as const;
 
 export const settingsRu: Widen<typeof settingsEn> = {
@@ -43,4 +53,14 @@ export const settingsRu: Widen<typeof settingsEn> = {
   hosts: { electron: 'Настольное приложение (Electron)', 'test-host': 'Тестовая среда (Chromium)' },
   seedLink: 'О Рабочей группе по таможенным вопросам (CLDP, откроется в браузере)',
   linkOpened: 'Страница открыта в браузере.',
+  storage: {
+    title: 'Хранилище',
+    protection: 'Защита',
+    persisted: 'Постоянное: система не удалит эти данные для освобождения места',
+    notPersisted: 'Непостоянное: при заполнении диска система может удалить эти данные. Делайте резервные копии.',
+    used: 'Занято',
+    free: 'Доступно',
+    low: 'Место в хранилище заканчивается. Освободите место на диске и сейчас же сохраните резервную копию на USB-накопитель.',
+    lowToast: 'На этом компьютере заканчивается место для данных: освободите место на диске и сохраните резервную копию.',
+  },
 };

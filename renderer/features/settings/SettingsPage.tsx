@@ -9,6 +9,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import { api } from '../../lib/api';
 import { showError, useToasts } from '../../stores/toasts';
 import { InstallationForm } from './InstallationForm';
+import { StorageSection } from './StorageSection';
 
 /** The public page that describes the working group (the app's seed facts come from it). */
 export const CWG_PAGE_URL = 'https://cldp.doc.gov/';
@@ -81,6 +82,8 @@ export function SettingsPage() {
           {loadingSample ? t('settings.loadingSample') : t('settings.loadSample')}
         </button>
       </section>
+
+      <StorageSection />
 
       <section aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.aboutSection')}</h2>
