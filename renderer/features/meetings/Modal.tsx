@@ -1,0 +1,73 @@
+/**
+ * A modal dialog on the native <dialog> element: the browser traps focus, Escape closes it,
+ * and the rest of the page is inert. Focus returns to whatever opened it, so keyboard users
+ * continue where they were (e.g. on "Add session" to enter the next one).
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface ModalProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}
+
+export function Modal({ title, onClose, children, wide }: ModalProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      if (dialog?.open) dialog.close();
+      // The opener may have been re-rendered away; then focus stays where the page put it.
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={wide ? 'm-modal m-modal-wide' : 'm-modal'}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Escape: close through React state, so the dialog unmounts cleanly.
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+interface ConfirmProps {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  danger?: boolean;
+}
+
+/** Asks before something hard to undo; the safe choice has focus first. */
+export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, danger }: ConfirmProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal title={title} onClose={onCancel}>
+      <p>{body}</p>
+      <div className="actions">
+        <button type="button" className="secondary" autoFocus onClick={onCancel}>
+          {t('meetings.page.keep')}
+        </button>
+        <button type="button" className={danger ? 'danger' : undefined} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Modal>
+  );
+}
