@@ -1,0 +1,399 @@
+/**
+ * Adding or editing a person: names in both scripts (the Latin one can be filled in from
+ * the native one), position in English and Russian, country, organization, roles,
+ * contacts, working languages, notes and the two consents. Checked as the repository
+ * checks, with one message per field, and nothing saved until every field is right.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { transliterate } from 'transliteration';
+import { commonLanguageTags, languageName, resolveLanguage } from '../../../shared/delegates/languages';
+import { canEditDelegate } from '../../../shared/delegates/permissions';
+import {
+  emptyDelegateFields,
+  normalizeDelegateFields,
+  validateDelegateFields,
+  type DelegateFields,
+  type DelegateIssue,
+} from '../../../shared/delegates/validation';
+import { delegateRoles, type Delegate } from '../../../shared/model';
+import { pick } from '../../app/format';
+import { PageTitle } from '../../app/PageTitle';
+import { useRepositories } from '../../app/RepositoriesContext';
+import { RegistryValidationError } from '../../db';
+import { useToasts } from '../../stores/toasts';
+import {
+  focusFirstError,
+  issuesToErrors,
+  organizationLabel,
+  RegistryNav,
+  SelectField,
+  TextField,
+  useIssueText,
+  useLanguage,
+  usePermissions,
+  useRegistryLookups,
+  useShowRegistryError,
+  type FieldErrors,
+  type Permissions,
+  type RegistryLookups,
+} from './ui';
+
+/** Route element for /delegates/new and /delegates/:id/edit. */
+export function DelegateFormPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const repositories = useRepositories();
+  const permissions = usePermissions();
+  const lookups = useRegistryLookups();
+  // Wrapped, so "loading" differs from "no such person".
+  const existing = useLiveQuery(async () => ({ delegate: id === undefined ? undefined : await repositories.delegates.get(id) }), [repositories, id]);
+
+  if (permissions === undefined || lookups === undefined || existing === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
+  const delegate = existing.delegate;
+  const title = id === undefined ? t('delegates.form.addTitle') : t('delegates.form.editTitle');
+
+  let refusal: string | null = null;
+  if (id !== undefined && (!delegate || delegate.deleted)) refusal = t('delegates.detail.notFound');
+  else if (delegate && !canEditDelegate(permissions.actor, delegate)) refusal = t('delegates.form.notYours');
+  else if (!delegate && !permissions.addPeople) refusal = t('delegates.errors.notPermitted');
+
+  return (
+    <div className="page">
+      <PageTitle>{title}</PageTitle>
+      <RegistryNav />
+      {refusal !== null ? (
+        <div className="notice warning">
+          <p>{refusal}</p>
+          <p>
+            <Link to={delegate ? `/delegates/${delegate.id}` : '/delegates'}>{t('delegates.detail.backToList')}</Link>
+          </p>
+        </div>
+      ) : (
+        <DelegateForm key={delegate?.id ?? 'new'} delegate={delegate} lookups={lookups} permissions={permissions} />
+      )}
+    </div>
+  );
+}
+
+function fieldsOf(delegate: Delegate): DelegateFields {
+  const { id: _id, hlc: _hlc, origin: _origin, deleted: _deleted, fieldStamps: _stamps, mergedIntoId: _merged, ...fields } = delegate;
+  return fields;
+}
+
+/** "Нурлан бейшеналиев" → "Nurlan Beyshenaliev": a starting point the user can correct. */
+function latinFromNative(native: string): string {
+  return transliterate(native)
+    .replace(/['’]/g, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+    .join(' ');
+}
+
+interface FormProps {
+  delegate: Delegate | undefined;
+  lookups: RegistryLookups;
+  permissions: Permissions;
+}
+
+function DelegateForm({ delegate, lookups, permissions }: FormProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const repositories = useRepositories();
+  const navigate = useNavigate();
+  const showToast = useToasts((state) => state.show);
+  const showRegistryError = useShowRegistryError();
+  const issueText = useIssueText();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const initial = (): DelegateFields => {
+    if (delegate) return fieldsOf(delegate);
+    // A delegation mostly adds its own people.
+    return { ...emptyDelegateFields(), countryId: permissions.actor?.role === 'delegation' ? permissions.actor.countryId : null };
+  };
+  const [values, setValues] = useState<DelegateFields>(initial);
+  const knownTags = commonLanguageTags as readonly string[];
+  const [otherLanguages, setOtherLanguages] = useState(() => values.languages.filter((tag) => !knownTags.includes(tag)).join(', '));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof DelegateFields>(key: K, value: DelegateFields[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+  };
+
+  /** The form's languages: checked common ones, then the typed ones (null when one is not a language). */
+  const collectLanguages = (): { tags: string[]; bad: string | null } => {
+    const tags = values.languages.filter((tag) => knownTags.includes(tag));
+    for (const part of otherLanguages.split(/[;,]/).map((p) => p.trim()).filter(Boolean)) {
+      const tag = resolveLanguage(part);
+      if (tag === null) return { tags, bad: part };
+      tags.push(tag);
+    }
+    return { tags, bad: null };
+  };
+
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const languages = collectLanguages();
+    const fields = normalizeDelegateFields({ ...values, languages: languages.tags });
+    const issues: DelegateIssue[] = validateDelegateFields(fields);
+    if (languages.bad !== null) issues.push({ path: 'languages', code: 'languageInvalid', params: { value: languages.bad } });
+    const found = issuesToErrors(issues, issueText);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      // After React has rendered the messages and aria-invalid.
+      requestAnimationFrame(() => {
+        focusFirstError(formRef.current);
+      });
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await repositories.delegates.save({ ...fields, ...(delegate ? { id: delegate.id } : {}) });
+      showToast('info', t('delegates.form.saved'));
+      void navigate(`/delegates/${saved.id}`);
+    } catch (error) {
+      if (error instanceof RegistryValidationError) {
+        setErrors(issuesToErrors(error.details, issueText));
+        requestAnimationFrame(() => {
+          focusFirstError(formRef.current);
+        });
+      } else showRegistryError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = <T extends string>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list, item] : list.filter((x) => x !== item));
+  const organizationsByCountry = groupOrganizations(lookups, language, t('delegates.form.international'));
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <div className="form-grid">
+        <TextField
+          label={t('delegates.fields.nameNative')}
+          hint={t('delegates.fields.nameNativeHint')}
+          value={values.nameNative}
+          dir="auto"
+          error={errors.nameNative}
+          onChange={(v) => {
+            set('nameNative', v);
+          }}
+        />
+        <TextField
+          label={t('delegates.fields.nameLatin')}
+          hint={t('delegates.fields.nameLatinHint')}
+          value={values.nameLatin}
+          dir="ltr"
+          lang="en"
+          error={errors.nameLatin}
+          onChange={(v) => {
+            set('nameLatin', v);
+          }}
+        >
+          <button
+            type="button"
+            className="secondary"
+            disabled={values.nameNative.trim() === ''}
+            onClick={() => {
+              set('nameLatin', latinFromNative(values.nameNative));
+            }}
+          >
+            {t('delegates.form.transliterate')}
+          </button>
+        </TextField>
+        <TextField
+          label={t('delegates.fields.honorific')}
+          hint={t('delegates.fields.honorificHint')}
+          value={values.honorific}
+          error={errors.honorific}
+          onChange={(v) => {
+            set('honorific', v);
+          }}
+        />
+        <span />
+        <TextField
+          label={t('delegates.fields.positionEn')}
+          value={values.position.en}
+          lang="en"
+          error={errors['position.en']}
+          onChange={(v) => {
+            set('position', { ...values.position, en: v });
+          }}
+        />
+        <TextField
+          label={t('delegates.fields.positionRu')}
+          value={values.position.ru}
+          lang="ru"
+          error={errors['position.ru']}
+          onChange={(v) => {
+            set('position', { ...values.position, ru: v });
+          }}
+        />
+        <SelectField
+          label={t('delegates.fields.country')}
+          value={values.countryId ?? ''}
+          error={errors.countryId}
+          onChange={(v) => {
+            set('countryId', v === '' ? null : v);
+          }}
+        >
+          <option value="">{t('delegates.form.noCountry')}</option>
+          {lookups.countries.map((country) => (
+            <option key={country.id} value={country.id}>
+              {pick(country.name, language)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('delegates.fields.organization')}
+          value={values.organizationId ?? ''}
+          error={errors.organizationId}
+          hint={t('delegates.fields.organizationHint')}
+          onChange={(v) => {
+            set('organizationId', v === '' ? null : v);
+          }}
+        >
+          <option value="">{t('delegates.form.noOrganization')}</option>
+          {organizationsByCountry.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.organizations.map((organization) => (
+                <option key={organization.id} value={organization.id}>
+                  {organizationLabel(organization, language)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('delegates.fields.email')}
+          type="email"
+          dir="ltr"
+          value={values.email}
+          error={errors.email}
+          onChange={(v) => {
+            set('email', v);
+          }}
+        />
+        <TextField
+          label={t('delegates.fields.phone')}
+          hint={t('delegates.fields.phoneHint')}
+          type="tel"
+          dir="ltr"
+          value={values.phone}
+          error={errors.phone}
+          onChange={(v) => {
+            set('phone', v);
+          }}
+        />
+      </div>
+
+      <fieldset className="field">
+        <legend>{t('delegates.fields.roles')}</legend>
+        <div className="checkbox-grid">
+          {delegateRoles.map((role) => (
+            <label key={role} className="choice">
+              <input
+                type="checkbox"
+                checked={values.roles.includes(role)}
+                onChange={(event) => {
+                  set('roles', toggle(values.roles, role, event.target.checked));
+                }}
+              />
+              {t(`delegates.roles.${role}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t('delegates.fields.languages')}</legend>
+        <div className="checkbox-grid">
+          {commonLanguageTags.map((tag) => (
+            <label key={tag} className="choice">
+              <input
+                type="checkbox"
+                checked={values.languages.includes(tag)}
+                onChange={(event) => {
+                  set('languages', toggle(values.languages, tag, event.target.checked));
+                }}
+              />
+              {languageName(tag, language)}
+            </label>
+          ))}
+        </div>
+        <TextField
+          label={t('delegates.fields.otherLanguages')}
+          hint={t('delegates.fields.otherLanguagesHint')}
+          value={otherLanguages}
+          error={errors.languages}
+          onChange={setOtherLanguages}
+        />
+      </fieldset>
+
+      <TextField
+        label={t('delegates.fields.notes')}
+        multiline
+        value={values.notes}
+        error={errors.notes}
+        onChange={(v) => {
+          set('notes', v);
+        }}
+      />
+
+      <fieldset className="field">
+        <legend>{t('delegates.fields.consent')}</legend>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={values.consentPrintContacts}
+            onChange={(event) => {
+              set('consentPrintContacts', event.target.checked);
+            }}
+          />
+          {t('delegates.fields.consentPrint')}
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={values.consentShareContacts}
+            onChange={(event) => {
+              set('consentShareContacts', event.target.checked);
+            }}
+          />
+          {t('delegates.fields.consentShare')}
+        </label>
+      </fieldset>
+
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+        <Link className="button secondary" to={delegate ? `/delegates/${delegate.id}` : '/delegates'}>
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+/** Organizations grouped by country (international ones last), for <optgroup>s. */
+function groupOrganizations(lookups: RegistryLookups, language: 'en' | 'ru', internationalLabel: string) {
+  const groups = new Map<string, { label: string; organizations: RegistryLookups['organizations'] }>();
+  for (const organization of lookups.organizations) {
+    const key = organization.countryId ?? '';
+    let group = groups.get(key);
+    if (!group) {
+      const country = organization.countryId === null ? undefined : lookups.countryById.get(organization.countryId);
+      group = { label: country ? pick(country.name, language) : internationalLabel, organizations: [] };
+      groups.set(key, group);
+    }
+    group.organizations.push(organization);
+  }
+  return [...groups.entries()]
+    .sort(([a, x], [b, y]) => (a === '' ? 1 : b === '' ? -1 : x.label.localeCompare(y.label, language)))
+    .map(([, group]) => group);
+}

@@ -1,0 +1,51 @@
+/**
+ * "Export to CSV": the people currently shown (the list's filters apply), written through
+ * the save dialog. E-mail and phone go only into rows of people who agreed to have their
+ * contacts shared; the hint says so before the user clicks.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { delegatesToCsv } from '../../../shared/delegates/csv';
+import type { Delegate } from '../../../shared/model';
+import { todayIso } from '../../app/format';
+import { api } from '../../lib/api';
+import { showError, useToasts } from '../../stores/toasts';
+import { useLanguage, type RegistryLookups } from './ui';
+
+export function ExportButton({ delegates, lookups }: { delegates: readonly Delegate[]; lookups: RegistryLookups }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const showToast = useToasts((state) => state.show);
+  const [busy, setBusy] = useState(false);
+  const hintId = useId();
+
+  const exportCsv = async () => {
+    setBusy(true);
+    try {
+      const text = delegatesToCsv(delegates, { language, countries: lookups.countries, organizations: lookups.organizations });
+      const result = await api.saveFile({
+        purpose: 'csv',
+        suggestedName: t('delegates.export.fileName', { date: todayIso() }),
+        content: { encoding: 'utf8', text },
+      });
+      if (result.saved) {
+        showToast('info', t('delegates.export.saved', { count: delegates.length, path: result.path }));
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="secondary" disabled={busy || delegates.length === 0} aria-describedby={hintId} onClick={() => void exportCsv()}>
+        {t('delegates.export.button', { count: delegates.length })}
+      </button>
+      <span id={hintId} className="hint">
+        {t('delegates.export.hint')}
+      </span>
+    </>
+  );
+}
