@@ -1,68 +1,111 @@
-/** The MoU drafts on this computer, read-only: title, status, parties and the articles in order. */
+/** The MoU drafts on this computer: title, status, parties, size and open proposals; the secretariat starts new ones here. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Country, MouDocument } from '../../../shared/model';
-import { pick } from '../../app/format';
+import { Link, useNavigate } from 'react-router';
+import { formatDate, pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
+import { useToasts } from '../../stores/toasts';
+import { DocumentForm } from './DocumentForm';
+import { mouPaths } from './paths';
+import { countryName, Loading, useMouSession } from './ui';
 
 export function MouPage() {
   const { t } = useTranslation();
   const repositories = useRepositories();
-  const data = useLiveQuery(async () => {
-    const [documents, countries] = await Promise.all([repositories.mou.listDocuments(), repositories.countries.list()]);
-    return { documents, countries: new Map(countries.map((c) => [c.id, c])) };
+  const session = useMouSession();
+  const navigate = useNavigate();
+  const showToast = useToasts((state) => state.show);
+  const [creating, setCreating] = useState(false);
+  const language = currentLanguage();
+  const rows = useLiveQuery(async () => {
+    const documents = await repositories.mou.listDocuments();
+    return Promise.all(
+      documents.map(async (document) => {
+        const [articles, amendments] = await Promise.all([
+          repositories.mou.countArticles(document.id),
+          repositories.mou.listAmendments(document.id),
+        ]);
+        return { document, articles, open: amendments.filter((a) => a.status === 'proposed').length };
+      }),
+    );
   }, [repositories]);
-  if (data === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (rows === undefined || session === undefined) return <Loading />;
+  const countries = [...session.countries.values()];
 
   return (
     <div className="page">
       <PageTitle>{t('mou.title')}</PageTitle>
-      {data.documents.length === 0 ? (
+      {session.isSecretariat && !creating && (
+        <div className="page-actions">
+          <button type="button" onClick={() => setCreating(true)}>
+            {t('mou.list.newDocument')}
+          </button>
+        </div>
+      )}
+      {creating && (
+        <DocumentForm
+          title={t('mou.documentForm.createTitle')}
+          initial={{
+            title: { en: '', ru: '' },
+            partyCountryIds: countries.filter((c) => c.membership === 'member').map((c) => c.id),
+          }}
+          countries={countries}
+          submitLabel={t('mou.documentForm.create')}
+          onCancel={() => setCreating(false)}
+          onSave={async (input) => {
+            const document = await repositories.mou.createDocument(input);
+            showToast('info', t('mou.documentForm.created'));
+            setCreating(false);
+            void navigate(mouPaths.document(document.id));
+          }}
+        />
+      )}
+      {rows.length === 0 ? (
         <div className="empty-state">
           <p>{t('mou.empty')}</p>
-          <p className="hint">{t('mou.emptyHint')}</p>
+          <p className="hint">{session.isSecretariat ? t('mou.emptyHintSecretariat') : t('mou.emptyHint')}</p>
         </div>
       ) : (
-        data.documents.map((document) => (
-          <MouDocumentView key={document.id} document={document} countries={data.countries} />
-        ))
+        <table className="data-table">
+          <caption className="visually-hidden">{t('mou.list.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('mou.list.columns.title')}</th>
+              <th scope="col">{t('mou.list.columns.status')}</th>
+              <th scope="col">{t('mou.list.columns.parties')}</th>
+              <th scope="col" className="number">
+                {t('mou.list.columns.articles')}
+              </th>
+              <th scope="col" className="number">
+                {t('mou.list.columns.open')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ document, articles, open }) => {
+              const since = document.statusDates[document.status];
+              return (
+                <tr key={document.id}>
+                  <th scope="row">
+                    <Link to={mouPaths.document(document.id)}>{pick(document.title, language)}</Link>
+                  </th>
+                  <td>
+                    {since
+                      ? t('mou.document.statusSince', { status: t(`mouStatuses.${document.status}`), date: formatDate(since, language) })
+                      : t(`mouStatuses.${document.status}`)}
+                  </td>
+                  <td>{document.partyCountryIds.map((id) => countryName(session.countries, id, language)).join(', ')}</td>
+                  <td className="number">{articles}</td>
+                  <td className="number">{open}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       )}
     </div>
-  );
-}
-
-function MouDocumentView({ document, countries }: { document: MouDocument; countries: Map<string, Country> }) {
-  const { t } = useTranslation();
-  const repositories = useRepositories();
-  const articles = useLiveQuery(() => repositories.mou.listArticles(document.id), [repositories, document.id]);
-  const language = currentLanguage();
-  const parties = document.partyCountryIds
-    .map((id) => countries.get(id))
-    .filter((c): c is Country => c !== undefined)
-    .map((c) => pick(c.name, language))
-    .join(', ');
-  const headingId = `mou-${document.id}`;
-  return (
-    <article className="mou-document" aria-labelledby={headingId}>
-      <h2 id={headingId}>{pick(document.title, language)}</h2>
-      <p className="hint">
-        {t('mou.status', { status: t(`mouStatuses.${document.status}`) })} · {t('mou.parties', { parties })}
-      </p>
-      {articles === undefined ? (
-        <p aria-busy="true">{t('common.loading')}</p>
-      ) : (
-        <>
-          <p className="hint">{t('mou.articleCount', { count: articles.length })}</p>
-          {articles.map((article, index) => (
-            <section key={article.id} className="mou-article">
-              <h3>{t('mou.articleHeading', { number: index + 1, heading: pick(article.heading, language) })}</h3>
-              <p className="article-body">{pick(article.body, language)}</p>
-            </section>
-          ))}
-        </>
-      )}
-    </article>
   );
 }

@@ -1,0 +1,740 @@
+/**
+ * The MoU area's storage: documents, articles, versions, amendments, comments and
+ * positions. Every write checks this installation's role (the secretariat keeps the
+ * official text and decides amendments; a delegation proposes, withdraws and comments),
+ * the document's status (signed text is final) and the input, then writes all its records
+ * in one transaction through writes.ts, so a refused or failed change leaves nothing behind.
+ */
+import { Dexie } from 'dexie';
+import { mouEn } from '../../shared/i18n/mou';
+import type {
+  Amendment,
+  AmendmentKind,
+  Article,
+  Bilingual,
+  Comment,
+  Installation,
+  MouDocument,
+  MouStatus,
+  MouVersion,
+  Position,
+  PositionStance,
+} from '../../shared/model';
+import {
+  articleTextStamp,
+  findAmendmentConflict,
+  mayActOnAmendment,
+  statusAfter,
+  type AmendmentConflict,
+} from '../../shared/mou/amendments';
+import { planInsert, planMove, sortArticles } from '../../shared/mou/numbering';
+import { positionId } from '../../shared/mou/positions';
+import { changeStatus, statusPermissions } from '../../shared/mou/status';
+import { nextTranslationStale } from '../../shared/mou/translation';
+import {
+  validateAmendment,
+  validateArticle,
+  validateComment,
+  validateDecision,
+  validateDocument,
+  validatePosition,
+  validateVersion,
+  type ArticleInput,
+  type DocumentInput,
+  type MouIssue,
+} from '../../shared/mou/validation';
+import { deterministicId } from '../../shared/sample/deterministicId';
+import type { InstallationClock } from './clock';
+import { NoInstallationError, ValidationError } from './errors';
+import { unstamped, writeDeleted, writeRecord, type RepositoryContext } from './writes';
+
+// ---------------------------------------------------------------------------------------
+// Errors
+
+/** Input refused; `mouIssues` carry codes the forms translate (mou.errors.<code>). */
+export class MouValidationError extends ValidationError {
+  readonly mouIssues: readonly MouIssue[];
+
+  constructor(subject: string, issues: readonly MouIssue[]) {
+    super(
+      subject,
+      issues.map((issue) => ({ path: issue.path, message: mouEn.errors[issue.code] })),
+    );
+    this.name = 'MouValidationError';
+    this.mouIssues = issues;
+  }
+}
+
+export type MouRefusalCode =
+  | 'secretariatOnly'
+  | 'ownCountryOnly'
+  | 'proposerOnly'
+  | 'textSigned'
+  | 'proposalsClosed'
+  | 'amendmentClosed'
+  | 'notFound'
+  | 'notParty'
+  | 'unknownCountry'
+  | 'unknownMeeting';
+
+/** The action is not allowed for this installation or in this state; nothing was written. */
+export class MouRefusedError extends Error {
+  constructor(readonly code: MouRefusalCode) {
+    super(mouEn.errors[code]);
+    this.name = 'MouRefusedError';
+  }
+}
+
+/** Accepting would apply a proposal to a text its proposer did not see; nothing was written. */
+export class AmendmentConflictError extends Error {
+  constructor(readonly conflict: AmendmentConflict) {
+    super(mouEn.errors.conflict[conflict.kind]);
+    this.name = 'AmendmentConflictError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs
+
+export interface ArticlePlacement {
+  /** The article the new one follows; null puts it first. */
+  afterArticleId: string | null;
+}
+
+export interface VersionDraft {
+  label: string;
+  date: string;
+  note: string;
+  meetingId: string | null;
+}
+
+export interface AmendmentDraft {
+  kind: AmendmentKind;
+  articleId: string | null;
+  heading: Bilingual;
+  body: Bilingual;
+  rationale: Bilingual;
+  /** Only the secretariat names the proposer (recording a proposal made at a meeting). */
+  proposedByCountryId?: string | null;
+}
+
+export type AmendmentDecision = 'accept' | 'reject' | 'supersede';
+
+export interface DecisionInput {
+  decision: AmendmentDecision;
+  reason: string;
+  date: string;
+  /** Accept although the article's text changed since the proposal (after seeing the change). */
+  acknowledgeConflict?: boolean;
+}
+
+export interface MouRepository {
+  /** Not deleted, by English title. */
+  listDocuments(): Promise<MouDocument[]>;
+  getDocument(id: string): Promise<MouDocument | undefined>;
+  /** Not deleted, in document order. */
+  listArticles(documentId: string): Promise<Article[]>;
+  countArticles(documentId: string): Promise<number>;
+  getArticle(id: string): Promise<Article | undefined>;
+  /** Not deleted, by number. */
+  listVersions(documentId: string): Promise<MouVersion[]>;
+  getVersion(documentId: string, number: number): Promise<MouVersion | undefined>;
+  /** Not deleted, newest proposal first. */
+  listAmendments(documentId: string): Promise<Amendment[]>;
+  getAmendment(id: string): Promise<Amendment | undefined>;
+  /** Why accepting now would be unsafe, or null. */
+  amendmentConflict(id: string): Promise<AmendmentConflict | null>;
+  /** Comments on an article or amendment, oldest first. */
+  listComments(targetId: string): Promise<Comment[]>;
+  /** Comments on every article and amendment of a document (for counts). */
+  listDocumentComments(documentId: string): Promise<Comment[]>;
+  listPositions(versionId: string): Promise<Position[]>;
+
+  createDocument(input: DocumentInput): Promise<MouDocument>;
+  updateDocument(id: string, input: DocumentInput): Promise<MouDocument>;
+  changeStatus(id: string, to: MouStatus, date: string): Promise<MouDocument>;
+
+  addArticle(documentId: string, input: ArticleInput, placement: ArticlePlacement): Promise<Article>;
+  updateArticle(id: string, input: ArticleInput): Promise<Article>;
+  /** Clears "translation may be out of date" after a translator checked both texts. */
+  confirmTranslation(id: string): Promise<Article>;
+  /** Moves the article to `toIndex` in document order (0 = first). */
+  moveArticle(id: string, toIndex: number): Promise<Article>;
+  deleteArticle(id: string): Promise<void>;
+  /** Makes an article's text in an older version the current text again (a new change). */
+  restoreArticleText(versionId: string, articleId: string): Promise<Article>;
+
+  freezeVersion(documentId: string, draft: VersionDraft): Promise<MouVersion>;
+
+  proposeAmendment(documentId: string, draft: AmendmentDraft): Promise<Amendment>;
+  withdrawAmendment(id: string): Promise<Amendment>;
+  decideAmendment(id: string, input: DecisionInput): Promise<Amendment>;
+
+  addComment(targetKind: Comment['targetKind'], targetId: string, text: string): Promise<Comment>;
+  setCommentResolved(id: string, resolved: boolean): Promise<Comment>;
+
+  setPosition(
+    versionId: string,
+    countryId: string,
+    articleId: string | null,
+    stance: PositionStance,
+    reservation: string,
+  ): Promise<Position>;
+}
+
+// ---------------------------------------------------------------------------------------
+
+const notDeleted = (record: { deleted: boolean }): boolean => !record.deleted;
+
+function trimBilingual(text: Bilingual): Bilingual {
+  return { en: text.en.trim(), ru: text.ru.trim() };
+}
+
+/** Bodies keep their line structure; only trailing spaces and blank edges go. */
+function tidyBody(text: Bilingual): Bilingual {
+  const tidy = (value: string) =>
+    value
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .trim();
+  return { en: tidy(text.en), ru: tidy(text.ru) };
+}
+
+function tidyArticle(input: ArticleInput): ArticleInput {
+  return { heading: trimBilingual(input.heading), body: tidyBody(input.body) };
+}
+
+function assertValid(subject: string, issues: readonly MouIssue[]): void {
+  if (issues.length > 0) throw new MouValidationError(subject, issues);
+}
+
+function isoDay(ms: number): string {
+  const date = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const MOU_TABLES = ['installation', 'countries', 'meetings', 'mouDocuments', 'articles', 'mouVersions', 'amendments', 'comments', 'positions', 'meta'] as const;
+
+export function createMouRepository(ctx: RepositoryContext): MouRepository {
+  const { db } = ctx;
+
+  /** Runs `work` in one read-write transaction over the MoU tables, with the clock loaded first. */
+  const write = async <T>(work: (clock: InstallationClock, installation: Installation) => Promise<T>): Promise<T> => {
+    // The clock reads every synced table: load it before the transaction narrows the scope.
+    const clock = await ctx.clock();
+    return db.transaction('rw', [...MOU_TABLES], async () => {
+      const installation = await db.installation.get('self');
+      if (!installation) throw new NoInstallationError();
+      return work(clock, installation);
+    });
+  };
+
+  const requireSecretariat = (installation: Installation): void => {
+    if (installation.role !== 'secretariat') throw new MouRefusedError('secretariatOnly');
+  };
+
+  const liveDocument = async (id: string): Promise<MouDocument> => {
+    const document = await db.mouDocuments.get(id);
+    if (!document || document.deleted) throw new MouRefusedError('notFound');
+    return document;
+  };
+
+  const editableDocument = async (id: string, installation: Installation): Promise<MouDocument> => {
+    requireSecretariat(installation);
+    const document = await liveDocument(id);
+    if (!statusPermissions(document.status).editText) throw new MouRefusedError('textSigned');
+    return document;
+  };
+
+  const liveArticle = async (id: string): Promise<Article> => {
+    const article = await db.articles.get(id);
+    if (!article || article.deleted) throw new MouRefusedError('notFound');
+    return article;
+  };
+
+  const articlesOf = async (documentId: string): Promise<Article[]> =>
+    sortArticles(
+      await db.articles
+        .where('[documentId+order]')
+        .between([documentId, Dexie.minKey], [documentId, Dexie.maxKey])
+        .filter(notDeleted)
+        .toArray(),
+    );
+
+  const assertCountries = async (ids: readonly string[]): Promise<void> => {
+    const countries = await db.countries.bulkGet([...ids]);
+    if (countries.some((country) => !country || country.deleted)) throw new MouRefusedError('unknownCountry');
+  };
+
+  /**
+   * Gives the article at `index` among `articles` (document order, without it) the key of
+   * `plan`, spreading the others' keys out again when the plan says so. In the caller's
+   * transaction.
+   */
+  const placeArticle = async (
+    clock: InstallationClock,
+    others: readonly Article[],
+    plan: { order: number; rebalanced: number[] | null },
+  ): Promise<void> => {
+    if (plan.rebalanced === null) return;
+    for (const [index, article] of others.entries()) {
+      const order = plan.rebalanced[index];
+      if (order !== undefined && order !== article.order) {
+        await writeRecord(db, clock, 'articles', { ...unstamped<'articles'>(article), order });
+      }
+    }
+  };
+
+  const insertArticle = async (
+    clock: InstallationClock,
+    documentId: string,
+    id: string,
+    text: ArticleInput,
+    afterArticleId: string | null,
+    changedByAmendmentId: string | null,
+  ): Promise<Article> => {
+    const articles = await articlesOf(documentId);
+    let index = 0;
+    if (afterArticleId !== null) {
+      const anchor = articles.findIndex((article) => article.id === afterArticleId);
+      if (anchor < 0) throw new MouRefusedError('notFound');
+      index = anchor + 1;
+    }
+    const plan = planInsert(
+      articles.map((article) => article.order),
+      index,
+    );
+    await placeArticle(clock, articles, plan);
+    return writeRecord(db, clock, 'articles', {
+      id,
+      documentId,
+      order: plan.order,
+      heading: text.heading,
+      body: text.body,
+      translationStale: null,
+      changedByAmendmentId,
+      deleted: false,
+    });
+  };
+
+  const openAmendment = async (id: string): Promise<{ amendment: Amendment; document: MouDocument }> => {
+    const amendment = await db.amendments.get(id);
+    if (!amendment || amendment.deleted) throw new MouRefusedError('notFound');
+    const document = await liveDocument(amendment.documentId);
+    if (amendment.status !== 'proposed') throw new MouRefusedError('amendmentClosed');
+    return { amendment, document };
+  };
+
+  return {
+    listDocuments: async () =>
+      (await db.mouDocuments.filter(notDeleted).toArray()).sort((a, b) => a.title.en.localeCompare(b.title.en, 'en')),
+
+    getDocument: async (id) => {
+      const document = await db.mouDocuments.get(id);
+      return document && !document.deleted ? document : undefined;
+    },
+
+    listArticles: (documentId) => articlesOf(documentId),
+
+    countArticles: (documentId) => db.articles.where('documentId').equals(documentId).filter(notDeleted).count(),
+
+    getArticle: async (id) => db.articles.get(id),
+
+    listVersions: async (documentId) =>
+      (await db.mouVersions.where('documentId').equals(documentId).filter(notDeleted).toArray()).sort(
+        (a, b) => a.number - b.number,
+      ),
+
+    getVersion: async (documentId, number) =>
+      (await db.mouVersions.where('[documentId+number]').equals([documentId, number]).filter(notDeleted).first()) ??
+      undefined,
+
+    listAmendments: async (documentId) =>
+      (await db.amendments.where('documentId').equals(documentId).filter(notDeleted).toArray()).sort(
+        (a, b) => b.proposedOn.localeCompare(a.proposedOn) || b.hlc.localeCompare(a.hlc),
+      ),
+
+    getAmendment: async (id) => {
+      const amendment = await db.amendments.get(id);
+      return amendment && !amendment.deleted ? amendment : undefined;
+    },
+
+    amendmentConflict: async (id) => {
+      const amendment = await db.amendments.get(id);
+      if (!amendment) return null;
+      const article = amendment.articleId === null ? undefined : await db.articles.get(amendment.articleId);
+      return findAmendmentConflict(amendment, article);
+    },
+
+    listComments: async (targetId) =>
+      (await db.comments.where('targetId').equals(targetId).filter(notDeleted).toArray()).sort((a, b) =>
+        a.createdAt.localeCompare(b.createdAt),
+      ),
+
+    listDocumentComments: async (documentId) => {
+      const [articleIds, amendmentIds] = await Promise.all([
+        db.articles.where('documentId').equals(documentId).primaryKeys(),
+        db.amendments.where('documentId').equals(documentId).primaryKeys(),
+      ]);
+      return db.comments
+        .where('targetId')
+        .anyOf([...articleIds, ...amendmentIds])
+        .filter(notDeleted)
+        .toArray();
+    },
+
+    listPositions: (versionId) => db.positions.where('versionId').equals(versionId).filter(notDeleted).toArray(),
+
+    createDocument: (input) =>
+      write(async (clock, installation) => {
+        requireSecretariat(installation);
+        const title = trimBilingual(input.title);
+        const partyCountryIds = [...new Set(input.partyCountryIds)];
+        assertValid('MoU', validateDocument({ title, partyCountryIds }));
+        await assertCountries(partyCountryIds);
+        return writeRecord(db, clock, 'mouDocuments', {
+          id: ctx.randomUUID(),
+          title,
+          partyCountryIds,
+          status: 'drafting',
+          statusDates: { drafting: isoDay(ctx.now()) },
+          deleted: false,
+        });
+      }),
+
+    updateDocument: (id, input) =>
+      write(async (clock, installation) => {
+        const document = await editableDocument(id, installation);
+        const title = trimBilingual(input.title);
+        const partyCountryIds = [...new Set(input.partyCountryIds)];
+        assertValid('MoU', validateDocument({ title, partyCountryIds }));
+        await assertCountries(partyCountryIds);
+        return writeRecord(db, clock, 'mouDocuments', { ...unstamped<'mouDocuments'>(document), title, partyCountryIds });
+      }),
+
+    changeStatus: (id, to, date) =>
+      write(async (clock, installation) => {
+        requireSecretariat(installation);
+        const document = await liveDocument(id);
+        const result = changeStatus(document, to, date);
+        if (!result.ok) throw new MouValidationError('MoU status', [{ path: 'status', code: result.error }]);
+        return writeRecord(db, clock, 'mouDocuments', {
+          ...unstamped<'mouDocuments'>(document),
+          status: result.status,
+          statusDates: result.statusDates,
+        });
+      }),
+
+    addArticle: (documentId, input, placement) =>
+      write(async (clock, installation) => {
+        await editableDocument(documentId, installation);
+        const text = tidyArticle(input);
+        assertValid('article', validateArticle(text));
+        return insertArticle(clock, documentId, ctx.randomUUID(), text, placement.afterArticleId, null);
+      }),
+
+    updateArticle: (id, input) =>
+      write(async (clock, installation) => {
+        const article = await liveArticle(id);
+        await editableDocument(article.documentId, installation);
+        const text = tidyArticle(input);
+        assertValid('article', validateArticle(text));
+        const textChanged =
+          JSON.stringify([text.heading, text.body]) !== JSON.stringify([article.heading, article.body]);
+        return writeRecord(db, clock, 'articles', {
+          ...unstamped<'articles'>(article),
+          heading: text.heading,
+          body: text.body,
+          translationStale: nextTranslationStale(article, text),
+          // The text is no longer the one an accepted amendment produced.
+          changedByAmendmentId: textChanged ? null : article.changedByAmendmentId,
+        });
+      }),
+
+    confirmTranslation: (id) =>
+      write(async (clock, installation) => {
+        const article = await liveArticle(id);
+        await editableDocument(article.documentId, installation);
+        return writeRecord(db, clock, 'articles', { ...unstamped<'articles'>(article), translationStale: null });
+      }),
+
+    moveArticle: (id, toIndex) =>
+      write(async (clock, installation) => {
+        const article = await liveArticle(id);
+        await editableDocument(article.documentId, installation);
+        const articles = await articlesOf(article.documentId);
+        const from = articles.findIndex((candidate) => candidate.id === id);
+        const to = Math.max(0, Math.min(toIndex, articles.length - 1));
+        if (from === to) return article;
+        const plan = planMove(
+          articles.map((candidate) => candidate.order),
+          from,
+          to,
+        );
+        await placeArticle(
+          clock,
+          articles.filter((candidate) => candidate.id !== id),
+          plan,
+        );
+        return writeRecord(db, clock, 'articles', { ...unstamped<'articles'>(article), order: plan.order });
+      }),
+
+    deleteArticle: (id) =>
+      write(async (clock, installation) => {
+        const article = await liveArticle(id);
+        await editableDocument(article.documentId, installation);
+        await writeDeleted(db, clock, 'articles', id, true);
+      }),
+
+    restoreArticleText: (versionId, articleId) =>
+      write(async (clock, installation) => {
+        const version = await db.mouVersions.get(versionId);
+        if (!version || version.deleted) throw new MouRefusedError('notFound');
+        await editableDocument(version.documentId, installation);
+        const frozenIndex = version.articles.findIndex((article) => article.articleId === articleId);
+        const frozen = version.articles[frozenIndex];
+        if (!frozen) throw new MouRefusedError('notFound');
+        const text = { heading: { ...frozen.heading }, body: { ...frozen.body } };
+        const current = await db.articles.get(articleId);
+        if (current && !current.deleted) {
+          // A version's two texts were frozen together: restored, they match again.
+          return writeRecord(db, clock, 'articles', {
+            ...unstamped<'articles'>(current),
+            ...text,
+            translationStale: null,
+            changedByAmendmentId: null,
+          });
+        }
+        // Deleted since: back where it stood, after the nearest earlier article still present.
+        const live = new Set((await articlesOf(version.documentId)).map((article) => article.id));
+        const before = version.articles
+          .slice(0, Math.max(frozenIndex, 0))
+          .reverse()
+          .find((article) => live.has(article.articleId));
+        const articles = await articlesOf(version.documentId);
+        const index = before ? articles.findIndex((article) => article.id === before.articleId) + 1 : 0;
+        const plan = planInsert(
+          articles.map((article) => article.order),
+          index,
+        );
+        await placeArticle(clock, articles, plan);
+        return writeRecord(db, clock, 'articles', {
+          id: articleId,
+          documentId: version.documentId,
+          order: plan.order,
+          ...text,
+          translationStale: null,
+          changedByAmendmentId: null,
+          deleted: false,
+        });
+      }),
+
+    freezeVersion: (documentId, draft) =>
+      write(async (clock, installation) => {
+        requireSecretariat(installation);
+        const document = await liveDocument(documentId);
+        const versions = await db.mouVersions.where('documentId').equals(documentId).toArray();
+        const label = draft.label.trim().replace(/\s+/g, ' ');
+        assertValid(
+          'version',
+          validateVersion(
+            { label, date: draft.date },
+            versions.filter(notDeleted).map((version) => version.label),
+          ),
+        );
+        if (draft.meetingId !== null) {
+          const meeting = await db.meetings.get(draft.meetingId);
+          if (!meeting || meeting.deleted) throw new MouRefusedError('unknownMeeting');
+        }
+        const articles = await articlesOf(documentId);
+        // Numbers are never reused, even of a deleted version: "version 3" means one text.
+        const number = versions.reduce((max, version) => Math.max(max, version.number), 0) + 1;
+        return writeRecord(db, clock, 'mouVersions', {
+          id: ctx.randomUUID(),
+          documentId,
+          number,
+          label,
+          date: draft.date,
+          note: draft.note.trim(),
+          meetingId: draft.meetingId,
+          title: { ...document.title },
+          articles: articles.map((article) => ({
+            articleId: article.id,
+            heading: { ...article.heading },
+            body: { ...article.body },
+          })),
+          deleted: false,
+        });
+      }),
+
+    proposeAmendment: (documentId, draft) =>
+      write(async (clock, installation) => {
+        const document = await liveDocument(documentId);
+        if (!statusPermissions(document.status).propose) {
+          throw new MouRefusedError(document.status === 'signed' ? 'textSigned' : 'proposalsClosed');
+        }
+        let proposedByCountryId: string | null;
+        if (installation.role === 'delegation') {
+          proposedByCountryId = installation.countryId;
+        } else {
+          proposedByCountryId = draft.proposedByCountryId ?? null;
+          if (proposedByCountryId === null) {
+            throw new MouValidationError('amendment', [{ path: 'proposedByCountryId', code: 'proposerRequired' }]);
+          }
+          await assertCountries([proposedByCountryId]);
+        }
+        const article = draft.articleId === null ? undefined : await db.articles.get(draft.articleId);
+        if (draft.articleId !== null && (!article || article.deleted || article.documentId !== documentId)) {
+          throw new MouRefusedError('notFound');
+        }
+        const text = draft.kind === 'delete' ? { heading: { en: '', ru: '' }, body: { en: '', ru: '' } } : tidyArticle(draft);
+        const rationale = trimBilingual(draft.rationale);
+        assertValid(
+          'amendment',
+          validateAmendment({ kind: draft.kind, articleId: draft.articleId, ...text, rationale }, article ?? null),
+        );
+        const onText = draft.kind !== 'insert-after' && article !== undefined;
+        return writeRecord(db, clock, 'amendments', {
+          id: ctx.randomUUID(),
+          documentId,
+          articleId: draft.articleId,
+          kind: draft.kind,
+          proposedByCountryId,
+          proposedByDelegateId: null,
+          proposedOn: isoDay(ctx.now()),
+          ...text,
+          rationale,
+          baseArticleHlc: onText ? articleTextStamp(article) : null,
+          baseText: onText ? { heading: { ...article.heading }, body: { ...article.body } } : null,
+          status: 'proposed',
+          decisionReason: '',
+          decidedOn: null,
+          deleted: false,
+        });
+      }),
+
+    withdrawAmendment: (id) =>
+      write(async (clock, installation) => {
+        const { amendment } = await openAmendment(id);
+        if (!mayActOnAmendment('withdraw', amendment, installation)) throw new MouRefusedError('proposerOnly');
+        return writeRecord(db, clock, 'amendments', {
+          ...unstamped<'amendments'>(amendment),
+          status: statusAfter('withdraw'),
+          decidedOn: isoDay(ctx.now()),
+        });
+      }),
+
+    decideAmendment: (id, input) =>
+      write(async (clock, installation) => {
+        requireSecretariat(installation);
+        const { amendment, document } = await openAmendment(id);
+        if (!statusPermissions(document.status).decide) throw new MouRefusedError('textSigned');
+        assertValid('decision', validateDecision(input.decision, input.reason, input.date));
+        if (input.decision === 'accept') {
+          const article = amendment.articleId === null ? undefined : await db.articles.get(amendment.articleId);
+          const conflict = findAmendmentConflict(amendment, article);
+          // Only a changed text may be overridden, after the secretariat has seen the change;
+          // a deleted or missing article leaves nothing the proposal could apply to.
+          if (conflict && !(conflict.kind === 'textChanged' && input.acknowledgeConflict === true)) {
+            throw new AmendmentConflictError(conflict);
+          }
+          switch (amendment.kind) {
+            case 'replace': {
+              if (!article) throw new AmendmentConflictError({ kind: 'articleMissing' });
+              const text = { heading: { ...amendment.heading }, body: { ...amendment.body } };
+              await writeRecord(db, clock, 'articles', {
+                ...unstamped<'articles'>(article),
+                ...text,
+                translationStale: nextTranslationStale(article, text),
+                changedByAmendmentId: amendment.id,
+              });
+              break;
+            }
+            case 'insert-after':
+              await insertArticle(
+                clock,
+                amendment.documentId,
+                // Derived from the amendment: accepting on two machines yields one article.
+                deterministicId(`mou-amendment-article:${amendment.id}`),
+                { heading: { ...amendment.heading }, body: { ...amendment.body } },
+                amendment.articleId,
+                amendment.id,
+              );
+              break;
+            case 'delete': {
+              if (!article) throw new AmendmentConflictError({ kind: 'articleMissing' });
+              await writeRecord(db, clock, 'articles', {
+                ...unstamped<'articles'>(article),
+                changedByAmendmentId: amendment.id,
+                deleted: true,
+              });
+              break;
+            }
+          }
+        }
+        return writeRecord(db, clock, 'amendments', {
+          ...unstamped<'amendments'>(amendment),
+          status: statusAfter(input.decision),
+          decisionReason: input.reason.trim(),
+          decidedOn: input.date,
+        });
+      }),
+
+    addComment: (targetKind, targetId, text) =>
+      write(async (clock, installation) => {
+        assertValid('comment', validateComment(text));
+        const target = targetKind === 'article' ? await db.articles.get(targetId) : await db.amendments.get(targetId);
+        if (!target) throw new MouRefusedError('notFound');
+        return writeRecord(db, clock, 'comments', {
+          id: ctx.randomUUID(),
+          targetKind,
+          targetId,
+          authorDelegateId: null,
+          authorName: installation.displayName,
+          text: text.trim(),
+          createdAt: new Date(ctx.now()).toISOString(),
+          resolved: false,
+          deleted: false,
+        });
+      }),
+
+    setCommentResolved: (id, resolved) =>
+      write(async (clock) => {
+        const comment = await db.comments.get(id);
+        if (!comment || comment.deleted) throw new MouRefusedError('notFound');
+        return writeRecord(db, clock, 'comments', { ...unstamped<'comments'>(comment), resolved });
+      }),
+
+    setPosition: (versionId, countryId, articleId, stance, reservation) =>
+      write(async (clock, installation) => {
+        if (installation.role === 'delegation' && installation.countryId !== countryId) {
+          throw new MouRefusedError('ownCountryOnly');
+        }
+        const version = await db.mouVersions.get(versionId);
+        if (!version || version.deleted) throw new MouRefusedError('notFound');
+        const document = await liveDocument(version.documentId);
+        if (!document.partyCountryIds.includes(countryId)) throw new MouRefusedError('notParty');
+        if (articleId !== null && !version.articles.some((article) => article.articleId === articleId)) {
+          throw new MouRefusedError('notFound');
+        }
+        const text = stance === 'reservation' ? reservation.trim() : '';
+        assertValid('position', validatePosition(stance, text));
+        // The cell's record, whatever its id (sample data and older records predate positionId).
+        const existing = (await db.positions.where('[versionId+countryId]').equals([versionId, countryId]).toArray()).find(
+          (position) => position.articleId === articleId && !position.deleted,
+        );
+        return writeRecord(db, clock, 'positions', {
+          ...(existing ? unstamped<'positions'>(existing) : { id: positionId(versionId, countryId, articleId), deleted: false }),
+          versionId,
+          countryId,
+          articleId,
+          stance,
+          reservation: text,
+        });
+      }),
+  };
+}
+

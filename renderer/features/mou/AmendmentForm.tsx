@@ -1,0 +1,172 @@
+/**
+ * Proposing an amendment to an article: replace its text, insert a new article after it,
+ * or delete it, with a rationale. A delegation proposes in its own name; the secretariat
+ * may record a proposal a delegation made at a meeting, naming that delegation.
+ */
+import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AmendmentKind, Article, Bilingual } from '../../../shared/model';
+import { validateAmendment, type ArticleInput, type MouIssue } from '../../../shared/mou/validation';
+import { pick } from '../../app/format';
+import { currentLanguage } from '../../app/i18n';
+import { useRepositories } from '../../app/RepositoriesContext';
+import { useToasts } from '../../stores/toasts';
+import { ArticleFields } from './ArticleEditor';
+import { focusFirstInvalid, TextArea, useIssues, useShowMouError, type MouSession } from './ui';
+
+const KINDS: readonly { kind: AmendmentKind; label: 'kindReplace' | 'kindInsert' | 'kindDelete' }[] = [
+  { kind: 'replace', label: 'kindReplace' },
+  { kind: 'insert-after', label: 'kindInsert' },
+  { kind: 'delete', label: 'kindDelete' },
+];
+
+function textFor(kind: AmendmentKind, article: Article): ArticleInput {
+  return kind === 'replace'
+    ? { heading: { ...article.heading }, body: { ...article.body } }
+    : { heading: { en: '', ru: '' }, body: { en: '1. ', ru: '1. ' } };
+}
+
+export function AmendmentForm({
+  documentId,
+  article,
+  parties,
+  session,
+  onDone,
+}: {
+  documentId: string;
+  article: Article;
+  /** Countries the secretariat may record a proposal for. */
+  parties: string[];
+  session: MouSession;
+  onDone: (amendmentId: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const repositories = useRepositories();
+  const showToast = useToasts((state) => state.show);
+  const showMouError = useShowMouError();
+  const language = currentLanguage();
+  const [kind, setKind] = useState<AmendmentKind>('replace');
+  const [text, setText] = useState<ArticleInput>(() => textFor('replace', article));
+  const [rationale, setRationale] = useState<Bilingual>({ en: '', ru: '' });
+  const [proposer, setProposer] = useState('');
+  const [busy, setBusy] = useState(false);
+  const issues = useIssues();
+  const formRef = useRef<HTMLFormElement>(null);
+  const id = useId();
+  const proposerError = issues.code('proposedByCountryId');
+
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const draft = { kind, articleId: article.id, ...text, rationale };
+    const found: MouIssue[] = validateAmendment(draft, { heading: article.heading, body: article.body });
+    if (session.isSecretariat && proposer === '') found.push({ path: 'proposedByCountryId', code: 'proposerRequired' });
+    issues.setIssues(found);
+    if (found.length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const amendment = await repositories.mou.proposeAmendment(documentId, {
+        ...draft,
+        ...(session.isSecretariat ? { proposedByCountryId: proposer } : {}),
+      });
+      showToast('info', t('mou.amendment.proposed'));
+      onDone(amendment.id);
+    } catch (error) {
+      if (issues.absorb(error)) focusFirstInvalid(formRef.current);
+      else showMouError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={formRef} className="form editor-panel" noValidate aria-label={t('mou.article.propose')} onSubmit={(event) => void submit(event)}>
+      <h2>{t('mou.article.propose')}</h2>
+      <fieldset className="field">
+        <legend>{t('mou.amendment.kindLegend')}</legend>
+        {KINDS.map((option) => (
+          <label key={option.kind} className="choice">
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              value={option.kind}
+              checked={kind === option.kind}
+              onChange={() => {
+                setKind(option.kind);
+                setText(textFor(option.kind, article));
+                issues.setIssues([]);
+              }}
+            />
+            {t(`mou.amendment.${option.label}`)}
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'delete' ? (
+        <p className="notice warning">{t('mou.amendment.deleteText')}</p>
+      ) : (
+        <ArticleFields value={text} onChange={setText} errorFor={issues.code} />
+      )}
+      <div className="editor-grid">
+        <TextArea
+          label={t('mou.amendment.rationaleEn')}
+          lang="en"
+          rows={3}
+          value={rationale.en}
+          hint={t('mou.amendment.rationaleHint')}
+          error={issues.code('rationale.en')}
+          onChange={(en) => {
+            setRationale({ ...rationale, en });
+          }}
+        />
+        <TextArea
+          label={t('mou.amendment.rationaleRu')}
+          lang="ru"
+          rows={3}
+          value={rationale.ru}
+          onChange={(ru) => {
+            setRationale({ ...rationale, ru });
+          }}
+        />
+      </div>
+      {session.isSecretariat && (
+        <div className="field">
+          <label htmlFor={`${id}-proposer`}>{t('mou.amendment.proposerLegend')}</label>
+          <select
+            id={`${id}-proposer`}
+            value={proposer}
+            aria-invalid={proposerError ? true : undefined}
+            aria-describedby={proposerError ? `${id}-proposer-error` : undefined}
+            onChange={(event) => {
+              setProposer(event.target.value);
+            }}
+          >
+            <option value="">{t('mou.amendment.chooseCountry')}</option>
+            {parties.map((countryId) => {
+              const country = session.countries.get(countryId);
+              return (
+                <option key={countryId} value={countryId}>
+                  {country ? pick(country.name, language) : countryId}
+                </option>
+              );
+            })}
+          </select>
+          {proposerError && (
+            <p id={`${id}-proposer-error`} className="field-error">
+              {t(`mou.errors.${proposerError}`)}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.saving') : t('mou.amendment.submit')}
+        </button>
+        <button type="button" className="secondary" onClick={() => onDone(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+/** Freezes the current text as a numbered version: label (unique per MoU), date, note, and the meeting where it was tabled. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { validateVersion } from '../../../shared/mou/validation';
+import { formatDate, pick, todayIso } from '../../app/format';
+import { currentLanguage } from '../../app/i18n';
+import { useRepositories } from '../../app/RepositoriesContext';
+import { useToasts } from '../../stores/toasts';
+import { focusFirstInvalid, TextArea, TextField, useIssues, useShowMouError } from './ui';
+
+export function FreezeVersionForm({
+  documentId,
+  takenLabels,
+  onDone,
+}: {
+  documentId: string;
+  takenLabels: string[];
+  onDone: (number: number | null) => void;
+}) {
+  const { t } = useTranslation();
+  const repositories = useRepositories();
+  const showToast = useToasts((state) => state.show);
+  const showMouError = useShowMouError();
+  const language = currentLanguage();
+  const meetings = useLiveQuery(() => repositories.meetings.list(), [repositories]);
+  const [label, setLabel] = useState('');
+  const [date, setDate] = useState(todayIso());
+  const [note, setNote] = useState('');
+  const [meetingId, setMeetingId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const issues = useIssues();
+  const formRef = useRef<HTMLFormElement>(null);
+  const meetingFieldId = useId();
+
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = validateVersion({ label, date }, takenLabels);
+    issues.setIssues(found);
+    if (found.length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const version = await repositories.mou.freezeVersion(documentId, {
+        label,
+        date,
+        note,
+        meetingId: meetingId === '' ? null : meetingId,
+      });
+      showToast('info', t('mou.version.frozen', { number: version.number }));
+      onDone(version.number);
+    } catch (error) {
+      if (issues.absorb(error)) focusFirstInvalid(formRef.current);
+      else showMouError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="form editor-panel"
+      noValidate
+      aria-label={t('mou.version.freezeTitle')}
+      onSubmit={(event) => void submit(event)}
+    >
+      <h2>{t('mou.version.freezeTitle')}</h2>
+      <p className="hint">{t('mou.version.freezeHint')}</p>
+      <TextField label={t('mou.version.label')} hint={t('mou.version.labelHint')} value={label} error={issues.code('label')} onChange={setLabel} />
+      <TextField type="date" label={t('mou.version.date')} value={date} error={issues.code('date')} onChange={setDate} />
+      <div className="field">
+        <label htmlFor={meetingFieldId}>{t('mou.version.meeting')}</label>
+        <select
+          id={meetingFieldId}
+          value={meetingId}
+          onChange={(event) => {
+            setMeetingId(event.target.value);
+          }}
+        >
+          <option value="">{t('mou.version.noMeeting')}</option>
+          {(meetings ?? []).map((meeting) => (
+            <option key={meeting.id} value={meeting.id}>
+              {`${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextArea label={t('mou.version.note')} value={note} rows={3} onChange={setNote} />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.saving') : t('mou.version.freeze')}
+        </button>
+        <button type="button" className="secondary" onClick={() => onDone(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

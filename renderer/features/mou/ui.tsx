@@ -1,0 +1,338 @@
+/**
+ * Building blocks of the MoU screens: who is looking (role, country), form fields that show
+ * an error per field, an inline confirmation, breadcrumbs, the paragraph-structured
+ * article text, and the choice of text language.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { create } from 'zustand';
+import type { Country, Installation } from '../../../shared/model';
+import type { TextLanguage } from '../../../shared/mou/compare';
+import { parseBody } from '../../../shared/mou/structure';
+import type { MouIssue } from '../../../shared/mou/validation';
+import { pick } from '../../app/format';
+import { currentLanguage, type Language } from '../../app/i18n';
+import { PageTitle } from '../../app/PageTitle';
+import { useRepositories } from '../../app/RepositoriesContext';
+import { MouRefusedError, MouValidationError, AmendmentConflictError } from '../../db';
+import { showError } from '../../stores/toasts';
+import './mou.css';
+
+export interface MouSession {
+  installation: Installation;
+  countries: Map<string, Country>;
+  isSecretariat: boolean;
+}
+
+/** The installation and the countries; undefined while loading. */
+export function useMouSession(): MouSession | undefined {
+  const repositories = useRepositories();
+  return useLiveQuery(async () => {
+    const [installation, countries] = await Promise.all([repositories.installation.get(), repositories.countries.list()]);
+    if (!installation) return undefined;
+    return {
+      installation,
+      countries: new Map(countries.map((country) => [country.id, country])),
+      isSecretariat: installation.role === 'secretariat',
+    };
+  }, [repositories]);
+}
+
+export function countryName(countries: Map<string, Country>, id: string | null, language: Language): string {
+  if (id === null) return '';
+  const country = countries.get(id);
+  return country ? pick(country.name, language) : id;
+}
+
+/** Shows a repository error as a toast, in the UI language where the error is one of ours. */
+export function useShowMouError(): (error: unknown) => void {
+  const { t } = useTranslation();
+  // Stable, so handlers built on it do not re-render memoized article cards.
+  return useCallback(
+    (error: unknown) => {
+      if (error instanceof MouRefusedError) showError(new Error(t(`mou.errors.${error.code}`)));
+      else if (error instanceof AmendmentConflictError) showError(new Error(t(`mou.errors.conflict.${error.conflict.kind}`)));
+      else if (error instanceof MouValidationError) {
+        showError(new Error(error.mouIssues.map((issue) => t(`mou.errors.${issue.code}`)).join(' ')));
+      } else showError(error);
+    },
+    [t],
+  );
+}
+
+/** Field errors of a form: set from a local check or a MouValidationError, read by path. */
+export function useIssues() {
+  const [issues, setIssues] = useState<readonly MouIssue[]>([]);
+  return {
+    issues,
+    setIssues,
+    code: (path: string) => issues.find((issue) => issue.path === path)?.code,
+    /** Takes the issues of a validation error; false for any other error. */
+    absorb: (error: unknown): boolean => {
+      if (error instanceof MouValidationError) {
+        setIssues(error.mouIssues);
+        return true;
+      }
+      return false;
+    },
+  };
+}
+
+/** Focuses the first invalid field in `root` (after the form rendered its errors). */
+export function focusFirstInvalid(root: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
+}
+
+interface FieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Error code (mou.errors.<code>) or undefined. */
+  error?: string | undefined;
+  hint?: string;
+  lang?: TextLanguage;
+  disabled?: boolean;
+  className?: string;
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter((id): id is string => typeof id === 'string');
+  return list.length > 0 ? list.join(' ') : undefined;
+}
+
+export function TextField({ label, value, onChange, error, hint, lang, disabled, className, type = 'text' }: FieldProps & { type?: 'text' | 'date' }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        className={className}
+        value={value}
+        lang={lang}
+        disabled={disabled}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(error && `${id}-error`, hint && `${id}-hint`)}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {t(`mou.errors.${error}`)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TextArea({ label, value, onChange, error, hint, lang, rows = 4 }: FieldProps & { rows?: number }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        lang={lang}
+        spellCheck
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(error && `${id}-error`, hint && `${id}-hint`)}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {t(`mou.errors.${error}`)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A button that asks first, inline (no browser dialog), and can be answered by keyboard. */
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  className = 'secondary small',
+}: {
+  label: string;
+  question: string;
+  confirmLabel?: string;
+  onConfirm: () => Promise<void>;
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className={className} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span className="inline-confirm" role="group" aria-label={question}>
+      <span>{question}</span>
+      <button
+        type="button"
+        className="danger small"
+        disabled={busy}
+        // The question replaces the button that had focus: keep the keyboard user here.
+        autoFocus
+        onClick={() => {
+          setBusy(true);
+          void onConfirm().finally(() => {
+            setBusy(false);
+            setAsking(false);
+          });
+        }}
+      >
+        {confirmLabel ?? label}
+      </button>
+      <button type="button" className="secondary small" onClick={() => setAsking(false)}>
+        {t('common.cancel')}
+      </button>
+    </span>
+  );
+}
+
+export interface Crumb {
+  label: string;
+  to?: string;
+}
+
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="mou-breadcrumbs" aria-label={t('mou.breadcrumbs')}>
+      <ol>
+        {items.map((item, index) => (
+          <li key={`${String(index)}-${item.label}`}>
+            {item.to ? <Link to={item.to}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** An article body as its paragraphs: "1." paragraphs, indented "(a)" sub-paragraphs. */
+export function ArticleText({ text, lang }: { text: string; lang: TextLanguage }) {
+  return (
+    <div className="article-text" lang={lang}>
+      {parseBody(text).map((paragraph) => (
+        <p key={paragraph.line} className={paragraph.kind === 'subparagraph' ? 'para-sub' : undefined}>
+          {paragraph.marker !== '' && <span className="marker">{paragraph.marker}</span>} {paragraph.text}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export type TextChoice = TextLanguage | 'both';
+
+interface TextChoiceState {
+  choice: TextChoice | null;
+  setChoice: (choice: TextChoice) => void;
+}
+
+/** Which language(s) the MoU text is shown in; UI state, by default the UI language. */
+const useTextChoiceStore = create<TextChoiceState>((set) => ({
+  choice: null,
+  setChoice: (choice) => {
+    set({ choice });
+  },
+}));
+
+export function useTextChoice(): [TextChoice, (choice: TextChoice) => void] {
+  const choice = useTextChoiceStore((state) => state.choice);
+  const setChoice = useTextChoiceStore((state) => state.setChoice);
+  return [choice ?? currentLanguage(), setChoice];
+}
+
+export function languagesOf(choice: TextChoice): TextLanguage[] {
+  return choice === 'both' ? ['en', 'ru'] : [choice];
+}
+
+export function TextChoiceSelect() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [choice, setChoice] = useTextChoice();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('mou.document.showIn')}</label>
+      <select
+        id={id}
+        value={choice}
+        onChange={(event) => {
+          const value = event.target.value;
+          if (value === 'en' || value === 'ru' || value === 'both') setChoice(value);
+        }}
+      >
+        <option value="en">{t('languages.en')}</option>
+        <option value="ru">{t('languages.ru')}</option>
+        <option value="both">{t('mou.document.both')}</option>
+      </select>
+    </div>
+  );
+}
+
+/** Columns for the chosen languages; `render` draws one language. */
+export function Bilingual({ choice, render }: { choice: TextChoice; render: (language: TextLanguage) => ReactNode }) {
+  const { t } = useTranslation();
+  const languages = languagesOf(choice);
+  return (
+    <div className={choice === 'both' ? 'bilingual both' : 'bilingual'}>
+      {languages.map((language) => (
+        <div key={language} lang={language}>
+          {languages.length > 1 && <p className="language-tag">{t(`languages.${language}`)}</p>}
+          {render(language)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return <p aria-busy="true">{t('common.loading')}</p>;
+}
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <PageTitle>{t('mou.title')}</PageTitle>
+      <div className="empty-state">
+        <p>{t('mou.notFound')}</p>
+        <p>
+          <Link to="/mou">{t('mou.allDocuments')}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
