@@ -1,0 +1,134 @@
+/**
+ * Printed reports in the main process: builds the report view from the request's records
+ * (shared/reports/build.ts), renders it to static HTML with React (which escapes every
+ * stored value), wraps it in a document with the print CSP and the embedded fonts, prints
+ * it through the PrintPort (Electron's hidden window, or a Chromium page) with the running
+ * header and footer, and saves the PDF through the file service (save dialog remembering
+ * the last folder, atomic write). The command line uses the same renderer and printer.
+ */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { buildReport, ReportInputError } from '../../../shared/reports/build';
+import { PageFooter, PageHeader } from '../../../shared/reports/components/PageChrome';
+import { ReportView } from '../../../shared/reports/components/ReportView';
+import { chromeTemplateHtml, pageSetupFor, reportDocumentHtml, reportFileName } from '../../../shared/reports/document';
+import { facesFor, fontFaceCss, type EmbeddedFont, type ReportFontLoader } from '../../../shared/reports/fonts';
+import { isoDateOf } from '../../../shared/reports/format';
+import type { ReportModel } from '../../../shared/reports/model';
+import type { ReportExportRequest, ReportExportResult } from '../../../shared/reports/spec';
+import { HandlerError } from '../ipc/dispatch';
+import type { FileService } from './fileService';
+import type { PdfOptions, PrintPort } from './ports';
+
+/** A report ready for the printer: the document, the page options with header and footer, and a file name. */
+export interface RenderedReport {
+  model: ReportModel;
+  html: string;
+  pdfOptions: PdfOptions;
+  fileName: string;
+}
+
+export interface PrintedReport {
+  model: ReportModel;
+  pdf: Uint8Array;
+  pages: number;
+  fileName: string;
+}
+
+/** Header and footer text: digits, the labels and the title; only the faces they need travel with them. */
+function chromeTemplate(fonts: readonly EmbeddedFont[], barHtml: string): string {
+  // Markup characters are not text, but keeping them in the sample costs nothing.
+  return chromeTemplateHtml(fontFaceCss(facesFor(fonts, `0123456789 ${barHtml}`)), barHtml);
+}
+
+/** Renders a report (no printing): the same HTML whichever host prints it. */
+export function renderReport(model: ReportModel, fonts: readonly EmbeddedFont[]): RenderedReport {
+  const setup = pageSetupFor(model);
+  const bodyHtml = renderToStaticMarkup(createElement(ReportView, { model }));
+  const html = reportDocumentHtml({ model, fontCss: fontFaceCss(fonts), bodyHtml });
+  const headerTemplate = setup.chrome
+    ? chromeTemplate(fonts, renderToStaticMarkup(createElement(PageHeader, { model, marginMm: setup.marginsMm.left })))
+    : '';
+  const footerTemplate = setup.chrome
+    ? chromeTemplate(fonts, renderToStaticMarkup(createElement(PageFooter, { model, marginMm: setup.marginsMm.left })))
+    : '';
+  return {
+    model,
+    html,
+    pdfOptions: {
+      pageSize: setup.pageSize,
+      landscape: setup.landscape,
+      marginsMm: setup.marginsMm,
+      headerTemplate,
+      footerTemplate,
+    },
+    fileName: reportFileName(model),
+  };
+}
+
+/**
+ * Pages of a PDF as Chromium writes it (page objects in plain dictionaries, no object
+ * streams): the number shown after saving, checked against pdfinfo in the tests.
+ */
+export function countPdfPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  return (text.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
+}
+
+export interface ReportPrinterDeps {
+  print: PrintPort;
+  fonts: ReportFontLoader;
+  /** The print date's clock; the computer's by default. */
+  now?: () => Date;
+}
+
+export function createReportPrinter(deps: ReportPrinterDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  /** Builds and renders without printing (what would be printed, for tests and benchmarks). */
+  async function render(request: ReportExportRequest): Promise<RenderedReport> {
+    const model = buildReport(request.spec, request.source, isoDateOf(now()));
+    return renderReport(model, await deps.fonts());
+  }
+
+  return {
+    render,
+    async print(request: ReportExportRequest): Promise<PrintedReport> {
+      const rendered = await render(request);
+      const pdf = await deps.print.printToPdf(rendered.html, rendered.pdfOptions);
+      if (pdf.byteLength < 5 || Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') {
+        throw new Error('The printer returned something that is not a PDF.');
+      }
+      return { model: rendered.model, pdf, pages: countPdfPages(pdf), fileName: rendered.fileName };
+    },
+  };
+}
+
+export type ReportPrinter = ReturnType<typeof createReportPrinter>;
+
+export interface ReportServiceDeps extends ReportPrinterDeps {
+  files: Pick<FileService, 'save'>;
+}
+
+/** The IPC side: print, then ask where to save (nothing is asked if printing fails), then write atomically. */
+export function createReportService(deps: ReportServiceDeps) {
+  const printer = createReportPrinter(deps);
+  return {
+    async exportPdf(request: ReportExportRequest): Promise<ReportExportResult> {
+      let printed: PrintedReport;
+      try {
+        printed = await printer.print(request);
+      } catch (error) {
+        // A request naming a meeting or version that is not in its records: the renderer's
+        // choice was stale (e.g. deleted by a sync meanwhile); say so instead of "internal".
+        if (error instanceof ReportInputError) throw new HandlerError('not-allowed', error.message);
+        throw error;
+      }
+      const saved = await deps.files.save('pdf', printed.fileName, {
+        encoding: 'base64',
+        data: Buffer.from(printed.pdf).toString('base64'),
+      });
+      return saved.saved ? { ...saved, pages: printed.pages } : saved;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Reads for printed reports: the choices the Reports screen offers (meetings, MoU
+ * documents, frozen versions) and, for a report spec, exactly the records it is printed
+ * from, read in one transaction so a sync landing meanwhile cannot mix two states.
+ * Read-only: reports never write.
+ */
+import { Dexie } from 'dexie';
+import type { Meeting, MouDocument, MouVersion } from '../../shared/model';
+import { emptyReportSource, type ReportSource, type ReportSpec } from '../../shared/reports/spec';
+import type { RepositoryContext } from './writes';
+
+export interface ReportsRepository {
+  /** Meetings a report can be printed for: not deleted, newest first. */
+  listMeetings(): Promise<Meeting[]>;
+  /** MoU documents: not deleted, by English title. */
+  listDocuments(): Promise<MouDocument[]>;
+  /** Frozen versions of a document: not deleted, oldest first. */
+  listVersions(documentId: string): Promise<MouVersion[]>;
+  /** The records a report is printed from (tombstones left out). */
+  loadSource(spec: ReportSpec): Promise<ReportSource>;
+}
+
+const live = <T extends { deleted: boolean }>(records: readonly (T | undefined)[]): T[] =>
+  records.filter((record): record is T => record !== undefined && !record.deleted);
+
+export function createReportsRepository(ctx: RepositoryContext): ReportsRepository {
+  const { db } = ctx;
+
+  const meetingSource = (meetingId: string): Promise<ReportSource> =>
+    db.transaction(
+      'r',
+      [db.meetings, db.sessions, db.participations, db.decisions, db.actionItems, db.delegates, db.organizations, db.countries],
+      async () => {
+        const source = emptyReportSource();
+        const meeting = await db.meetings.get(meetingId);
+        if (!meeting || meeting.deleted) return source;
+        source.meetings = [meeting];
+        source.sessions = live(await db.sessions.where('meetingId').equals(meetingId).toArray());
+        source.participations = live(await db.participations.where('meetingId').equals(meetingId).toArray());
+        source.decisions = live(await db.decisions.where('meetingId').equals(meetingId).toArray());
+        source.actionItems = live(await db.actionItems.where('meetingId').equals(meetingId).toArray());
+        const delegateIds = new Set<string>([
+          ...source.participations.map((participation) => participation.delegateId),
+          ...source.sessions.flatMap((session) => [...session.moderatorIds, ...session.speakerIds]),
+          ...source.actionItems.flatMap((item) => (item.ownerDelegateId === null ? [] : [item.ownerDelegateId])),
+        ]);
+        source.delegates = live(await db.delegates.bulkGet([...delegateIds]));
+        const organizationIds = new Set<string>([
+          ...(meeting.hostOrganizationId === null ? [] : [meeting.hostOrganizationId]),
+          ...source.delegates.flatMap((delegate) => (delegate.organizationId === null ? [] : [delegate.organizationId])),
+        ]);
+        source.organizations = live(await db.organizations.bulkGet([...organizationIds]));
+        source.countries = live(await db.countries.toArray());
+        return source;
+      },
+    );
+
+  const mouSource = (documentId: string): Promise<ReportSource> =>
+    db.transaction('r', [db.mouDocuments, db.articles, db.mouVersions, db.amendments, db.delegates, db.countries], async () => {
+      const source = emptyReportSource();
+      const document = await db.mouDocuments.get(documentId);
+      if (!document || document.deleted) return source;
+      source.mouDocuments = [document];
+      source.articles = live(await db.articles.where('documentId').equals(documentId).toArray());
+      source.mouVersions = live(await db.mouVersions.where('documentId').equals(documentId).toArray());
+      source.amendments = live(await db.amendments.where('documentId').equals(documentId).toArray());
+      const proposers = new Set(
+        source.amendments.flatMap((amendment) => (amendment.proposedByDelegateId === null ? [] : [amendment.proposedByDelegateId])),
+      );
+      source.delegates = live(await db.delegates.bulkGet([...proposers]));
+      source.countries = live(await db.countries.toArray());
+      return source;
+    });
+
+  return {
+    listMeetings: async () => live(await db.meetings.orderBy('startDate').reverse().toArray()),
+
+    listDocuments: async () =>
+      live(await db.mouDocuments.toArray()).sort((a, b) => a.title.en.localeCompare(b.title.en, 'en')),
+
+    listVersions: async (documentId) =>
+      live(
+        await db.mouVersions
+          .where('[documentId+number]')
+          .between([documentId, Dexie.minKey], [documentId, Dexie.maxKey])
+          .toArray(),
+      ),
+
+    loadSource: (spec) => (spec.kind === 'mou' ? mouSource(spec.documentId) : meetingSource(spec.meetingId)),
+  };
+}

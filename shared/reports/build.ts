@@ -1,0 +1,610 @@
+/**
+ * From stored records to report views (model.ts): the one place that decides what a report
+ * contains. Pure: main, the renderer's preview, the command line and the tests all call it
+ * with the same source and get the same view.
+ *
+ * Rules worth knowing:
+ * - Tombstoned records (deleted: true) never print.
+ * - A participants list leaves out people who declined or were absent.
+ * - Attendance (meeting report, certificates) counts people marked as attended, or with
+ *   at least one attended day recorded; organizers and the secretariat get no certificate.
+ * - Contact details print only when asked for AND the person consented to printed contacts.
+ */
+import {
+  participationCapacities,
+  type Amendment,
+  type Bilingual,
+  type Country,
+  type Delegate,
+  type FrozenArticle,
+  type Meeting,
+  type MouVersion,
+  type Participation,
+  type ParticipationCapacity,
+  type Session,
+  type SessionKind,
+} from '../model';
+import { reportsEn, reportsRu } from '../i18n/reports';
+import {
+  compareVersions,
+  splitSegmentsIntoLines,
+  type ArticleComparison,
+  type DiffSegment,
+  type TextLanguage,
+} from '../mou/compare';
+import { compareText, datesBetween, languagesOf, pickText, type Lang } from './format';
+import type {
+  AgendaDay,
+  ArticleChange,
+  AgendaModel,
+  AgendaSession,
+  AmendmentView,
+  ArticleText,
+  AttendanceRow,
+  CertificatesModel,
+  MeetingHead,
+  MeetingReportModel,
+  MouArticleView,
+  MouModel,
+  MouVersionRef,
+  ParticipantGroup,
+  ParticipantRow,
+  ParticipantsModel,
+  PersonName,
+  ReportModel,
+} from './model';
+import type {
+  AgendaSpec,
+  CertificatesSpec,
+  MeetingReportSpec,
+  MouSpec,
+  ParticipantsSpec,
+  ReportSource,
+  ReportSpec,
+} from './spec';
+
+export const reportInputReasons = ['meeting-not-found', 'document-not-found', 'version-not-found', 'compare-not-earlier'] as const;
+export type ReportInputReason = (typeof reportInputReasons)[number];
+
+/** The spec asks for something the source does not have; the message says what. */
+export class ReportInputError extends Error {
+  constructor(
+    readonly reason: ReportInputReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ReportInputError';
+  }
+}
+
+const live = <T extends { deleted: boolean }>(records: readonly T[]): T[] => records.filter((record) => !record.deleted);
+
+const printLabels = { en: reportsEn.print, ru: reportsRu.print } as const;
+
+/** "Agenda — Second meeting…" in each language, for the running header and the file name. */
+function titled(prefix: { en: string; ru: string }, subject: Bilingual): Bilingual {
+  const part = (lang: Lang) => {
+    const text = pickText(subject, lang).text;
+    return text === '' ? prefix[lang] : `${prefix[lang]} — ${text}`;
+  };
+  return { en: part('en'), ru: part('ru') };
+}
+
+function findMeeting(source: ReportSource, meetingId: string): Meeting {
+  const meeting = live(source.meetings).find((candidate) => candidate.id === meetingId);
+  if (!meeting) throw new ReportInputError('meeting-not-found', `There is no meeting with id "${meetingId}".`);
+  return meeting;
+}
+
+function meetingHead(meeting: Meeting, source: ReportSource): MeetingHead {
+  const host = live(source.organizations).find((organization) => organization.id === meeting.hostOrganizationId);
+  return {
+    title: meeting.title,
+    kind: meeting.kind,
+    status: meeting.status,
+    startDate: meeting.startDate,
+    endDate: meeting.endDate,
+    city: meeting.city,
+    venue: meeting.venue,
+    timeZone: meeting.timeZone,
+    host: host ? host.name : null,
+    inConjunctionWith: meeting.inConjunctionWith,
+  };
+}
+
+function personName(delegate: Delegate): PersonName {
+  return { latin: delegate.nameLatin.trim(), native: delegate.nameNative.trim(), honorific: delegate.honorific.trim() };
+}
+
+function delegateIndex(source: ReportSource): Map<string, Delegate> {
+  return new Map(live(source.delegates).map((delegate) => [delegate.id, delegate]));
+}
+
+function countryIndex(source: ReportSource): Map<string, Country> {
+  return new Map(live(source.countries).map((country) => [country.id, country]));
+}
+
+function sessionsOf(source: ReportSource, meetingId: string): Session[] {
+  return live(source.sessions)
+    .filter((session) => session.meetingId === meetingId)
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        a.start.localeCompare(b.start) ||
+        a.order - b.order ||
+        a.end.localeCompare(b.end) ||
+        a.id.localeCompare(b.id),
+    );
+}
+
+/** One entry per meeting day (even an empty one), plus any day a session was put outside the dates. */
+function agendaDays(meeting: Meeting, sessions: readonly Session[], delegates: Map<string, Delegate>): AgendaDay[] {
+  const names = (ids: readonly string[]): PersonName[] =>
+    ids.flatMap((id) => {
+      const delegate = delegates.get(id);
+      return delegate ? [personName(delegate)] : [];
+    });
+  const meetingDays = datesBetween(meeting.startDate, meeting.endDate);
+  const extra = [...new Set(sessions.map((session) => session.date))].filter((date) => !meetingDays.includes(date));
+  const allDays = [...meetingDays, ...extra].sort();
+  return allDays.map((date, index) => ({
+    date,
+    number: index + 1,
+    sessions: sessions
+      .filter((session) => session.date === date)
+      .map(
+        (session): AgendaSession => ({
+          id: session.id,
+          start: session.start,
+          end: session.end,
+          kind: session.kind,
+          title: session.title,
+          description: session.description,
+          location: session.location,
+          moderators: names(session.moderatorIds),
+          speakers: names(session.speakerIds),
+        }),
+      ),
+  }));
+}
+
+function base(spec: ReportSpec, printedOn: string) {
+  return { language: spec.language, paper: spec.paper, printedOn };
+}
+
+export function buildAgenda(spec: AgendaSpec, source: ReportSource, printedOn: string): AgendaModel {
+  const meeting = findMeeting(source, spec.meetingId);
+  const sessions = sessionsOf(source, meeting.id);
+  return {
+    kind: 'agenda',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds.agenda, ru: printLabels.ru.kinds.agenda }, meeting.title),
+    draft: meeting.status === 'planned',
+    cancelled: meeting.status === 'cancelled',
+    meeting: meetingHead(meeting, source),
+    days: agendaDays(meeting, sessions, delegateIndex(source)),
+    sessionCount: sessions.length,
+  };
+}
+
+const EXCLUDED_FROM_LIST = new Set<Participation['status']>(['declined', 'absent']);
+
+/** Live participations of a meeting whose delegate exists, one per delegate (the first capacity in canonical order wins). */
+function participationsOf(
+  source: ReportSource,
+  meetingId: string,
+  delegates: Map<string, Delegate>,
+  keep: (participation: Participation) => boolean,
+): { participation: Participation; delegate: Delegate }[] {
+  const rank = (capacity: ParticipationCapacity) => participationCapacities.indexOf(capacity);
+  const byDelegate = new Map<string, { participation: Participation; delegate: Delegate }>();
+  for (const participation of live(source.participations)) {
+    if (participation.meetingId !== meetingId || !keep(participation)) continue;
+    const delegate = delegates.get(participation.delegateId);
+    if (!delegate) continue;
+    const existing = byDelegate.get(delegate.id);
+    if (!existing || rank(participation.capacity) < rank(existing.participation.capacity)) {
+      byDelegate.set(delegate.id, { participation, delegate });
+    }
+  }
+  return [...byDelegate.values()];
+}
+
+interface CountryKey {
+  key: string;
+  country: { id: string; name: Bilingual } | null;
+}
+
+function countryOf(delegate: Delegate, countries: Map<string, Country>): CountryKey {
+  if (delegate.countryId === null) return { key: '', country: null };
+  const country = countries.get(delegate.countryId);
+  return {
+    key: delegate.countryId,
+    country: { id: delegate.countryId, name: country ? country.name : { en: delegate.countryId, ru: delegate.countryId } },
+  };
+}
+
+/** Countries by name in the report's first language; people without a country last. */
+function compareCountries(lang: Lang) {
+  return (a: CountryKey, b: CountryKey): number => {
+    if (a.country === null || b.country === null) return a.country === null ? (b.country === null ? 0 : 1) : -1;
+    return compareText(pickText(a.country.name, lang).text, pickText(b.country.name, lang).text, lang);
+  };
+}
+
+export function buildParticipants(spec: ParticipantsSpec, source: ReportSource, printedOn: string): ParticipantsModel {
+  const meeting = findMeeting(source, spec.meetingId);
+  const delegates = delegateIndex(source);
+  const countries = countryIndex(source);
+  const organizations = new Map(live(source.organizations).map((organization) => [organization.id, organization]));
+  const lang = languagesOf(spec.language)[0] ?? 'en';
+  const sortName = (name: PersonName) => (spec.nameScript === 'native' && name.native !== '' ? name.native : name.latin);
+
+  const entries = participationsOf(source, meeting.id, delegates, (p) => !EXCLUDED_FROM_LIST.has(p.status));
+  const groups = new Map<string, { key: CountryKey; rows: Map<ParticipationCapacity, ParticipantRow[]> }>();
+  for (const { participation, delegate } of entries) {
+    const key = countryOf(delegate, countries);
+    const group = groups.get(key.key) ?? { key, rows: new Map<ParticipationCapacity, ParticipantRow[]>() };
+    groups.set(key.key, group);
+    const consented = delegate.consentPrintContacts;
+    const organization = delegate.organizationId === null ? undefined : organizations.get(delegate.organizationId);
+    const row: ParticipantRow = {
+      id: delegate.id,
+      name: personName(delegate),
+      position: delegate.position,
+      organization: organization ? { name: organization.name, acronym: organization.acronym } : null,
+      email: spec.contacts && consented && delegate.email.trim() !== '' ? delegate.email.trim() : null,
+      phone: spec.contacts && consented && delegate.phone.trim() !== '' ? delegate.phone.trim() : null,
+      contactWithheld: spec.contacts && !consented,
+    };
+    const list = group.rows.get(participation.capacity) ?? [];
+    list.push(row);
+    group.rows.set(participation.capacity, list);
+  }
+
+  const ordered: ParticipantGroup[] = [...groups.values()]
+    .sort((a, b) => compareCountries(lang)(a.key, b.key))
+    .map((group) => ({
+      country: group.key.country,
+      capacities: participationCapacities.flatMap((capacity) => {
+        const people = group.rows.get(capacity);
+        if (!people) return [];
+        return [{ capacity, people: people.sort((a, b) => compareText(sortName(a.name), sortName(b.name), lang)) }];
+      }),
+    }));
+
+  return {
+    kind: 'participants',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds.participants, ru: printLabels.ru.kinds.participants }, meeting.title),
+    draft: meeting.status === 'planned',
+    cancelled: meeting.status === 'cancelled',
+    meeting: meetingHead(meeting, source),
+    nameScript: spec.nameScript,
+    contacts: spec.contacts,
+    groups: ordered,
+    total: entries.length,
+    countryCount: ordered.filter((group) => group.country !== null).length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// MoU
+
+interface PrintedArticle {
+  articleId: string;
+  heading: Bilingual;
+  body: Bilingual;
+  translationStale: 'en' | 'ru' | null;
+}
+
+function findVersion(versions: readonly MouVersion[], number: number, documentId: string): MouVersion {
+  const version = versions.find((candidate) => candidate.number === number);
+  if (!version) throw new ReportInputError('version-not-found', `Document "${documentId}" has no version ${String(number)}.`);
+  return version;
+}
+
+function versionRef(version: MouVersion): MouVersionRef {
+  return { number: version.number, label: version.label, date: version.date };
+}
+
+/** Segments of text that did not change (what the template gets when nothing is compared). */
+function equalSegments(text: string): DiffSegment[] {
+  return text === '' ? [] : [{ kind: 'equal', text }];
+}
+
+function unchangedText(article: PrintedArticle, lang: Lang): ArticleText {
+  return { heading: equalSegments(article.heading[lang]), lines: splitSegmentsIntoLines(equalSegments(article.body[lang])) };
+}
+
+function articleTexts(make: (lang: Lang) => ArticleText): { en: ArticleText; ru: ArticleText } {
+  return { en: make('en'), ru: make('ru') };
+}
+
+/**
+ * The printed articles against an earlier version, through the MoU area's comparison
+ * (shared/mou/compare.ts, the same one its screens show): articles matched by id, added,
+ * removed (shown where they used to be), moved, and word-level changes in each language.
+ */
+function compareArticles(printed: readonly PrintedArticle[], earlier: readonly FrozenArticle[]): MouArticleView[] {
+  const byLanguage = (language: TextLanguage) => {
+    const results = new Map<string, ArticleComparison>();
+    for (const result of compareVersions(earlier, printed, language)) {
+      results.set(`${result.status === 'removed' ? 'removed' : 'kept'}:${result.articleId}`, result);
+    }
+    return results;
+  };
+  const english = compareVersions(earlier, printed, 'en');
+  const russian = byLanguage('ru');
+  const stale = new Map(printed.map((article) => [article.articleId, article.translationStale]));
+
+  return english.map((result): MouArticleView => {
+    const removed = result.status === 'removed';
+    const key = `${removed ? 'removed' : 'kept'}:${result.articleId}`;
+    const other = russian.get(key);
+    const textOf = (comparison: ArticleComparison | undefined): ArticleText => ({
+      heading: comparison?.heading ?? [],
+      lines: splitSegmentsIntoLines(comparison?.body ?? []),
+    });
+    const change: ArticleChange =
+      result.status === 'added'
+        ? 'added'
+        : removed
+          ? 'deleted'
+          : result.moved
+            ? 'moved'
+            : result.textChanged || result.otherLanguageChanged
+              ? 'changed'
+              : 'same';
+    return {
+      key,
+      number: result.newNumber,
+      change,
+      formerNumber: result.oldNumber,
+      text: { en: textOf(result), ru: textOf(other) },
+      translationStale: removed ? null : (stale.get(result.articleId) ?? null),
+    };
+  });
+}
+
+function amendmentViews(
+  amendments: readonly Amendment[],
+  numbers: Map<string, number>,
+  countries: Map<string, Country>,
+  delegates: Map<string, Delegate>,
+): AmendmentView[] {
+  return [...amendments]
+    .sort((a, b) => a.proposedOn.localeCompare(b.proposedOn) || a.hlc.localeCompare(b.hlc) || a.id.localeCompare(b.id))
+    .map((amendment, index): AmendmentView => {
+      const number = amendment.articleId === null ? undefined : numbers.get(amendment.articleId);
+      const target: AmendmentView['target'] =
+        amendment.kind === 'insert-after'
+          ? amendment.articleId === null
+            ? { type: 'start' }
+            : number === undefined
+              ? { type: 'removed' }
+              : { type: 'after', number }
+          : number === undefined
+            ? { type: 'removed' }
+            : { type: 'article', number };
+      const country = amendment.proposedByCountryId === null ? undefined : countries.get(amendment.proposedByCountryId);
+      const delegate = amendment.proposedByDelegateId === null ? undefined : delegates.get(amendment.proposedByDelegateId);
+      return {
+        number: index + 1,
+        kind: amendment.kind,
+        status: amendment.status,
+        target,
+        proposedBy: { country: country ? country.name : null, person: delegate ? personName(delegate) : null },
+        proposedOn: amendment.proposedOn,
+        decidedOn: amendment.decidedOn,
+        decisionReason: amendment.decisionReason,
+        heading: amendment.heading,
+        body: amendment.body,
+        rationale: amendment.rationale,
+      };
+    });
+}
+
+export function buildMou(spec: MouSpec, source: ReportSource, printedOn: string): MouModel {
+  const document = live(source.mouDocuments).find((candidate) => candidate.id === spec.documentId);
+  if (!document) throw new ReportInputError('document-not-found', `There is no MoU document with id "${spec.documentId}".`);
+  const versions = live(source.mouVersions).filter((version) => version.documentId === document.id);
+
+  let printed: PrintedArticle[];
+  let version: MouVersion | null = null;
+  if (spec.version === null) {
+    printed = live(source.articles)
+      .filter((article) => article.documentId === document.id)
+      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+      .map((article) => ({
+        articleId: article.id,
+        heading: article.heading,
+        body: article.body,
+        translationStale: article.translationStale,
+      }));
+  } else {
+    version = findVersion(versions, spec.version, document.id);
+    printed = version.articles.map((article) => ({ ...article, translationStale: null }));
+  }
+
+  let comparedWith: MouVersion | null = null;
+  if (spec.compareWith !== null) {
+    if (spec.version !== null && spec.compareWith >= spec.version) {
+      throw new ReportInputError(
+        'compare-not-earlier',
+        `Version ${String(spec.compareWith)} is not earlier than version ${String(spec.version)}: compare with an earlier version.`,
+      );
+    }
+    comparedWith = findVersion(versions, spec.compareWith, document.id);
+  }
+
+  const articles: MouArticleView[] = comparedWith
+    ? compareArticles(printed, comparedWith.articles)
+    : printed.map((article, index) => ({
+        key: article.articleId,
+        number: index + 1,
+        change: 'same',
+        formerNumber: null,
+        text: articleTexts((lang) => unchangedText(article, lang)),
+        translationStale: article.translationStale,
+      }));
+
+  const countries = countryIndex(source);
+  const numbers = new Map(printed.map((article, index) => [article.articleId, index + 1]));
+  const annex = spec.annex
+    ? amendmentViews(
+        live(source.amendments).filter((amendment) => amendment.documentId === document.id),
+        numbers,
+        countries,
+        delegateIndex(source),
+      )
+    : null;
+  const title = version ? version.title : document.title;
+
+  return {
+    kind: 'mou',
+    ...base(spec, printedOn),
+    title,
+    draft: document.status !== 'signed',
+    cancelled: false,
+    documentTitle: title,
+    status: document.status,
+    parties: document.partyCountryIds.map((id) => countries.get(id)?.name ?? { en: id, ru: id }),
+    version: version ? versionRef(version) : null,
+    comparedWith: comparedWith ? versionRef(comparedWith) : null,
+    articles,
+    lineNumbers: spec.lineNumbers,
+    annex,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Meeting report and certificates
+
+const attended = (participation: Participation): boolean =>
+  !EXCLUDED_FROM_LIST.has(participation.status) &&
+  (participation.status === 'attended' || participation.attendedDays.length > 0);
+
+export function buildMeetingReport(spec: MeetingReportSpec, source: ReportSource, printedOn: string): MeetingReportModel {
+  const meeting = findMeeting(source, spec.meetingId);
+  const delegates = delegateIndex(source);
+  const countries = countryIndex(source);
+  const lang = languagesOf(spec.language)[0] ?? 'en';
+  const sessions = sessionsOf(source, meeting.id);
+
+  const rows = new Map<string, { key: CountryKey; row: AttendanceRow }>();
+  const totals: Partial<Record<ParticipationCapacity, number>> = {};
+  const entries = participationsOf(source, meeting.id, delegates, attended);
+  for (const { participation, delegate } of entries) {
+    const key = countryOf(delegate, countries);
+    const entry = rows.get(key.key) ?? { key, row: { country: key.country, counts: {}, total: 0 } };
+    rows.set(key.key, entry);
+    entry.row.counts[participation.capacity] = (entry.row.counts[participation.capacity] ?? 0) + 1;
+    entry.row.total += 1;
+    totals[participation.capacity] = (totals[participation.capacity] ?? 0) + 1;
+  }
+
+  return {
+    kind: 'meeting-report',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds['meeting-report'], ru: printLabels.ru.kinds['meeting-report'] }, meeting.title),
+    draft: meeting.status !== 'held',
+    cancelled: meeting.status === 'cancelled',
+    meeting: meetingHead(meeting, source),
+    objectives: meeting.objectives,
+    attendance: {
+      capacities: participationCapacities.filter((capacity) => (totals[capacity] ?? 0) > 0),
+      rows: [...rows.values()].sort((a, b) => compareCountries(lang)(a.key, b.key)).map((entry) => entry.row),
+      totals,
+      total: entries.length,
+    },
+    days: agendaDays(meeting, sessions, delegates),
+    outcomes: Object.fromEntries(sessions.map((session) => [session.id, session.outcome])),
+    decisions: live(source.decisions)
+      .filter((decision) => decision.meetingId === meeting.id)
+      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+      .map((decision) => ({ text: decision.text })),
+    actionItems: live(source.actionItems)
+      .filter((item) => item.meetingId === meeting.id)
+      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+      .map((item) => {
+        const owner = item.ownerDelegateId === null ? undefined : delegates.get(item.ownerDelegateId);
+        return {
+          text: item.text,
+          owner: { person: owner ? personName(owner) : null, name: item.ownerName },
+          dueDate: item.dueDate,
+          done: item.done,
+        };
+      }),
+  };
+}
+
+/** Days a participation was present within the meeting's dates. */
+function daysWithin(participation: Participation, meetingDays: ReadonlySet<string>): number {
+  return new Set(participation.attendedDays.filter((day) => meetingDays.has(day))).size;
+}
+
+/** Sessions whose titles make up a certificate's programme: not breaks, meals or ceremonies. */
+const PROGRAMME_KINDS = new Set<SessionKind>(['training', 'presentation', 'panel', 'discussion', 'site-visit']);
+const NO_CERTIFICATE = new Set<ParticipationCapacity>(['organizer', 'secretariat']);
+
+export function buildCertificates(spec: CertificatesSpec, source: ReportSource, printedOn: string): CertificatesModel {
+  const meeting = findMeeting(source, spec.meetingId);
+  const delegates = delegateIndex(source);
+  const countries = countryIndex(source);
+  const organizations = new Map(live(source.organizations).map((organization) => [organization.id, organization]));
+  const lang = languagesOf(spec.language)[0] ?? 'en';
+  const meetingDays = new Set(datesBetween(meeting.startDate, meeting.endDate));
+
+  const entries = participationsOf(source, meeting.id, delegates, (p) => attended(p) && !NO_CERTIFICATE.has(p.capacity)).sort(
+    (a, b) =>
+      compareCountries(lang)(countryOf(a.delegate, countries), countryOf(b.delegate, countries)) ||
+      compareText(a.delegate.nameLatin, b.delegate.nameLatin, 'en'),
+  );
+
+  const seen = new Set<string>();
+  const programme: Bilingual[] = [];
+  for (const session of sessionsOf(source, meeting.id)) {
+    if (!PROGRAMME_KINDS.has(session.kind)) continue;
+    const key = `${session.title.en}\u0000${session.title.ru}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    programme.push(session.title);
+  }
+
+  return {
+    kind: 'certificates',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds.certificates, ru: printLabels.ru.kinds.certificates }, meeting.title),
+    draft: false,
+    cancelled: false,
+    meeting: meetingHead(meeting, source),
+    totalDays: meetingDays.size,
+    programme,
+    certificates: entries.map(({ participation, delegate }) => {
+      const organization = delegate.organizationId === null ? undefined : organizations.get(delegate.organizationId);
+      return {
+        id: delegate.id,
+        name: personName(delegate),
+        position: delegate.position,
+        organization: organization ? organization.name : null,
+        daysAttended: daysWithin(participation, meetingDays),
+      };
+    }),
+  };
+}
+
+export function buildReport(spec: ReportSpec, source: ReportSource, printedOn: string): ReportModel {
+  switch (spec.kind) {
+    case 'agenda':
+      return buildAgenda(spec, source, printedOn);
+    case 'participants':
+      return buildParticipants(spec, source, printedOn);
+    case 'mou':
+      return buildMou(spec, source, printedOn);
+    case 'meeting-report':
+      return buildMeetingReport(spec, source, printedOn);
+    case 'certificates':
+      return buildCertificates(spec, source, printedOn);
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * The MoU text for the negotiating table: title, version, status and parties; numbered
+ * articles in one language or in parallel columns; optionally the changes since an earlier
+ * version (legible in black and white), line numbers restarting in each article so
+ * negotiators can cite "Article 4, line 12", and an annex of amendments with their status.
+ */
+// @jsxRuntime automatic
+// @jsxImportSource react
+import { Fragment } from 'react';
+import type { DiffSegment } from '../../mou/compare';
+import { formatDate, isBlank, languagesOf, type Lang } from '../format';
+import type { AmendmentView, ArticleText, MouArticleView, MouModel } from '../model';
+import type { ReportLanguage } from '../spec';
+import { BiText, Label, labelText, latinName, nativeName, Segments, Stamp, TitleLines, Watermark } from './common';
+
+/** Rough count of printed lines, so the number column is long enough (its overflow is clipped). */
+function estimateLines(text: ArticleText): number {
+  const CHARS_PER_NARROW_LINE = 30;
+  return text.lines.reduce((sum, line) => {
+    const length = line.reduce((total, segment) => total + segment.text.length, 0);
+    return sum + Math.max(1, Math.ceil(length / CHARS_PER_NARROW_LINE));
+  }, 0);
+}
+
+/** "(a) …" sub-paragraphs are indented under their paragraph. */
+function isSubParagraph(line: readonly DiffSegment[]): boolean {
+  const start = line
+    .map((segment) => segment.text)
+    .join('')
+    .trimStart();
+  return /^\([a-zа-я0-9]{1,4}\)\s/iu.test(start);
+}
+
+function lineNumbers(count: number): string {
+  return Array.from({ length: count }, (_, index) => String(index + 1)).join('\n');
+}
+
+function ArticleColumn({ article, lang, numbered }: { article: MouArticleView; lang: Lang; numbered: boolean }) {
+  const text = article.text[lang];
+  return (
+    <>
+      <h2 className="article-title">
+        {article.number !== null && <>{labelText(lang, (l) => l.mou.article, { number: article.number })}. </>}
+        <Segments segments={text.heading} />
+      </h2>
+      <div className={numbered ? 'body numbered' : 'body'}>
+        {numbered && (
+          <div className="line-numbers" aria-hidden="true">
+            {lineNumbers(estimateLines(text) + 5)}
+          </div>
+        )}
+        {text.lines.map((line, index) => (
+          <p key={String(index)} className={isSubParagraph(line) ? 'sub' : undefined}>
+            <Segments segments={line} />
+          </p>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function ChangeNote({ article, mode }: { article: MouArticleView; mode: ReportLanguage }) {
+  const former = article.formerNumber ?? 0;
+  switch (article.change) {
+    case 'same':
+    case 'changed':
+      return null;
+    case 'added':
+      return (
+        <p className="change-note">
+          <Label mode={mode} get={(l) => l.mou.newArticle} />
+        </p>
+      );
+    case 'moved':
+      return (
+        <p className="change-note">
+          <Label mode={mode} get={(l) => l.mou.movedFrom} values={{ number: former }} />
+        </p>
+      );
+    case 'deleted':
+      return (
+        <p className="change-note">
+          <Label mode={mode} get={(l) => l.mou.deletedArticle} values={{ number: former }} />
+        </p>
+      );
+  }
+}
+
+function Article({ article, model }: { article: MouArticleView; model: MouModel }) {
+  const langs = languagesOf(model.language);
+  const stale = article.translationStale;
+  return (
+    <section className={`article ${article.change}`}>
+      <ChangeNote article={article} mode={model.language} />
+      {langs.length === 1 && langs[0] !== undefined ? (
+        <ArticleColumn article={article} lang={langs[0]} numbered={model.lineNumbers} />
+      ) : (
+        <div className="parallel">
+          {langs.map((lang) => (
+            <div className="col" lang={lang} key={lang}>
+              <ArticleColumn article={article} lang={lang} numbered={model.lineNumbers} />
+            </div>
+          ))}
+        </div>
+      )}
+      {stale !== null && langs.includes(stale) && (
+        <p className="stale" lang={stale}>
+          {labelText(stale, (l) => l.mou.translationStale)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AmendmentTarget({ amendment, mode }: { amendment: AmendmentView; mode: ReportLanguage }) {
+  const target = amendment.target;
+  switch (target.type) {
+    case 'article':
+      return <>{target.number}</>;
+    case 'after':
+      return <Label mode={mode} get={(l) => l.mou.newAfter} values={{ number: target.number }} />;
+    case 'start':
+      return <Label mode={mode} get={(l) => l.mou.newAtStart} />;
+    case 'removed':
+      return <Label mode={mode} get={(l) => l.mou.removedArticle} />;
+  }
+}
+
+function Annex({ amendments, mode }: { amendments: readonly AmendmentView[]; mode: ReportLanguage }) {
+  const langs = languagesOf(mode);
+  return (
+    <section className="annex">
+      <h2>
+        <Label mode={mode} get={(l) => l.mou.annex} />
+      </h2>
+      {amendments.length === 0 ? (
+        <p>
+          <Label mode={mode} get={(l) => l.mou.noAmendments} />
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                <Label mode={mode} get={(l) => l.mou.amendmentNumber} />
+              </th>
+              <th scope="col">
+                <Label mode={mode} get={(l) => l.mou.amendmentTarget} />
+              </th>
+              <th scope="col">
+                <Label mode={mode} get={(l) => l.mou.proposedBy} />
+              </th>
+              <th scope="col">
+                <Label mode={mode} get={(l) => l.mou.proposedOn} />
+              </th>
+              <th scope="col">
+                <Label mode={mode} get={(l) => l.mou.amendmentStatus} />
+              </th>
+            </tr>
+          </thead>
+          {amendments.map((amendment) => (
+            <tbody key={amendment.number}>
+              <tr>
+                <td className="num">{amendment.number}</td>
+                <td>
+                  <AmendmentTarget amendment={amendment} mode={mode} />
+                </td>
+                <td>
+                  {amendment.proposedBy.country && <BiText value={amendment.proposedBy.country} mode={mode} inline />}
+                  {amendment.proposedBy.person && (
+                    <span className="second-line">
+                      <bdi>{latinName(amendment.proposedBy.person, false)}</bdi>
+                      {langs.includes('ru') && nativeName(amendment.proposedBy.person) !== amendment.proposedBy.person.latin && (
+                        <>
+                          {' / '}
+                          <bdi dir="auto">{nativeName(amendment.proposedBy.person)}</bdi>
+                        </>
+                      )}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  {langs.map((lang, index) => (
+                    <Fragment key={lang}>
+                      {index > 0 && <br />}
+                      <span lang={lang}>{formatDate(amendment.proposedOn, lang)}</span>
+                    </Fragment>
+                  ))}
+                </td>
+                <td>
+                  <strong>
+                    <Label mode={mode} get={(l) => l.mou.amendmentStatuses[amendment.status]} />
+                  </strong>
+                  {amendment.decidedOn !== null && (
+                    <span className="second-line small">
+                      <Label
+                        mode={mode}
+                        get={(l) => l.mou.decidedOn}
+                        values={(lang) => ({ date: formatDate(amendment.decidedOn ?? '', lang) })}
+                      />
+                    </span>
+                  )}
+                  {amendment.decisionReason.trim() !== '' && <span className="second-line small">{amendment.decisionReason}</span>}
+                </td>
+              </tr>
+              <tr className="proposal-row">
+                <td />
+                <td colSpan={4}>
+                  <p>
+                    <strong>
+                      <Label mode={mode} get={(l) => l.mou.amendmentKinds[amendment.kind]} />
+                    </strong>
+                  </p>
+                  {amendment.kind !== 'delete' &&
+                    langs.map((lang) =>
+                      isBlank({ en: amendment.heading[lang], ru: amendment.body[lang] }) ? null : (
+                        <div key={lang} lang={lang}>
+                          {amendment.heading[lang].trim() !== '' && <p className="session-title">{amendment.heading[lang]}</p>}
+                          <p className="proposal">{amendment.body[lang]}</p>
+                        </div>
+                      ),
+                    )}
+                  {!isBlank(amendment.rationale) && (
+                    <p className="small">
+                      <Label mode={mode} get={(l) => l.mou.rationale} />: <BiText value={amendment.rationale} mode={mode} inline />
+                    </p>
+                  )}
+                </td>
+              </tr>
+            </tbody>
+          ))}
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function MouDraft({ model }: { model: MouModel }) {
+  const mode = model.language;
+  const version = model.version;
+  const compared = model.comparedWith;
+  return (
+    <article className="cwg-report report-mou" lang={languagesOf(mode)[0]}>
+      <Watermark draft={model.draft} cancelled={false} mode={mode} />
+      <header className="report-head">
+        <p className="report-kind">
+          <Label mode={mode} get={(l) => (model.status === 'signed' ? l.mou.signedKind : l.kinds.mou)} />
+        </p>
+        <TitleLines value={model.documentTitle} mode={mode} />
+        <Stamp draft={model.draft} cancelled={false} mode={mode} />
+        <dl className="meta">
+          <dt>
+            <Label mode={mode} get={(l) => l.mou.status} />
+          </dt>
+          <dd>
+            <Label mode={mode} get={(l) => l.mou.statuses[model.status]} />
+          </dd>
+          <dt>
+            <Label mode={mode} get={(l) => l.mou.parties} />
+          </dt>
+          <dd>
+            {model.parties.map((party, index) => (
+              <Fragment key={`${party.en}-${String(index)}`}>
+                {index > 0 && '; '}
+                <BiText value={party} mode={mode} inline />
+              </Fragment>
+            ))}
+          </dd>
+        </dl>
+        <p className="note">
+          {version ? (
+            <Label
+              mode={mode}
+              get={(l) => l.mou.version}
+              values={(lang) => ({ number: version.number, label: version.label, date: formatDate(version.date, lang) })}
+            />
+          ) : (
+            <Label mode={mode} get={(l) => l.mou.workingText} values={(lang) => ({ date: formatDate(model.printedOn, lang) })} />
+          )}
+        </p>
+        {compared && (
+          <div className="legend">
+            <p>
+              <strong>
+                <Label
+                  mode={mode}
+                  get={(l) => l.mou.comparedWith}
+                  values={(lang) => ({ number: compared.number, label: compared.label, date: formatDate(compared.date, lang) })}
+                />
+              </strong>
+            </p>
+            <p>
+              <Label mode={mode} get={(l) => l.mou.legend} />
+            </p>
+          </div>
+        )}
+      </header>
+      {model.articles.length === 0 ? (
+        <p className="empty-note">
+          <Label mode={mode} get={(l) => l.mou.noArticles} />
+        </p>
+      ) : (
+        model.articles.map((article) => <Article key={article.key} article={article} model={model} />)
+      )}
+      {model.annex && <Annex amendments={model.annex} mode={mode} />}
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Any report view, by kind: the one component the print service renders to static HTML
+ * and the renderer's preview renders on screen.
+ */
+// @jsxRuntime automatic
+// @jsxImportSource react
+import type { ReportModel } from '../model';
+import { Agenda } from './Agenda';
+import { Certificates } from './Certificates';
+import { MeetingReport } from './MeetingReport';
+import { MouDraft } from './MouDraft';
+import { Participants } from './Participants';
+
+export function ReportView({ model }: { model: ReportModel }) {
+  switch (model.kind) {
+    case 'agenda':
+      return <Agenda model={model} />;
+    case 'participants':
+      return <Participants model={model} />;
+    case 'mou':
+      return <MouDraft model={model} />;
+    case 'meeting-report':
+      return <MeetingReport model={model} />;
+    case 'certificates':
+      return <Certificates model={model} />;
+  }
+}

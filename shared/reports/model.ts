@@ -1,0 +1,204 @@
+/**
+ * The views the report templates render: everything already chosen, sorted, counted and
+ * compared, so the templates only lay text out. Built from stored records by build.ts.
+ */
+import type {
+  AmendmentKind,
+  AmendmentStatus,
+  Bilingual,
+  MeetingKind,
+  MeetingStatus,
+  MouStatus,
+  ParticipationCapacity,
+  SessionKind,
+} from '../model';
+import type { DiffSegment as Segment } from '../mou/compare';
+import type { NameScript, PaperSize, ReportKind, ReportLanguage } from './spec';
+
+/** A person's name as stored: Latin script and native script (Cyrillic, or Dari in Arabic script). */
+export interface PersonName {
+  latin: string;
+  native: string;
+  honorific: string;
+}
+
+export interface MeetingHead {
+  title: Bilingual;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  startDate: string;
+  endDate: string;
+  city: Bilingual;
+  venue: Bilingual;
+  timeZone: string;
+  host: Bilingual | null;
+  inConjunctionWith: Bilingual;
+}
+
+interface ReportBase {
+  kind: ReportKind;
+  language: ReportLanguage;
+  paper: PaperSize;
+  /** YYYY-MM-DD on the printing computer. */
+  printedOn: string;
+  /** Title for the running header and the file name, in each language. */
+  title: Bilingual;
+  /** A "DRAFT" mark on every page (and in the running header). */
+  draft: boolean;
+  /** A "CANCELLED" mark on every page. */
+  cancelled: boolean;
+}
+
+export interface AgendaSession {
+  id: string;
+  start: string;
+  end: string;
+  kind: SessionKind;
+  title: Bilingual;
+  description: Bilingual;
+  location: Bilingual;
+  moderators: PersonName[];
+  speakers: PersonName[];
+}
+
+export interface AgendaDay {
+  date: string;
+  /** 1-based day of the meeting; sessions dated outside the meeting count on from its end. */
+  number: number;
+  sessions: AgendaSession[];
+}
+
+export interface AgendaModel extends ReportBase {
+  kind: 'agenda';
+  meeting: MeetingHead;
+  days: AgendaDay[];
+  sessionCount: number;
+}
+
+export interface ParticipantRow {
+  id: string;
+  name: PersonName;
+  position: Bilingual;
+  organization: { name: Bilingual; acronym: string } | null;
+  /** Present only when the person consented to printed contacts and the report asks for them. */
+  email: string | null;
+  phone: string | null;
+  /** The person did not consent to printed contacts (shown as such in the contact columns). */
+  contactWithheld: boolean;
+}
+
+export interface ParticipantGroup {
+  country: { id: string; name: Bilingual } | null;
+  capacities: { capacity: ParticipationCapacity; people: ParticipantRow[] }[];
+}
+
+export interface ParticipantsModel extends ReportBase {
+  kind: 'participants';
+  meeting: MeetingHead;
+  nameScript: NameScript;
+  contacts: boolean;
+  groups: ParticipantGroup[];
+  total: number;
+  countryCount: number;
+}
+
+export type ArticleChange = 'same' | 'changed' | 'added' | 'deleted' | 'moved';
+
+/** One language of an article, as segments (all `equal` when nothing is compared). */
+export interface ArticleText {
+  heading: Segment[];
+  /** One entry per paragraph line of the body. */
+  lines: Segment[][];
+}
+
+export interface MouArticleView {
+  key: string;
+  /** Article number in the printed text; null for an article the comparison shows as deleted. */
+  number: number | null;
+  change: ArticleChange;
+  /** Number in the compared version, for moved and deleted articles. */
+  formerNumber: number | null;
+  text: { en: ArticleText; ru: ArticleText };
+  /** The language whose translation may be out of date (working text only). */
+  translationStale: 'en' | 'ru' | null;
+}
+
+export interface AmendmentView {
+  number: number;
+  kind: AmendmentKind;
+  status: AmendmentStatus;
+  /** Where it applies: an article number in the printed text, a new article, or a removed one. */
+  target:
+    | { type: 'article'; number: number }
+    | { type: 'after'; number: number }
+    | { type: 'start' }
+    | { type: 'removed' };
+  proposedBy: { country: Bilingual | null; person: PersonName | null };
+  proposedOn: string;
+  decidedOn: string | null;
+  decisionReason: string;
+  heading: Bilingual;
+  body: Bilingual;
+  rationale: Bilingual;
+}
+
+export interface MouVersionRef {
+  number: number;
+  label: string;
+  date: string;
+}
+
+export interface MouModel extends ReportBase {
+  kind: 'mou';
+  documentTitle: Bilingual;
+  status: MouStatus;
+  parties: Bilingual[];
+  /** The printed text: a frozen version, or the working text (null) as of the print date. */
+  version: MouVersionRef | null;
+  comparedWith: MouVersionRef | null;
+  articles: MouArticleView[];
+  lineNumbers: boolean;
+  /** null: no annex asked for. */
+  annex: AmendmentView[] | null;
+}
+
+export interface AttendanceRow {
+  country: { id: string; name: Bilingual } | null;
+  counts: Partial<Record<ParticipationCapacity, number>>;
+  total: number;
+}
+
+export interface MeetingReportModel extends ReportBase {
+  kind: 'meeting-report';
+  meeting: MeetingHead;
+  objectives: Bilingual;
+  attendance: {
+    capacities: ParticipationCapacity[];
+    rows: AttendanceRow[];
+    totals: Partial<Record<ParticipationCapacity, number>>;
+    total: number;
+  };
+  days: AgendaDay[];
+  outcomes: Record<string, Bilingual>;
+  decisions: { text: Bilingual }[];
+  actionItems: { text: Bilingual; owner: { person: PersonName | null; name: Bilingual }; dueDate: string | null; done: boolean }[];
+}
+
+export interface CertificateView {
+  id: string;
+  name: PersonName;
+  position: Bilingual;
+  organization: Bilingual | null;
+  daysAttended: number;
+}
+
+export interface CertificatesModel extends ReportBase {
+  kind: 'certificates';
+  meeting: MeetingHead;
+  totalDays: number;
+  /** Titles of the substantive sessions (no breaks or meals), in programme order. */
+  programme: Bilingual[];
+  certificates: CertificateView[];
+}
+
+export type ReportModel = AgendaModel | ParticipantsModel | MouModel | MeetingReportModel | CertificatesModel;

@@ -1,0 +1,152 @@
+/**
+ * What a report request is, as zod schemas: which report (the spec) and the records it is
+ * printed from (the source). The IPC channel `cwg:report:export-pdf` validates its payload
+ * against `reportExportRequestSchema`; the renderer's preview and the command line build
+ * the same two objects, so all three print from identical input.
+ *
+ * The source carries stored records, not a pre-digested view: main builds the view with
+ * the same pure builders the preview uses (shared/reports/build.ts), so what is printed
+ * cannot drift from what was previewed.
+ */
+import { z } from 'zod';
+import {
+  actionItemSchema,
+  amendmentSchema,
+  articleSchema,
+  countrySchema,
+  decisionSchema,
+  delegateSchema,
+  meetingSchema,
+  mouDocumentSchema,
+  mouVersionSchema,
+  organizationSchema,
+  participationSchema,
+  sessionSchema,
+} from '../model';
+
+export const reportKinds = ['agenda', 'participants', 'mou', 'meeting-report', 'certificates'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+/** A report in one language, or in both side by side. */
+export const reportLanguages = ['en', 'ru', 'en+ru'] as const;
+export type ReportLanguage = (typeof reportLanguages)[number];
+
+export const paperSizes = ['a4', 'letter'] as const;
+export type PaperSize = (typeof paperSizes)[number];
+
+/** How people's names are written on a participants list. */
+export const nameScripts = ['latin', 'native', 'both'] as const;
+export type NameScript = (typeof nameScripts)[number];
+
+const recordId = z.string().min(1).max(100);
+const common = {
+  language: z.enum(reportLanguages),
+  paper: z.enum(paperSizes),
+};
+
+export const agendaSpecSchema = z.object({ kind: z.literal('agenda'), meetingId: recordId, ...common }).strict();
+export const participantsSpecSchema = z
+  .object({
+    kind: z.literal('participants'),
+    meetingId: recordId,
+    nameScript: z.enum(nameScripts),
+    /** Print e-mail and phone; even then only of people who consented to it. */
+    contacts: z.boolean(),
+    ...common,
+  })
+  .strict();
+export const mouSpecSchema = z
+  .object({
+    kind: z.literal('mou'),
+    documentId: recordId,
+    /** Number of a frozen version, or null for the current working text. */
+    version: z.number().int().positive().nullable(),
+    /** Number of an earlier version whose text the printed one is compared with. */
+    compareWith: z.number().int().positive().nullable(),
+    annex: z.boolean(),
+    lineNumbers: z.boolean(),
+    ...common,
+  })
+  .strict();
+export const meetingReportSpecSchema = z.object({ kind: z.literal('meeting-report'), meetingId: recordId, ...common }).strict();
+export const certificatesSpecSchema = z.object({ kind: z.literal('certificates'), meetingId: recordId, ...common }).strict();
+
+export const reportSpecSchema = z.discriminatedUnion('kind', [
+  agendaSpecSchema,
+  participantsSpecSchema,
+  mouSpecSchema,
+  meetingReportSpecSchema,
+  certificatesSpecSchema,
+]);
+export type ReportSpec = z.infer<typeof reportSpecSchema>;
+export type AgendaSpec = z.infer<typeof agendaSpecSchema>;
+export type ParticipantsSpec = z.infer<typeof participantsSpecSchema>;
+export type MouSpec = z.infer<typeof mouSpecSchema>;
+export type MeetingReportSpec = z.infer<typeof meetingReportSpecSchema>;
+export type CertificatesSpec = z.infer<typeof certificatesSpecSchema>;
+
+/**
+ * Upper bounds per table: generous for a working group (a meeting has dozens of sessions
+ * and at most a few hundred participants), small enough that a crafted payload cannot
+ * make main render for minutes.
+ */
+export const REPORT_SOURCE_LIMITS = {
+  meetings: 50,
+  sessions: 2_000,
+  participations: 10_000,
+  decisions: 1_000,
+  actionItems: 2_000,
+  delegates: 20_000,
+  organizations: 5_000,
+  countries: 300,
+  mouDocuments: 10,
+  articles: 1_000,
+  mouVersions: 200,
+  amendments: 5_000,
+} as const;
+
+const table = <T extends z.ZodType>(schema: T, max: number) => z.array(schema).max(max).default([]);
+
+/** The stored records a report is printed from; tables a report does not need may be left out. */
+export const reportSourceSchema = z.object({
+  meetings: table(meetingSchema, REPORT_SOURCE_LIMITS.meetings),
+  sessions: table(sessionSchema, REPORT_SOURCE_LIMITS.sessions),
+  participations: table(participationSchema, REPORT_SOURCE_LIMITS.participations),
+  decisions: table(decisionSchema, REPORT_SOURCE_LIMITS.decisions),
+  actionItems: table(actionItemSchema, REPORT_SOURCE_LIMITS.actionItems),
+  delegates: table(delegateSchema, REPORT_SOURCE_LIMITS.delegates),
+  organizations: table(organizationSchema, REPORT_SOURCE_LIMITS.organizations),
+  countries: table(countrySchema, REPORT_SOURCE_LIMITS.countries),
+  mouDocuments: table(mouDocumentSchema, REPORT_SOURCE_LIMITS.mouDocuments),
+  articles: table(articleSchema, REPORT_SOURCE_LIMITS.articles),
+  mouVersions: table(mouVersionSchema, REPORT_SOURCE_LIMITS.mouVersions),
+  amendments: table(amendmentSchema, REPORT_SOURCE_LIMITS.amendments),
+});
+/** The parsed source: every table present (possibly empty). */
+export type ReportSource = z.output<typeof reportSourceSchema>;
+/** What a caller sends: tables it does not need may be missing. */
+export type ReportSourceInput = z.input<typeof reportSourceSchema>;
+
+export const reportExportRequestSchema = z.object({ spec: reportSpecSchema, source: reportSourceSchema }).strict();
+export type ReportExportRequest = z.output<typeof reportExportRequestSchema>;
+export type ReportExportRequestInput = z.input<typeof reportExportRequestSchema>;
+
+export type ReportExportResult = { saved: true; path: string; bytes: number; pages: number } | { saved: false };
+
+/** A source with every table empty, to fill in. */
+export function emptyReportSource(): ReportSource {
+  return {
+    meetings: [],
+    sessions: [],
+    participations: [],
+    decisions: [],
+    actionItems: [],
+    delegates: [],
+    organizations: [],
+    countries: [],
+    mouDocuments: [],
+    articles: [],
+    mouVersions: [],
+    amendments: [],
+  };
+}
