@@ -54,5 +54,9 @@ export function stampChanges<T extends Synced>(
     }
   }
   if (!changed) return null;
+  // A change to a record that stays deleted re-affirms the deletion. Otherwise the edit
+  // would be newer than the deletion, and merges bring such a record back (an edit made
+  // after a deletion wins, see records.ts): this machine would show it deleted, others not.
+  if ((next as Record<string, unknown>).deleted === true) fieldStamps.deleted = stamp.hlc;
   return { ...next, hlc: stamp.hlc, origin: stamp.origin, fieldStamps } as unknown as T;
 }

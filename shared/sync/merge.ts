@@ -1,0 +1,338 @@
+/**
+ * Merge rules and the merge plan of an import, pure: the same inputs give the same plan on
+ * every machine, so installations that exchange bundles in any order, any number of times,
+ * end up with identical data.
+ *
+ * Rule: per field, the value with the greater stamp wins (stamps order by time, then by
+ * origin id). `deleted` is a field like any other, and a record whose deletion is older
+ * than another field's change comes back (records.ts: applyTombstoneRule). Two edits of
+ * one field that did not know of each other are applied by the rule and reported as a
+ * conflict, so a person can pick the other value (a new change that syncs in turn).
+ */
+import type { SyncedTableName } from '../model';
+import { OFFICIAL_TABLES, DECISION_FIELDS, carriesDecision, type Authority } from './authority';
+import type { SyncRecord } from './bundleFormat';
+import { compareJsonValues } from './canonicalJson';
+import { applyTombstoneRule, dataFields, normalizeRecord, recordCovered, recordStamps, sameRecord, stampOf } from './records';
+import { sameValue } from './stampChanges';
+import { raiseVector, stampNode, vectorCovers, type VersionVector } from './versionVector';
+
+export interface FieldConflict {
+  field: string;
+  keptValue: unknown;
+  keptStamp: string;
+  otherValue: unknown;
+  otherStamp: string;
+}
+
+export interface MergeContext {
+  /** What the sender held when it exported (its vector): a change it held was overwritten knowingly. */
+  senderKnows: VersionVector;
+  /** What this installation held before the import. */
+  localKnows: VersionVector;
+  /** Incoming fields that must not be applied (no authority for them). */
+  blockedFields?: ReadonlySet<string>;
+}
+
+export interface RecordMerge {
+  record: SyncRecord;
+  /** False when the result means the same as `local` (nothing to write). */
+  changed: boolean;
+  conflicts: FieldConflict[];
+}
+
+/**
+ * Whether a copy of a record proves its holder had seen the change stamped `stamp`: it
+ * carries a stamp of the same installation at least as late. That installation's later
+ * write to this record was made on a copy holding the earlier one, and merges only ever
+ * move a field's stamp forward, so every copy descending from it holds `stamp` or newer.
+ */
+function carriesLaterStampOf(record: SyncRecord, stamp: string): boolean {
+  const node = stampNode(stamp);
+  return recordStamps(record).some((candidate) => candidate >= stamp && stampNode(candidate) === node);
+}
+
+/** Merges one incoming record into the local one (undefined: not held yet). */
+export function mergeRecord(local: SyncRecord | undefined, incoming: SyncRecord, context: MergeContext): RecordMerge {
+  if (local === undefined) return { record: normalizeRecord(incoming), changed: true, conflicts: [] };
+  const blocked = context.blockedFields;
+  const values: Record<string, unknown> = { id: local.id };
+  const stamps: Record<string, string> = {};
+  const contested: { field: string; winner: 'local' | 'incoming'; localStamp: string; incomingStamp: string }[] = [];
+  let hlc: string | undefined;
+
+  for (const field of new Set([...dataFields(local), ...dataFields(incoming)])) {
+    const localStamp = stampOf(local, field);
+    const incomingStamp = blocked?.has(field) ? undefined : stampOf(incoming, field);
+    let takeIncoming: boolean;
+    if (incomingStamp === undefined) takeIncoming = false;
+    else if (localStamp === undefined) takeIncoming = true;
+    else if (incomingStamp !== localStamp) takeIncoming = incomingStamp > localStamp;
+    // Equal stamps mean the same write, hence the same value; a crafted file may differ,
+    // and the greater value then wins everywhere alike.
+    else takeIncoming = compareJsonValues(incoming[field], local[field]) > 0;
+
+    const stamp = takeIncoming ? incomingStamp : localStamp;
+    const value = takeIncoming ? incoming[field] : local[field];
+    if (stamp === undefined) continue;
+    stamps[field] = stamp;
+    if (value !== undefined) values[field] = value;
+    if (hlc === undefined || stamp > hlc) hlc = stamp;
+
+    if (
+      field !== 'deleted' &&
+      localStamp !== undefined &&
+      incomingStamp !== undefined &&
+      localStamp !== incomingStamp &&
+      !sameValue(local[field], incoming[field])
+    ) {
+      contested.push({ field, winner: takeIncoming ? 'incoming' : 'local', localStamp, incomingStamp });
+    }
+  }
+  applyTombstoneRule(values, stamps);
+  const top = hlc ?? local.hlc;
+  const record = { ...values, hlc: top, origin: stampNode(top), fieldStamps: stamps } as SyncRecord;
+
+  const conflicts: FieldConflict[] = [];
+  for (const { field, winner, localStamp, incomingStamp } of contested) {
+    // Concurrent: the winner's side had not seen the loser's change when it wrote.
+    const concurrent =
+      winner === 'incoming'
+        ? !vectorCovers(context.senderKnows, localStamp) && !carriesLaterStampOf(incoming, localStamp)
+        : !vectorCovers(context.localKnows, incomingStamp) && !carriesLaterStampOf(local, incomingStamp);
+    if (!concurrent) continue;
+    conflicts.push(
+      winner === 'incoming'
+        ? { field, keptValue: incoming[field], keptStamp: incomingStamp, otherValue: local[field], otherStamp: localStamp }
+        : { field, keptValue: local[field], keptStamp: localStamp, otherValue: incoming[field], otherStamp: incomingStamp },
+    );
+  }
+  return { record, changed: !sameRecord(local, record), conflicts };
+}
+
+/** One signed set of changes: a changes bundle, or one part of a merged bundle. */
+export interface PlanUnit {
+  signerId: string;
+  signerName: string;
+  authority: Authority;
+  records: Partial<Record<SyncedTableName, readonly SyncRecord[]>>;
+  /** What the sender held (for telling concurrent edits apart); {} when unknown. */
+  senderKnows: VersionVector;
+  /**
+   * Vector entries this import may adopt once the unit is merged (already limited by the
+   * caller to claims it accepts), or null for a partial bundle that proves nothing.
+   */
+  vectorClaim: VersionVector | null;
+}
+
+export type LocalLookup = (table: SyncedTableName, id: string) => SyncRecord | undefined;
+
+export interface PlanInput {
+  units: readonly PlanUnit[];
+  /** The stored record, for ids `uncoveredIds` listed (others are never asked for). */
+  local: LocalLookup;
+  localVector: VersionVector;
+}
+
+export interface PlannedConflict extends FieldConflict {
+  table: SyncedTableName;
+  recordId: string;
+}
+
+export interface RefusedChange {
+  table: SyncedTableName;
+  recordId: string;
+  /** null: the whole record; otherwise the fields that were left out. */
+  fields: string[] | null;
+  signerId: string;
+  signerName: string;
+}
+
+export interface TableSummary {
+  new: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  /** Records with at least one conflicting field (also counted as updated or unchanged). */
+  conflicting: number;
+  /** Records with changes refused for lack of authority. */
+  refused: number;
+}
+
+export interface MergePlan {
+  /** Records to store, per table (the complete stored form). */
+  writes: Partial<Record<SyncedTableName, SyncRecord[]>>;
+  summary: Record<SyncedTableName, TableSummary>;
+  /** Final state of each changed or conflicting record, before and after, for the preview. */
+  changes: PlannedChange[];
+  conflicts: PlannedConflict[];
+  refused: RefusedChange[];
+  /** The local vector after the import. */
+  vector: Record<string, string>;
+  /** Greatest stamp per origin among incoming records not already held: the clock must receive them. */
+  maxStamps: Record<string, string>;
+  /** Incoming records in all units. */
+  incoming: number;
+}
+
+export interface PlannedChange {
+  table: SyncedTableName;
+  before: SyncRecord | undefined;
+  after: SyncRecord;
+}
+
+/** Ids of incoming records the local state may not cover: the only ones to read from the database. */
+export function uncoveredIds(units: readonly PlanUnit[], localVector: VersionVector): Map<SyncedTableName, Set<string>> {
+  const out = new Map<SyncedTableName, Set<string>>();
+  for (const unit of units) {
+    for (const [table, records] of entries(unit.records)) {
+      let ids = out.get(table);
+      for (const record of records) {
+        if (recordCovered(record, localVector)) continue;
+        if (!ids) {
+          ids = new Set();
+          out.set(table, ids);
+        }
+        ids.add(record.id);
+      }
+    }
+  }
+  return out;
+}
+
+function entries(records: PlanUnit['records']): [SyncedTableName, readonly SyncRecord[]][] {
+  return Object.entries(records) as [SyncedTableName, readonly SyncRecord[]][];
+}
+
+function emptySummary(): TableSummary {
+  return { new: 0, updated: 0, deleted: 0, unchanged: 0, conflicting: 0, refused: 0 };
+}
+
+interface Touched {
+  before: SyncRecord | undefined;
+  current: SyncRecord | undefined;
+  conflicted: boolean;
+  refused: boolean;
+}
+
+export function planMerge(tableNames: readonly SyncedTableName[], input: PlanInput): MergePlan {
+  const { units, local, localVector } = input;
+  const touched = new Map<SyncedTableName, Map<string, Touched>>();
+  const summary = Object.fromEntries(tableNames.map((name) => [name, emptySummary()])) as Record<SyncedTableName, TableSummary>;
+  const conflicts = new Map<string, PlannedConflict>();
+  const refused: RefusedChange[] = [];
+  /** Origins whose changes were left out: their vector entries must not advance. */
+  const droppedNodes = new Set<string>();
+  const maxStamps = new Map<string, string>();
+  let incoming = 0;
+  const unchangedCovered = new Map<SyncedTableName, Set<string>>();
+
+  const refuse = (unit: PlanUnit, table: SyncedTableName, record: SyncRecord, fields: string[] | null) => {
+    refused.push({ table, recordId: record.id, fields, signerId: unit.signerId, signerName: unit.signerName });
+    if (fields === null) for (const stamp of recordStamps(record)) droppedNodes.add(stampNode(stamp));
+    else for (const field of fields) {
+      const stamp = stampOf(record, field);
+      if (stamp !== undefined) droppedNodes.add(stampNode(stamp));
+    }
+  };
+
+  for (const unit of units) {
+    for (const [table, records] of entries(unit.records)) {
+      let tableTouched = touched.get(table);
+      if (!tableTouched) {
+        tableTouched = new Map();
+        touched.set(table, tableTouched);
+      }
+      for (const record of records) {
+        incoming += 1;
+        let entry = tableTouched.get(record.id);
+        if (entry === undefined && recordCovered(record, localVector)) {
+          // Held already (the fast path of a re-import): no read, nothing to do.
+          let covered = unchangedCovered.get(table);
+          if (!covered) {
+            covered = new Set();
+            unchangedCovered.set(table, covered);
+          }
+          covered.add(record.id);
+          continue;
+        }
+        // Stamps this installation has not held yet: the clock must move past them.
+        for (const stamp of recordStamps(record)) {
+          const node = stampNode(stamp);
+          const top = maxStamps.get(node);
+          if (top === undefined || stamp > top) maxStamps.set(node, stamp);
+        }
+        if (entry === undefined) {
+          const stored = local(table, record.id);
+          entry = { before: stored, current: stored, conflicted: false, refused: false };
+          tableTouched.set(record.id, entry);
+        }
+        const context: MergeContext = { senderKnows: unit.senderKnows, localKnows: localVector };
+        let merged = mergeRecord(entry.current, record, context);
+        const official = unit.authority === 'official';
+        if (!official && merged.changed) {
+          if (OFFICIAL_TABLES.has(table)) {
+            refuse(unit, table, record, null);
+            entry.refused = true;
+            continue;
+          }
+          if (table === 'amendments' && carriesDecision(record)) {
+            if (entry.current === undefined) {
+              refuse(unit, table, record, null);
+              entry.refused = true;
+              continue;
+            }
+            const withoutDecision = mergeRecord(entry.current, record, { ...context, blockedFields: new Set(DECISION_FIELDS) });
+            if (!sameRecord(withoutDecision.record, merged.record)) {
+              refuse(unit, table, record, DECISION_FIELDS.filter((field) => stampOf(record, field) !== undefined));
+              entry.refused = true;
+            }
+            merged = withoutDecision;
+          }
+        }
+        // A signer without authority over a field offers no alternative value for it either.
+        if (official || !OFFICIAL_TABLES.has(table)) {
+          for (const conflict of merged.conflicts) {
+            if (!official && table === 'amendments' && DECISION_FIELDS.includes(conflict.field)) continue;
+            conflicts.set(`${table}\u0000${record.id}\u0000${conflict.field}`, { table, recordId: record.id, ...conflict });
+            entry.conflicted = true;
+          }
+        }
+        if (merged.changed) entry.current = merged.record;
+      }
+    }
+  }
+
+  const writes: Partial<Record<SyncedTableName, SyncRecord[]>> = {};
+  const changes: PlannedChange[] = [];
+  for (const [table, tableTouched] of touched) {
+    const counts = summary[table];
+    const covered = unchangedCovered.get(table);
+    if (covered) for (const id of covered) if (!tableTouched.has(id)) counts.unchanged += 1;
+    for (const entry of tableTouched.values()) {
+      if (entry.conflicted) counts.conflicting += 1;
+      if (entry.refused) counts.refused += 1;
+      const { before, current } = entry;
+      if (current === undefined) continue; // only refused changes to a record not held
+      if (before !== undefined && sameRecord(before, current)) {
+        if (!entry.refused) counts.unchanged += 1;
+        continue;
+      }
+      if (before === undefined) {
+        if (current.deleted) counts.deleted += 1;
+        else counts.new += 1;
+      } else if (!before.deleted && current.deleted) counts.deleted += 1;
+      else counts.updated += 1;
+      (writes[table] ??= []).push(current);
+      changes.push({ table, before, after: current });
+    }
+  }
+
+  const vector: Record<string, string> = { ...localVector };
+  for (const unit of units) {
+    if (unit.vectorClaim === null) continue;
+    for (const stamp of Object.values(unit.vectorClaim)) if (!droppedNodes.has(stampNode(stamp))) raiseVector(vector, stamp);
+  }
+
+  return { writes, summary, changes, conflicts: [...conflicts.values()], refused, vector, maxStamps: Object.fromEntries(maxStamps), incoming };
+}

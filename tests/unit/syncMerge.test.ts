@@ -1,0 +1,246 @@
+/** The merge rules, pure: per-field last writer wins, tombstones, conflicts, authority, trust and version vectors. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SyncRecord } from '../../shared/sync/bundleFormat';
+import type { VerifiedUnit } from '../../shared/sync/bundleRead';
+import { formatStamp } from '../../shared/sync/hlc';
+import { acceptedVectorClaim, evaluateTrust, type LocalIdentity } from '../../shared/sync/importChecks';
+import { mergeRecord, planMerge, uncoveredIds, type PlanUnit } from '../../shared/sync/merge';
+import { normalizeRecord } from '../../shared/sync/records';
+import { stampChanges } from '../../shared/sync/stampChanges';
+
+const stamp = (millis: number, node: string, counter = 0) => formatStamp({ millis, counter, node });
+const none = { senderKnows: {}, localKnows: {} };
+
+function record(fields: Record<string, [unknown, string]>): SyncRecord {
+  const values: Record<string, unknown> = {};
+  const fieldStamps: Record<string, string> = {};
+  let hlc = '';
+  for (const [field, [value, at]] of Object.entries(fields)) {
+    values[field] = value;
+    fieldStamps[field] = at;
+    if (at > hlc) hlc = at;
+  }
+  return { id: 'r1', ...values, hlc, origin: hlc.slice(22), fieldStamps } as SyncRecord;
+}
+
+describe('mergeRecord', () => {
+  it('keeps the later value of each field, so edits of different fields both survive', () => {
+    const local = record({ deleted: [false, stamp(1, 'a')], name: ['Asanov', stamp(5, 'a')], email: ['old@x', stamp(1, 'a')] });
+    const incoming = record({ deleted: [false, stamp(1, 'a')], name: ['Asanov', stamp(1, 'a')], email: ['new@x', stamp(7, 'b')] });
+    const { record: merged, changed, conflicts } = mergeRecord(local, incoming, none);
+    expect(merged).toMatchObject({ name: 'Asanov', email: 'new@x', hlc: stamp(7, 'b'), origin: 'b' });
+    expect(merged.fieldStamps).toMatchObject({ name: stamp(5, 'a'), email: stamp(7, 'b') });
+    expect(changed).toBe(true);
+    expect(conflicts).toEqual([]);
+  });
+
+  it('reports concurrent edits of one field, whichever side wins', () => {
+    const local = record({ deleted: [false, stamp(1, 'a')], email: ['a@x', stamp(5, 'a')] });
+    const incoming = record({ deleted: [false, stamp(1, 'a')], email: ['b@x', stamp(6, 'b')] });
+    expect(mergeRecord(local, incoming, none).conflicts).toEqual([
+      { field: 'email', keptValue: 'b@x', keptStamp: stamp(6, 'b'), otherValue: 'a@x', otherStamp: stamp(5, 'a') },
+    ]);
+    // The local value wins when it is later; still a conflict, the other value offered.
+    const older = record({ deleted: [false, stamp(1, 'a')], email: ['b@x', stamp(4, 'b')] });
+    const result = mergeRecord(local, older, none);
+    expect(result.changed).toBe(false);
+    expect(result.conflicts).toEqual([{ field: 'email', keptValue: 'a@x', keptStamp: stamp(5, 'a'), otherValue: 'b@x', otherStamp: stamp(4, 'b') }]);
+  });
+
+  it('does not call a knowing overwrite a conflict', () => {
+    const local = record({ deleted: [false, stamp(1, 'a')], email: ['a@x', stamp(5, 'a')] });
+    const incoming = record({ deleted: [false, stamp(1, 'a')], email: ['b@x', stamp(6, 'b')] });
+    // The sender held a's changes up to 5 when it wrote at 6.
+    expect(mergeRecord(local, incoming, { senderKnows: { a: stamp(5, 'a') }, localKnows: {} }).conflicts).toEqual([]);
+    // We held b's change when we wrote ours later.
+    const older = record({ deleted: [false, stamp(1, 'a')], email: ['b@x', stamp(4, 'b')] });
+    expect(mergeRecord(local, older, { senderKnows: {}, localKnows: { b: stamp(4, 'b') } }).conflicts).toEqual([]);
+  });
+
+  it('orders equal times by counter, then by origin id', () => {
+    const local = record({ deleted: [false, stamp(1, 'a')], email: ['from-a', stamp(5, 'a', 2)] });
+    expect(mergeRecord(local, record({ deleted: [false, stamp(1, 'a')], email: ['from-b', stamp(5, 'b', 1)] }), none).record.email).toBe('from-a');
+    expect(mergeRecord(local, record({ deleted: [false, stamp(1, 'a')], email: ['from-b', stamp(5, 'b', 2)] }), none).record.email).toBe('from-b');
+  });
+
+  it('brings a record back when another field was edited after its deletion, not before', () => {
+    const deleted = record({ deleted: [true, stamp(10, 'a')], name: ['X', stamp(1, 'a')] });
+    const editedAfter = record({ deleted: [false, stamp(1, 'a')], name: ['Y', stamp(12, 'b')] });
+    const editedBefore = record({ deleted: [false, stamp(1, 'a')], name: ['Z', stamp(8, 'b')] });
+    expect(mergeRecord(deleted, editedAfter, none).record).toMatchObject({ deleted: false, name: 'Y' });
+    expect(mergeRecord(editedAfter, deleted, none).record).toMatchObject({ deleted: false, name: 'Y' });
+    expect(mergeRecord(deleted, editedBefore, none).record).toMatchObject({ deleted: true, name: 'Z' });
+    expect(mergeRecord(editedBefore, deleted, none).record).toMatchObject({ deleted: true, name: 'Z' });
+    // The deletion keeps its own stamp: a later deletion still wins over the edit.
+    const deletedAgain = record({ deleted: [true, stamp(15, 'c')], name: ['X', stamp(1, 'a')] });
+    const back = mergeRecord(deleted, editedAfter, none).record;
+    expect(mergeRecord(back, deletedAgain, none).record).toMatchObject({ deleted: true, name: 'Y' });
+  });
+
+  it('treats a field an older app does not know as "no information", not as removed', () => {
+    const local = record({ deleted: [false, stamp(1, 'a')], name: ['X', stamp(1, 'a')], mergedIntoId: ['m1', stamp(3, 'a')] });
+    const incoming = record({ deleted: [false, stamp(1, 'a')], name: ['Y', stamp(5, 'b')] });
+    expect(mergeRecord(local, incoming, none).record).toMatchObject({ name: 'Y', mergedIntoId: 'm1' });
+  });
+
+  it('keeps a deletion when a local write edits a record that stays deleted', () => {
+    const live = stampChanges<SyncRecord>(undefined, { id: 'r1', deleted: false, name: 'X' }, { hlc: stamp(1, 'a'), origin: 'a' });
+    const gone = stampChanges<SyncRecord>(live ?? undefined, { id: 'r1', deleted: true, name: 'X' }, { hlc: stamp(2, 'a'), origin: 'a' });
+    const edited = stampChanges<SyncRecord>(gone ?? undefined, { id: 'r1', deleted: true, name: 'Y' }, { hlc: stamp(3, 'a'), origin: 'a' });
+    expect(edited?.fieldStamps).toMatchObject({ deleted: stamp(3, 'a'), name: stamp(3, 'a') });
+    if (!edited || !live) throw new Error('no record');
+    expect(mergeRecord(live, edited, none).record.deleted).toBe(true);
+  });
+
+  it('is commutative, associative and idempotent (any order of the same versions gives the same record)', () => {
+    const fields = ['deleted', 'name', 'email'] as const;
+    const version = fc.record({
+      deleted: fc.tuple(fc.integer({ min: 1, max: 20 }), fc.constantFrom('a', 'b', 'c')),
+      name: fc.tuple(fc.integer({ min: 1, max: 20 }), fc.constantFrom('a', 'b', 'c')),
+      email: fc.option(fc.tuple(fc.integer({ min: 1, max: 20 }), fc.constantFrom('a', 'b', 'c')), { nil: undefined }),
+    });
+    // A value is a function of its stamp: one write gives one value, as with real clocks.
+    type Version = { deleted: [number, string]; name: [number, string]; email: [number, string] | undefined };
+    const build = (v: Version) => {
+      const entries: Record<string, [unknown, string]> = {};
+      for (const field of fields) {
+        const at = v[field];
+        if (!at) continue;
+        const s = stamp(at[0], at[1]);
+        entries[field] = [field === 'deleted' ? (at[0] + at[1].charCodeAt(0)) % 2 === 0 : `${field}@${s}`, s];
+      }
+      return normalizeRecord(record(entries));
+    };
+    fc.assert(
+      fc.property(fc.array(version, { minLength: 1, maxLength: 5 }), fc.func(fc.integer()), (versions, shuffle) => {
+        const records = versions.map(build);
+        const fold = (list: SyncRecord[]) => list.reduce((acc, next) => mergeRecord(acc, next, none).record);
+        const expected = fold(records);
+        const shuffled = [...records].sort((x, y) => shuffle(x.hlc) - shuffle(y.hlc) || (x.hlc < y.hlc ? -1 : 1));
+        expect(fold(shuffled)).toEqual(expected);
+        expect(mergeRecord(expected, expected, none).changed).toBe(false);
+        for (const one of records) expect(mergeRecord(expected, one, none).record).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const article = (body: string, at: string): SyncRecord => ({
+  id: 'art-1',
+  deleted: false,
+  documentId: 'doc',
+  order: 1,
+  heading: { en: 'H', ru: 'З' },
+  body: { en: body, ru: body },
+  translationStale: null,
+  changedByAmendmentId: null,
+  hlc: at,
+  origin: at.slice(22),
+});
+
+const amendment = (status: string, at: string, rationale = 'why'): SyncRecord => ({
+  id: 'am-1',
+  deleted: false,
+  status,
+  decisionReason: status === 'rejected' ? 'no' : '',
+  decidedOn: status === 'proposed' ? null : '2024-06-01',
+  rationale: { en: rationale, ru: rationale },
+  hlc: at,
+  origin: at.slice(22),
+});
+
+function unit(records: PlanUnit['records'], authority: PlanUnit['authority'], signerId = 'd1'): PlanUnit {
+  return { signerId, signerName: signerId, authority, records, senderKnows: {}, vectorClaim: { [signerId]: stamp(100, signerId) } };
+}
+
+describe('planMerge', () => {
+  it('applies the official text only from an official signer', () => {
+    const stored = article('Official.', stamp(1, 's'));
+    const forged = article('Forged.', stamp(5, 'd1'));
+    const local = () => stored;
+    const fromDelegation = planMerge(['articles'], { units: [unit({ articles: [forged] }, 'delegation')], local, localVector: {} });
+    expect(fromDelegation.writes).toEqual({});
+    expect(fromDelegation.refused).toEqual([{ table: 'articles', recordId: 'art-1', fields: null, signerId: 'd1', signerName: 'd1' }]);
+    expect(fromDelegation.summary.articles).toMatchObject({ refused: 1, updated: 0 });
+    // The refused change's origin does not count as held.
+    expect(fromDelegation.vector).toEqual({});
+    const fromSecretariat = planMerge(['articles'], { units: [unit({ articles: [forged] }, 'official', 's')], local, localVector: {} });
+    expect(fromSecretariat.writes.articles?.[0]?.body).toEqual({ en: 'Forged.', ru: 'Forged.' });
+    expect(fromSecretariat.vector).toEqual({ s: stamp(100, 's') });
+  });
+
+  it('takes a delegation’s amendment edits but not a decision on it', () => {
+    const stored = amendment('proposed', stamp(1, 'd1'));
+    const decided = { ...amendment('accepted', stamp(5, 'd2'), 'better'), fieldStamps: undefined };
+    const plan = planMerge(['amendments'], { units: [unit({ amendments: [decided] }, 'delegation', 'd2')], local: () => stored, localVector: {} });
+    expect(plan.writes.amendments?.[0]).toMatchObject({ status: 'proposed', decidedOn: null, rationale: { en: 'better' } });
+    expect(plan.refused).toEqual([expect.objectContaining({ fields: ['status', 'decisionReason', 'decidedOn'] })]);
+    // A withdrawal is the proposer's to make.
+    const withdrawn = amendment('withdrawn', stamp(6, 'd1'));
+    const ok = planMerge(['amendments'], { units: [unit({ amendments: [withdrawn] }, 'delegation')], local: () => stored, localVector: {} });
+    expect(ok.writes.amendments?.[0]?.status).toBe('withdrawn');
+    expect(ok.refused).toEqual([]);
+    // A decided amendment this computer has never seen cannot come from a delegation at all.
+    const unknown = planMerge(['amendments'], { units: [unit({ amendments: [decided] }, 'delegation', 'd2')], local: () => undefined, localVector: {} });
+    expect(unknown.writes).toEqual({});
+    expect(unknown.refused).toEqual([expect.objectContaining({ fields: null })]);
+  });
+
+  it('never reads a record the local vector already covers', () => {
+    const held = article('Held.', stamp(3, 's'));
+    const fresh = { ...article('New.', stamp(9, 's')), id: 'art-2' };
+    const units = [unit({ articles: [held, fresh] }, 'official', 's')];
+    const localVector = { s: stamp(5, 's') };
+    expect([...(uncoveredIds(units, localVector).get('articles') ?? [])]).toEqual(['art-2']);
+    const asked: string[] = [];
+    const plan = planMerge(['articles'], {
+      units,
+      localVector,
+      local: (_table, id) => {
+        asked.push(id);
+        return undefined;
+      },
+    });
+    expect(asked).toEqual(['art-2']);
+    expect(plan.summary.articles).toMatchObject({ new: 1, unchanged: 1 });
+    expect(plan.maxStamps).toEqual({ s: stamp(9, 's') });
+  });
+});
+
+describe('trust and vector claims', () => {
+  const self: LocalIdentity = { id: 'me', name: 'Me', role: 'delegation', countryId: 'KG', publicKey: 'SELFKEY' };
+  const verified = (origin: Partial<VerifiedUnit['header']['origin']>, key = 'KEY1', scope: VerifiedUnit['header']['scope'] = { kind: 'all' }): VerifiedUnit =>
+    ({
+      path: '$',
+      fingerprint: 'FP',
+      publicKey: new Uint8Array(32),
+      records: {},
+      header: {
+        origin: { id: 'sec', name: 'Secretariat', role: 'secretariat', countryId: null, ...origin },
+        signature: { algorithm: 'Ed25519', publicKey: key, value: '' },
+        scope,
+        vector: { sec: stamp(9, 'sec'), d2: stamp(8, 'd2') },
+      },
+    }) as unknown as VerifiedUnit;
+  const peer = { id: 'sec', name: 'Secretariat', role: 'secretariat' as const, countryId: null, publicKey: 'KEY1', trusted: true };
+
+  it('asks about a new origin, recognises a trusted one, refuses a known one with another key', () => {
+    expect(evaluateTrust(verified({}), self, undefined)).toEqual({ status: 'new', authority: 'official' });
+    expect(evaluateTrust(verified({}), self, peer)).toEqual({ status: 'trusted', authority: 'official' });
+    expect(evaluateTrust(verified({ role: 'delegation', countryId: 'KZ' }), self, peer).status).toBe('changed');
+    expect(() => evaluateTrust(verified({}, 'KEY2'), self, peer)).toThrow(/known with another key/);
+    expect(() => evaluateTrust(verified({ id: 'me' }, 'OTHER'), self, undefined)).toThrow(/claims to come from this installation/);
+    expect(evaluateTrust(verified({ id: 'me', role: 'delegation' }, 'SELFKEY'), self, undefined)).toEqual({ status: 'self', authority: 'delegation' });
+  });
+
+  it('adopts a delegation’s claims about itself only, and no claims from a delta made for someone else', () => {
+    const fromSecretariat = verified({});
+    expect(acceptedVectorClaim(fromSecretariat, 'me', { status: 'trusted', authority: 'official' })).toEqual({ sec: stamp(9, 'sec'), d2: stamp(8, 'd2') });
+    const fromDelegation = verified({ id: 'd2', role: 'delegation', countryId: 'KZ' });
+    expect(acceptedVectorClaim(fromDelegation, 'me', { status: 'trusted', authority: 'delegation' })).toEqual({ d2: stamp(8, 'd2') });
+    const forOther = verified({}, 'KEY1', { kind: 'peer', peerId: 'someone-else', peerName: 'X', base: {} });
+    expect(acceptedVectorClaim(forOther, 'me', { status: 'trusted', authority: 'official' })).toBeNull();
+  });
+});
