@@ -10,5 +10,9 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(realpathSync(fileURLToPath(import.meta.url)));
 const require = createRequire(join(here, '..', 'package.json'));
 const tsxCli = require.resolve('tsx/cli');
-const result = spawnSync(process.execPath, [tsxCli, join(here, 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+// The project's tsconfig gives tsx the JSX settings of the report templates.
+const tsconfig = join(here, '..', 'tsconfig.node.json');
+const result = spawnSync(process.execPath, [tsxCli, '--tsconfig', tsconfig, join(here, 'main.ts'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

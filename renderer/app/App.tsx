@@ -6,12 +6,13 @@
 import { useMemo } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { createRepositories, openDatabase } from '../db';
-import { DelegatesPage } from '../features/delegates/DelegatesPage';
-import { MeetingsPage } from '../features/meetings/MeetingsPage';
-import { MouPage } from '../features/mou/MouPage';
+import { delegatesRoutes } from '../features/delegates/routes';
+import { meetingsRoutes } from '../features/meetings/routes';
+import { mouRoutes } from '../features/mou/routes';
 import { NotFoundPage } from '../features/notFound/NotFoundPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { SyncPage } from '../features/sync/SyncPage';
+import { syncRoutes } from '../features/sync/routes';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
 import { RepositoriesProvider } from './RepositoriesContext';
@@ -22,10 +23,11 @@ const router = createHashRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Navigate to="/meetings" replace /> },
-      { path: 'meetings', element: <MeetingsPage /> },
-      { path: 'delegates', element: <DelegatesPage /> },
-      { path: 'mou', element: <MouPage /> },
-      { path: 'sync', element: <SyncPage /> },
+      { path: 'meetings', children: meetingsRoutes },
+      { path: 'delegates', children: delegatesRoutes },
+      ...mouRoutes,
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'sync', children: syncRoutes },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -9,7 +9,7 @@ import { useRepositories } from './RepositoriesContext';
 import { Toasts } from './Toasts';
 import { useInstallationLabel } from './useInstallationLabel';
 
-const sections = ['meetings', 'delegates', 'mou', 'sync', 'settings'] as const;
+const sections = ['meetings', 'delegates', 'mou', 'reports', 'sync', 'settings'] as const;
 
 export function Layout() {
   const { t } = useTranslation();

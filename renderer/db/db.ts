@@ -57,6 +57,12 @@ const SCHEMA_V1: Record<string, string> = {
   meta: 'key',
 };
 
+/** Version 2: the tables added by the meetings area (decisions and action items of a meeting). */
+const SCHEMA_V2_MEETINGS: Record<string, string> = {
+  decisions: 'id, hlc, [origin+hlc], meetingId',
+  actionItems: 'id, hlc, [origin+hlc], meetingId',
+};
+
 export class CwgDatabase extends Dexie implements SyncedTables {
   // `declare`: Dexie creates the table objects in version().stores(); a class field
   // initializer (useDefineForClassFields) must not overwrite them.
@@ -66,6 +72,8 @@ export class CwgDatabase extends Dexie implements SyncedTables {
   declare readonly meetings: SyncedTables['meetings'];
   declare readonly sessions: SyncedTables['sessions'];
   declare readonly participations: SyncedTables['participations'];
+  declare readonly decisions: SyncedTables['decisions'];
+  declare readonly actionItems: SyncedTables['actionItems'];
   declare readonly mouDocuments: SyncedTables['mouDocuments'];
   declare readonly articles: SyncedTables['articles'];
   declare readonly mouVersions: SyncedTables['mouVersions'];
@@ -84,6 +92,14 @@ export class CwgDatabase extends Dexie implements SyncedTables {
     // is a new `this.version(n + 1).stores({...}).upgrade(...)` below this one, with a test
     // that opens a database of version n holding data (DESIGN.md §4).
     this.version(1).stores(SCHEMA_V1);
+    // Version 2 (meetings, issue 3): a meeting's decisions and action items, each its own
+    // synced record so two people editing different items never overwrite each other.
+    // New tables only: existing records need no upgrade.
+    this.version(2).stores(SCHEMA_V2_MEETINGS);
+    // Version 5 (sync, issue 7): the installation's signing key (a non-extractable
+    // CryptoKey, stored as IndexedDB keeps it) and the log of exported and imported
+    // bundles. New local tables only; renderer/db/syncRepository.ts reads them.
+    this.version(5).stores({ syncKeys: 'id', syncHistory: '++seq, at' });
     // The seed countries exist from the moment the database does: the first-run form
     // offers them before there is an installation. They carry the seed origin and stamp,
     // identical on every machine.

@@ -4,20 +4,13 @@
  * and stamps synced records with this installation's clock.
  */
 import type { RepositoryContext } from './writes';
-import { Dexie } from 'dexie';
 import type { z } from 'zod';
 import {
   installationSchema,
   syncedTableNames,
   syncedTables,
-  type Article,
-  type Country,
-  type Delegate,
   type Installation,
   type InstallationRole,
-  type Meeting,
-  type MouDocument,
-  type Organization,
   type SyncedTableName,
 } from '../../shared/model';
 import { buildSeedCountries } from '../../shared/sample/countries';
@@ -25,6 +18,17 @@ import { buildSampleData, sampleCounts, type SampleData } from '../../shared/sam
 import { loadInstallationClock, type InstallationClock } from './clock';
 import { anySyncedTable, syncedTable, type CwgDatabase, type SyncedRecordMap } from './db';
 import { InstallationExistsError, NoInstallationError, ValidationError } from './errors';
+import { createMouRepository, type MouRepository } from './mouRepository';
+import { createReportsRepository, type ReportsRepository } from './reportsRepository';
+import { createSyncRepository, type SyncRepository } from './syncRepository';
+import { createMeetingsRepository, type MeetingsRepository } from './meetingsRepository';
+import { createDelegatesRepository, type DelegatesRepository } from './delegatesRepository';
+import {
+  createCountriesRepository,
+  createOrganizationsRepository,
+  type CountriesRepository,
+  type OrganizationsRepository,
+} from './registryRepository';
 
 /** The key of the one installation row. */
 const SELF = 'self';
@@ -56,32 +60,20 @@ export interface Repositories {
     create(input: InstallationInput): Promise<Installation>;
     update(patch: InstallationPatch): Promise<Installation>;
   };
-  countries: {
-    /** Not deleted, by English name. */
-    list(): Promise<Country[]>;
-  };
-  organizations: {
-    /** Not deleted, by English name. */
-    list(): Promise<Organization[]>;
-    count(): Promise<number>;
-  };
-  delegates: {
-    /** Not deleted, by Latin-script name. */
-    list(): Promise<Delegate[]>;
-    count(): Promise<number>;
-  };
-  meetings: {
-    /** Not deleted, newest start date first. */
-    list(): Promise<Meeting[]>;
-    count(): Promise<number>;
-  };
-  mou: {
-    /** Not deleted, by English title. */
-    listDocuments(): Promise<MouDocument[]>;
-    /** Not deleted, in document order. */
-    listArticles(documentId: string): Promise<Article[]>;
-    countArticles(documentId: string): Promise<number>;
-  };
+  /** Countries and membership (renderer/db/registryRepository.ts); list(): not deleted, by English name. */
+  countries: CountriesRepository;
+  /** Organizations (renderer/db/registryRepository.ts); list(): not deleted, by English name. */
+  organizations: OrganizationsRepository;
+  /** The delegate registry (renderer/db/delegatesRepository.ts); list(): not deleted, by Latin-script name. */
+  delegates: DelegatesRepository;
+  /** Meetings, agendas, participants and outcomes (renderer/db/meetingsRepository.ts); list(): newest first. */
+  meetings: MeetingsRepository;
+  /** Documents, articles, versions, amendments, comments and positions (renderer/db/mouRepository.ts). */
+  mou: MouRepository;
+  /** What printed reports read (renderer/db/reportsRepository.ts); read-only. */
+  reports: ReportsRepository;
+  /** Bundles: export, import with preview, trust, conflicts, history (renderer/db/syncRepository.ts). */
+  sync: SyncRepository;
   sampleData: {
     /**
      * Adds the sample records, all in one transaction, and returns the size of the sample
@@ -102,11 +94,6 @@ export interface Repositories {
 }
 
 const notDeleted = (record: { deleted: boolean }): boolean => !record.deleted;
-
-const byEnglish =
-  <T>(text: (item: T) => string) =>
-  (a: T, b: T): number =>
-    text(a).localeCompare(text(b), 'en');
 
 function parseInstallation(candidate: unknown): Installation {
   const result = installationSchema.safeParse(candidate);
@@ -139,8 +126,7 @@ export function createRepositories(db: CwgDatabase, options: RepositoryOptions =
   };
 
   /** What area repositories (renderer/db/<area>Repository.ts) are built from. */
-  // Area repositories take this context; renamed to `ctx` once the first area uses it.
-  const _ctx: RepositoryContext = { db, clock, now, randomUUID };
+  const ctx: RepositoryContext = { db, clock, now, randomUUID };
 
   /** Seeds the countries that are missing; call inside a transaction over `countries`. */
   const seedCountries = async (): Promise<void> => {
@@ -225,38 +211,19 @@ export function createRepositories(db: CwgDatabase, options: RepositoryOptions =
       },
     },
 
-    countries: {
-      list: async () => (await db.countries.filter(notDeleted).toArray()).sort(byEnglish((country) => country.name.en)),
-    },
+    countries: createCountriesRepository(ctx),
 
-    organizations: {
-      list: async () =>
-        (await db.organizations.filter(notDeleted).toArray()).sort(byEnglish((organization) => organization.name.en)),
-      count: () => countLive('organizations'),
-    },
+    organizations: createOrganizationsRepository(ctx),
 
-    delegates: {
-      // Sorted in JS, not by the nameLatin index: IndexedDB orders by code unit ("Émile" after "Zhyldyz").
-      list: async () => (await db.delegates.filter(notDeleted).toArray()).sort(byEnglish((delegate) => delegate.nameLatin)),
-      count: () => countLive('delegates'),
-    },
+    delegates: createDelegatesRepository(ctx),
 
-    meetings: {
-      list: () => db.meetings.orderBy('startDate').reverse().filter(notDeleted).toArray(),
-      count: () => countLive('meetings'),
-    },
+    meetings: createMeetingsRepository(ctx),
 
-    mou: {
-      listDocuments: async () =>
-        (await db.mouDocuments.filter(notDeleted).toArray()).sort(byEnglish((document) => document.title.en)),
-      listArticles: (documentId) =>
-        db.articles
-          .where('[documentId+order]')
-          .between([documentId, Dexie.minKey], [documentId, Dexie.maxKey])
-          .filter(notDeleted)
-          .toArray(),
-      countArticles: (documentId) => db.articles.where('documentId').equals(documentId).filter(notDeleted).count(),
-    },
+    mou: createMouRepository(ctx),
+
+    reports: createReportsRepository(ctx),
+
+    sync: createSyncRepository(ctx),
 
     sampleData: {
       async load() {

@@ -47,4 +47,6 @@ export const api = {
   readBackup: async (id: string) => unwrap(await bridge().readBackup({ id })),
   /** Open dialog + read (bytes as base64); `{ opened: false }` when the user cancelled. */
   openFile: async (request: RequestOf<'cwg:file:open'>) => unwrap(await bridge().openFile(request)),
+  /** Prints a report to PDF, then save dialog + atomic write; `{ saved: false }` when the user cancelled. */
+  exportReportPdf: async (request: RequestOf<'cwg:report:export-pdf'>) => unwrap(await bridge().exportReportPdf(request)),
 };

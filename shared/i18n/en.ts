@@ -4,6 +4,7 @@ import { delegatesEn } from './delegates';
 import { mouEn } from './mou';
 import { syncEn } from './sync';
 import { settingsEn } from './settings';
+import { reportsEn } from './reports';
 import type { Widen } from './widen';
 
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
     meetings: 'Meetings',
     delegates: 'Delegates',
     mou: 'MoU',
+    reports: 'Reports',
     sync: 'Sync',
     settings: 'Settings',
   },
@@ -83,6 +85,7 @@ export const en = {
   mou: mouEn,
   sync: syncEn,
   settings: settingsEn,
+  reports: reportsEn,
 } as const;
 
 export type Messages = Widen<typeof en>;

@@ -5,6 +5,7 @@ import { delegatesRu } from './delegates';
 import { mouRu } from './mou';
 import { syncRu } from './sync';
 import { settingsRu } from './settings';
+import { reportsRu } from './reports';
 
 export const ru: Messages = {
   app: {
@@ -19,6 +20,7 @@ export const ru: Messages = {
     meetings: 'Встречи',
     delegates: 'Делегаты',
     mou: 'Меморандум',
+    reports: 'Отчёты',
     sync: 'Синхронизация',
     settings: 'Настройки',
   },
@@ -83,4 +85,5 @@ export const ru: Messages = {
   mou: mouRu,
   sync: syncRu,
   settings: settingsRu,
+  reports: reportsRu,
 };

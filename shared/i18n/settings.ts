@@ -9,7 +9,7 @@ export const settingsEn = {
   languageHint: 'The language of the app’s screens. Printed documents choose their language separately.',
   sampleSection: 'Sample data',
   sampleHint:
-    'Builds the two 2014 meetings of the Customs Working Group, the delegations that attended (fictitious people) and a first MoU draft, so you can explore the app. Loading it again changes nothing.',
+    'Builds the two 2014 meetings of the Customs Working Group, the delegations that attended (fictitious people) and a draft MoU with two versions and amendments, so you can explore the app. Loading it again changes nothing.',
   loadSample: 'Load sample data',
   loadingSample: 'Loading sample data…',
   sampleLoaded: 'Sample data loaded: {{meetings}} meetings, {{delegates}} delegates, {{articles}} MoU articles.',
@@ -41,7 +41,7 @@ export const settingsRu: Widen<typeof settingsEn> = {
   languageHint: 'Язык экранов приложения. Язык печатных документов выбирается отдельно.',
   sampleSection: 'Пример данных',
   sampleHint:
-    'Создаёт две встречи Рабочей группы 2014 года, участвовавшие делегации (вымышленные люди) и первый проект меморандума, чтобы познакомиться с приложением. Повторная загрузка ничего не меняет.',
+    'Создаёт две встречи Рабочей группы 2014 года, участвовавшие делегации (вымышленные люди) и проект меморандума с двумя версиями и поправками, чтобы познакомиться с приложением. Повторная загрузка ничего не меняет.',
   loadSample: 'Загрузить пример данных',
   loadingSample: 'Загрузка примера данных…',
   sampleLoaded: 'Пример данных загружен: встреч — {{meetings}}, делегатов — {{delegates}}, статей меморандума — {{articles}}.',

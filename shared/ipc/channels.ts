@@ -8,6 +8,7 @@ export const apiNames = {
   'cwg:shell:open-external': 'openExternal',
   'cwg:file:save': 'saveFile',
   'cwg:file:open': 'openFile',
+  'cwg:report:export-pdf': 'exportReportPdf',
   'cwg:backup:write': 'writeBackup',
   'cwg:backup:list': 'listBackups',
   'cwg:backup:read': 'readBackup',

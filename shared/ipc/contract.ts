@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { apiNames } from './channels';
+import { reportExportRequestSchema, type ReportExportResult } from '../reports/spec';
 
 export { apiNames } from './channels';
 
@@ -116,6 +117,11 @@ export const contract = {
       .object({ purpose: z.enum(filePurposes), maxBytes: z.number().int().positive().max(MAX_READ_BYTES).optional() })
       .strict(),
   ),
+  /**
+   * Prints a report (spec + the records it is printed from, see shared/reports/spec.ts) to
+   * PDF in a locked-down print page, then asks where to save it and writes it atomically.
+   */
+  'cwg:report:export-pdf': channel<ReportExportResult>()(reportExportRequestSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -85,6 +85,11 @@ export const delegateSchema = syncedSchema.extend({
   notes: z.string(),
   consentPrintContacts: z.boolean(),
   consentShareContacts: z.boolean(),
+  /**
+   * Set on the tombstone of a record merged into another (duplicates): references that
+   * arrive later from peers that had not yet seen the merge can still be followed.
+   */
+  mergedIntoId: z.string().nullable().optional(),
 });
 export type Delegate = z.infer<typeof delegateSchema>;
 
@@ -165,6 +170,28 @@ export const participationSchema = syncedSchema.extend({
 });
 export type Participation = z.infer<typeof participationSchema>;
 
+/** A decision a meeting took; numbered on screen and in print by `order`, never stored. */
+export const decisionSchema = syncedSchema.extend({
+  meetingId: z.string(),
+  order: z.number(),
+  text: bilingualSchema,
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+/** Something to be done after a meeting, by someone, possibly by a date. */
+export const actionItemSchema = syncedSchema.extend({
+  meetingId: z.string(),
+  order: z.number(),
+  text: bilingualSchema,
+  /** The delegate who owns the item, when it is one person. */
+  ownerDelegateId: z.string().nullable(),
+  /** An owner in words ("Secretariat", "Delegation of Tajikistan"), instead of or beside the delegate. */
+  ownerName: bilingualSchema,
+  dueDate: isoDateSchema.nullable(),
+  done: z.boolean(),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
 export const mouStatuses = ['drafting', 'negotiation', 'agreed', 'signed'] as const;
 export type MouStatus = (typeof mouStatuses)[number];
 
@@ -225,8 +252,16 @@ export const amendmentSchema = syncedSchema.extend({
   heading: bilingualSchema,
   body: bilingualSchema,
   rationale: bilingualSchema,
-  /** hlc of the article when the amendment was proposed, to detect a changed base text. */
+  /**
+   * Stamp of the article's text (heading and body field stamps, see shared/mou/amendments.ts)
+   * when the amendment was proposed, to detect a changed base text.
+   */
   baseArticleHlc: z.string().nullable(),
+  /**
+   * The article's text when the amendment was proposed (replace and delete), so a conflict
+   * can show what changed since. Optional: older records do not carry it.
+   */
+  baseText: z.object({ heading: bilingualSchema, body: bilingualSchema }).nullable().optional(),
   status: z.enum(amendmentStatuses),
   decisionReason: z.string(),
   decidedOn: isoDateSchema.nullable(),
@@ -288,6 +323,15 @@ export const peerSchema = z.object({
   receivedVector: z.record(z.string(), z.string()),
   /** Highest hlc of ours that this peer is known to hold. */
   sentWatermark: z.string().nullable(),
+  /**
+   * The version vector the peer declared in its latest complete bundle: what it holds.
+   * An export for this peer leaves out exactly what this vector covers.
+   */
+  declaredVector: z.record(z.string(), z.string()).optional(),
+  /** When the user confirmed the peer's key fingerprint (ISO date-time). */
+  trustedAt: z.string().optional(),
+  /** When the latest bundle from this peer was imported (ISO date-time). */
+  lastReceivedAt: z.string().optional(),
 });
 export type Peer = z.infer<typeof peerSchema>;
 
@@ -298,6 +342,8 @@ export const receivedBundleSchema = z.object({
   receivedAt: z.string(),
   fileName: z.string(),
   counts: z.record(z.string(), z.number()),
+  /** The payload's checksum: the same bundle id with this checksum was imported completely. */
+  payloadSha256: z.string().optional(),
 });
 export type ReceivedBundle = z.infer<typeof receivedBundleSchema>;
 
@@ -323,6 +369,8 @@ export const syncedTables = {
   meetings: meetingSchema,
   sessions: sessionSchema,
   participations: participationSchema,
+  decisions: decisionSchema,
+  actionItems: actionItemSchema,
   mouDocuments: mouDocumentSchema,
   articles: articleSchema,
   mouVersions: mouVersionSchema,

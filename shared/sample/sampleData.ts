@@ -10,10 +10,12 @@
  */
 import type { z } from 'zod';
 import type {
+  ActionItem,
   Amendment,
   Article,
   Bilingual,
   Comment,
+  Decision,
   Delegate,
   DelegateRole,
   Meeting,
@@ -30,6 +32,7 @@ import type {
   syncedTables,
 } from '../model';
 import { buildSeedCountries } from './countries';
+import { positionId } from '../mou/positions';
 import { deterministicId } from './deterministicId';
 
 export type SampleRecordMap = { [K in SyncedTableName]: z.infer<(typeof syncedTables)[K]> };
@@ -38,7 +41,7 @@ export type SampleData = { [K in SyncedTableName]: SampleRecordMap[K][] };
 export interface SampleContext {
   /** Installation id written as `origin` of every non-seed record. */
   origin: string;
-  /** Issues a fresh clock stamp; called once per record, in a fixed order. */
+  /** Issues a fresh clock stamp; called once per record (and once for the MoU first draft's text), in a fixed order. */
   stamp: () => string;
 }
 
@@ -1012,6 +1015,67 @@ const MEETINGS_AMENDMENT_BODY = bi(
   ),
 );
 
+/**
+ * A new article Tajikistan proposed after Article 5 (secretariat); accepted, it is Article 6
+ * of the second draft and the articles after it moved down by one.
+ */
+const CONTACT_POINTS_ARTICLE: ArticleSeed = {
+  key: 'contact-points',
+  heading: bi('National contact points', 'Национальные контактные пункты'),
+  body: bi(
+    lines(
+      '1. Each member shall designate a national contact point within its customs service for the day-to-day work of the Working Group and shall inform the Secretariat of its contact details.',
+      '2. The contact points shall:',
+      '(a) receive the documents of the Working Group and circulate them within their services;',
+      '(b) coordinate the preparation of the positions and proposals of their members;',
+      '(c) follow up the implementation of the decisions of the Working Group.',
+      '3. The Secretariat keeps the list of contact points and circulates it to all members and observers.',
+    ),
+    lines(
+      '1. Каждый член назначает в своей таможенной службе национальный контактный пункт для текущей работы Рабочей группы и сообщает Секретариату его контактные данные.',
+      '2. Контактные пункты:',
+      '(a) получают документы Рабочей группы и распространяют их в своих службах;',
+      '(b) координируют подготовку позиций и предложений своих членов;',
+      '(c) контролируют выполнение решений Рабочей группы.',
+      '3. Секретариат ведет список контактных пунктов и рассылает его всем членам и наблюдателям.',
+    ),
+  ),
+};
+
+/** Kyrgyzstan's proposal on financing (rejected): meeting costs shared equally. */
+const FINANCING_AMENDMENT_BODY = bi(
+  lines(
+    '1. The costs of organizing the meetings of the Working Group are shared equally among the members; each member bears the costs of its own delegation.',
+    '2. The Working Group may accept support from international organizations and development partners for:',
+    '(a) the organization of meetings;',
+    '(b) training and study visits;',
+    '(c) expert assistance.',
+    '3. This Memorandum creates no financial obligations for the members.',
+  ),
+  lines(
+    '1. Расходы на организацию заседаний Рабочей группы распределяются между членами поровну; каждый член несет расходы своей делегации.',
+    '2. Рабочая группа может принимать поддержку международных организаций и партнеров по развитию для:',
+    '(a) организации заседаний;',
+    '(b) обучения и ознакомительных поездок;',
+    '(c) экспертной помощи.',
+    '3. Настоящий Меморандум не создает финансовых обязательств для членов.',
+  ),
+);
+
+/** Afghanistan's proposal on the working languages (open), following its comment at the second meeting. */
+const LANGUAGES_AMENDMENT_BODY = bi(
+  lines(
+    '1. The working languages of the Working Group are English and Russian.',
+    '2. Documents for meetings are circulated in both working languages. Where the two texts differ, the members shall agree on a corrected text.',
+    '3. Interpretation into and from Dari is provided at every meeting attended by the delegation of Afghanistan.',
+  ),
+  lines(
+    '1. Рабочими языками Рабочей группы являются английский и русский.',
+    '2. Документы к заседаниям рассылаются на обоих рабочих языках. При расхождении текстов члены согласовывают исправленный текст.',
+    '3. Устный перевод на язык дари и с языка дари обеспечивается на каждом заседании, в котором участвует делегация Афганистана.',
+  ),
+);
+
 /** Gap between article sort keys, so an article can be inserted between two without renumbering. */
 const ARTICLE_ORDER_STEP = 1000;
 
@@ -1146,6 +1210,55 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     ...participationsOf('second', secondMeetingId, SECOND_MEETING_PARTICIPANTS),
   ];
 
+  // What the second meeting agreed, as its minutes would record it (sample wording).
+  const decisions: Decision[] = [
+    bi(
+      'The Working Group took note of the first draft of the Memorandum of Understanding tabled by the Secretariat and agreed to negotiate it article by article.',
+      'Рабочая группа приняла к сведению первый проект Меморандума о взаимопонимании, представленный Секретариатом, и договорилась обсуждать его постатейно.',
+    ),
+    bi(
+      'Customs valuation and risk management remain priority areas for capacity building in the next meetings.',
+      'Таможенная стоимость и управление рисками остаются приоритетными направлениями наращивания потенциала на следующих заседаниях.',
+    ),
+  ].map((text, index) => ({
+    id: sampleId('decision', `second:${String(index + 1)}`),
+    meetingId: secondMeetingId,
+    order: index,
+    text,
+    ...synced(),
+  }));
+
+  const actionItems: ActionItem[] = [
+    {
+      id: sampleId('action-item', 'second:comments'),
+      meetingId: secondMeetingId,
+      order: 0,
+      text: bi(
+        'Send written comments on the draft Memorandum of Understanding to the Secretariat before the next meeting.',
+        'Направить в Секретариат письменные замечания по проекту Меморандума о взаимопонимании до следующего заседания.',
+      ),
+      ownerDelegateId: null,
+      ownerName: bi('Member delegations', 'Делегации членов группы'),
+      dueDate: null,
+      done: false,
+      ...synced(),
+    },
+    {
+      id: sampleId('action-item', 'second:report'),
+      meetingId: secondMeetingId,
+      order: 1,
+      text: bi(
+        'Circulate the meeting report and the training materials to all participants.',
+        'Разослать всем участникам отчет о заседании и учебные материалы.',
+      ),
+      ownerDelegateId: delegateId('cldp-grant'),
+      ownerName: bi('Secretariat', 'Секретариат'),
+      dueDate: '2014-10-10',
+      done: true,
+      ...synced(),
+    },
+  ];
+
   const documentId = sampleId('mou', 'cwg-mou');
   const documentTitle = bi(
     'Memorandum of Understanding on the Customs Working Group of Central Asia and Afghanistan',
@@ -1162,18 +1275,42 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     },
   ];
 
-  const articles: Article[] = ARTICLES.map((seed, index) => ({
-    id: sampleId('article', seed.key),
-    documentId,
-    order: (index + 1) * ARTICLE_ORDER_STEP,
-    heading: { ...seed.heading },
-    body: { ...seed.body },
-    translationStale: null,
-    changedByAmendmentId: null,
-    ...synced(),
-  }));
+  // The MoU as negotiated so far: the first draft (version 1, tabled at the second
+  // meeting), five proposals (two accepted, one rejected, one withdrawn, one open), and
+  // the second draft with the accepted ones applied (version 2). Records hold the current
+  // text; version 1 keeps the first draft as it was.
+  const articleId = (key: string) => sampleId('article', key);
+  const meetingsAmendmentId = sampleId('amendment', 'kz-meetings');
+  const contactPointsAmendmentId = sampleId('amendment', 'tj-contact-points');
+  const firstDraft = ARTICLES.map((seed, index) => ({ seed, order: (index + 1) * ARTICLE_ORDER_STEP }));
+  // Stamp of the first draft's text, before the accepted amendments changed it.
+  const firstDraftStamp = ctx.stamp();
+  const currentSeeds = [
+    ...firstDraft.slice(0, 5),
+    // Between Article 5 (secretariat) and Article 6 (meetings): no renumbering of keys.
+    { seed: CONTACT_POINTS_ARTICLE, order: 5.5 * ARTICLE_ORDER_STEP },
+    ...firstDraft.slice(5),
+  ];
+  const articles: Article[] = currentSeeds.map(({ seed, order }) => {
+    const amendedBy =
+      seed.key === 'meetings' ? meetingsAmendmentId : seed.key === CONTACT_POINTS_ARTICLE.key ? contactPointsAmendmentId : null;
+    return {
+      id: articleId(seed.key),
+      documentId,
+      order,
+      heading: { ...seed.heading },
+      body: seed.key === 'meetings' ? { ...MEETINGS_AMENDMENT_BODY } : { ...seed.body },
+      translationStale: null,
+      changedByAmendmentId: amendedBy,
+      ...synced(),
+    };
+  });
+  const articleByKey = (key: string) => articles.find((article) => article.id === articleId(key));
 
+  const freeze = (articleList: readonly { id: string; heading: Bilingual; body: Bilingual }[]) =>
+    articleList.map((article) => ({ articleId: article.id, heading: { ...article.heading }, body: { ...article.body } }));
   const versionId = sampleId('mou-version', 'cwg-mou:1');
+  const secondVersionId = sampleId('mou-version', 'cwg-mou:2');
   const mouVersions: MouVersion[] = [
     {
       id: versionId,
@@ -1184,22 +1321,37 @@ export function buildSampleData(ctx: SampleContext): SampleData {
       note: 'Tabled by the Secretariat at the second meeting, Bishkek. / Представлен Секретариатом на втором заседании, Бишкек.',
       meetingId: secondMeetingId,
       title: { ...documentTitle },
-      articles: articles.map((article) => ({
-        articleId: article.id,
-        heading: { ...article.heading },
-        body: { ...article.body },
-      })),
+      articles: freeze(firstDraft.map(({ seed }) => ({ id: articleId(seed.key), heading: seed.heading, body: seed.body }))),
+      ...synced(),
+    },
+    {
+      id: secondVersionId,
+      documentId,
+      number: 2,
+      label: 'Second draft',
+      date: '2015-03-16',
+      note: 'With the amendments of Kazakhstan (Article 7) and Tajikistan (new Article 6) accepted by written procedure. / С поправками Казахстана (статья 7) и Таджикистана (новая статья 6), принятыми в письменном порядке.',
+      meetingId: null,
+      title: { ...documentTitle },
+      articles: freeze(articles),
       ...synced(),
     },
   ];
 
-  const meetingsArticle = articles.find((article) => article.id === sampleId('article', 'meetings'));
-  const languagesArticleId = sampleId('article', 'languages');
+  const amendmentBase = (key: string) => {
+    const article = articleByKey(key);
+    return {
+      articleId: article?.id ?? null,
+      baseArticleHlc: article?.hlc ?? null,
+      baseText: article ? { heading: { ...article.heading }, body: { ...article.body } } : null,
+    };
+  };
+  const firstDraftSeed = (key: string) => ARTICLES.find((seed) => seed.key === key);
   const amendments: Amendment[] = [
     {
-      id: sampleId('amendment', 'kz-meetings'),
+      id: meetingsAmendmentId,
       documentId,
-      articleId: meetingsArticle?.id ?? null,
+      articleId: articleId('meetings'),
       kind: 'replace',
       proposedByCountryId: 'KZ',
       proposedByDelegateId: delegateId('kz-seitkali'),
@@ -1210,8 +1362,101 @@ export function buildSampleData(ctx: SampleContext): SampleData {
         'Two regular meetings a year may be hard to finance; extraordinary meetings remain possible under paragraph 2.',
         'Два очередных заседания в год может быть трудно профинансировать; внеочередные заседания по-прежнему возможны в соответствии с пунктом 2.',
       ),
+      // Made against the first draft's text, which its acceptance then replaced.
+      baseArticleHlc: firstDraftStamp,
+      baseText: (() => {
+        const seed = firstDraftSeed('meetings');
+        return seed ? { heading: { ...seed.heading }, body: { ...seed.body } } : null;
+      })(),
+      status: 'accepted',
+      decisionReason: 'Agreed by all members by written procedure. / Согласовано всеми членами в письменном порядке.',
+      decidedOn: '2015-03-02',
+      ...synced(),
+    },
+    {
+      id: contactPointsAmendmentId,
+      documentId,
+      // Inserted after Article 5 (secretariat) of the first draft.
+      articleId: articleId('secretariat'),
+      kind: 'insert-after',
+      proposedByCountryId: 'TJ',
+      proposedByDelegateId: delegateId('tj-karimova'),
+      proposedOn: '2014-11-20',
+      heading: { ...CONTACT_POINTS_ARTICLE.heading },
+      body: { ...CONTACT_POINTS_ARTICLE.body },
+      rationale: bi(
+        'Between meetings, documents and questions should reach the right people in each customs service without delay.',
+        'В периоды между заседаниями документы и вопросы должны без задержек доходить до ответственных лиц в каждой таможенной службе.',
+      ),
+      baseArticleHlc: null,
+      baseText: null,
+      status: 'accepted',
+      decisionReason: 'Agreed by all members by written procedure. / Согласовано всеми членами в письменном порядке.',
+      decidedOn: '2015-03-02',
+      ...synced(),
+    },
+    {
+      id: sampleId('amendment', 'kg-financing'),
+      documentId,
+      kind: 'replace',
+      proposedByCountryId: 'KG',
+      proposedByDelegateId: delegateId('kg-asanov'),
+      proposedOn: '2014-12-05',
+      heading: bi('Financing', 'Финансирование'),
+      body: { ...FINANCING_AMENDMENT_BODY },
+      rationale: bi(
+        'Sharing the costs of meetings would make the host’s burden predictable.',
+        'Распределение расходов на заседания сделало бы нагрузку на принимающую сторону предсказуемой.',
+      ),
+      ...amendmentBase('financing'),
+      status: 'rejected',
+      decisionReason:
+        'Several members cannot commit budget funds; the current text is kept. / Ряд членов не может взять на себя бюджетные обязательства; действующий текст сохранен.',
+      decidedOn: '2015-03-02',
+      ...synced(),
+    },
+    {
+      id: sampleId('amendment', 'kg-chairmanship'),
+      documentId,
+      kind: 'replace',
+      proposedByCountryId: 'KG',
+      proposedByDelegateId: delegateId('kg-asanov'),
+      proposedOn: '2014-10-01',
+      heading: bi('Chairmanship', 'Председательство'),
+      body: (() => {
+        const seed = firstDraftSeed('chairmanship');
+        return seed
+          ? bi(
+              seed.body.en.replace('English alphabetical order', 'Russian alphabetical order'),
+              seed.body.ru.replace('английского алфавита', 'русского алфавита'),
+            )
+          : empty();
+      })(),
+      rationale: bi(
+        'Russian is the working language most delegations use.',
+        'Русский язык — рабочий язык большинства делегаций.',
+      ),
+      ...amendmentBase('chairmanship'),
+      status: 'withdrawn',
+      decisionReason: '',
+      decidedOn: '2014-10-15',
+      ...synced(),
+    },
+    {
+      id: sampleId('amendment', 'af-languages'),
+      documentId,
+      kind: 'replace',
+      proposedByCountryId: 'AF',
+      proposedByDelegateId: delegateId('af-sharifi'),
+      proposedOn: '2015-04-06',
+      heading: bi('Working languages', 'Рабочие языки'),
+      body: { ...LANGUAGES_AMENDMENT_BODY },
+      rationale: bi(
+        'Without interpretation the delegation of Afghanistan cannot follow the discussion; it should not depend on available resources.',
+        'Без устного перевода делегация Афганистана не может следить за обсуждением; перевод не должен зависеть от наличия возможностей.',
+      ),
       // The text the proposal was made against, so a later change of the article shows.
-      baseArticleHlc: meetingsArticle?.hlc ?? null,
+      ...amendmentBase('languages'),
       status: 'proposed',
       decisionReason: '',
       decidedOn: null,
@@ -1219,6 +1464,7 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     },
   ];
 
+  const languagesArticleId = articleId('languages');
   const comments: Comment[] = [
     {
       id: sampleId('comment', 'af-languages'),
@@ -1229,24 +1475,65 @@ export function buildSampleData(ctx: SampleContext): SampleData {
       text: 'Afghanistan would welcome interpretation into and from Dari at every meeting, not only where resources permit.',
       // 11:00 in Bishkek (UTC+6), during the MoU session.
       createdAt: '2014-09-11T05:00:00.000Z',
+      // Answered by Afghanistan's amendment.
+      resolved: true,
+      ...synced(),
+    },
+    {
+      id: sampleId('comment', 'kz-af-languages'),
+      targetKind: 'amendment',
+      targetId: sampleId('amendment', 'af-languages'),
+      authorDelegateId: delegateId('kz-seitkali'),
+      authorName: 'Aigerim Seitkali',
+      text: 'Kazakhstan supports the proposal if the host of each meeting can ask partners to cover the cost of interpretation.',
+      createdAt: '2015-04-20T04:30:00.000Z',
+      resolved: false,
+      ...synced(),
+    },
+    {
+      id: sampleId('comment', 'tm-confidentiality'),
+      targetKind: 'article',
+      targetId: articleId('confidentiality'),
+      authorDelegateId: delegateId('tm-atayeva'),
+      authorName: 'Gulnara Atayeva',
+      text: 'Turkmenistan needs to check paragraph 2 against its national legislation on official information.',
+      createdAt: '2015-03-25T06:00:00.000Z',
       resolved: false,
       ...synced(),
     },
   ];
 
+  const position = (
+    version: string,
+    countryId: string,
+    key: string | null,
+    stance: Position['stance'],
+    reservation = '',
+  ): Position => {
+    const target = key === null ? null : articleId(key);
+    return { id: positionId(version, countryId, target), versionId: version, countryId, articleId: target, stance, reservation, ...synced() };
+  };
   const positions: Position[] = [
-    {
-      id: sampleId('position', 'v1:KZ:meetings'),
+    position(
       versionId,
-      countryId: 'KZ',
-      articleId: meetingsArticle?.id ?? null,
-      stance: 'reservation',
-      reservation: 'Prefers one regular meeting a year; an amendment has been proposed. / Предпочитает одно очередное заседание в год; внесено предложение об изменении.',
-      ...synced(),
-    },
-    { id: sampleId('position', 'v1:KG'), versionId, countryId: 'KG', articleId: null, stance: 'supports', reservation: '', ...synced() },
-    { id: sampleId('position', 'v1:TJ'), versionId, countryId: 'TJ', articleId: null, stance: 'pending', reservation: '', ...synced() },
-    { id: sampleId('position', 'v1:TM'), versionId, countryId: 'TM', articleId: null, stance: 'pending', reservation: '', ...synced() },
+      'KZ',
+      'meetings',
+      'reservation',
+      'Prefers one regular meeting a year; an amendment has been proposed. / Предпочитает одно очередное заседание в год; внесено предложение об изменении.',
+    ),
+    position(versionId, 'KG', null, 'supports'),
+    position(versionId, 'TJ', null, 'pending'),
+    position(versionId, 'TM', null, 'pending'),
+    position(secondVersionId, 'KZ', null, 'supports'),
+    position(secondVersionId, 'KG', null, 'supports'),
+    position(secondVersionId, 'TJ', null, 'supports'),
+    position(
+      secondVersionId,
+      'TM',
+      'confidentiality',
+      'reservation',
+      'Paragraph 2 to be checked against national legislation on official information. / Пункт 2 подлежит проверке на соответствие национальному законодательству о служебной информации.',
+    ),
   ];
 
   return {
@@ -1256,6 +1543,8 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     meetings,
     sessions,
     participations,
+    decisions,
+    actionItems,
     mouDocuments,
     articles,
     mouVersions,
@@ -1274,6 +1563,8 @@ export function sampleCounts(data: SampleData): Record<SyncedTableName, number> 
     meetings: data.meetings.length,
     sessions: data.sessions.length,
     participations: data.participations.length,
+    decisions: data.decisions.length,
+    actionItems: data.actionItems.length,
     mouDocuments: data.mouDocuments.length,
     articles: data.articles.length,
     mouVersions: data.mouVersions.length,

@@ -35,12 +35,14 @@ const EXPECTED_COUNTS: Record<SyncedTableName, number> = {
   meetings: 2,
   sessions: 23,
   participations: 44,
+  decisions: 2,
+  actionItems: 2,
   mouDocuments: 1,
-  articles: 11,
-  mouVersions: 1,
-  amendments: 1,
-  comments: 1,
-  positions: 4,
+  articles: 12,
+  mouVersions: 2,
+  amendments: 5,
+  comments: 3,
+  positions: 8,
 };
 
 describe('sampleData.load', () => {
@@ -108,7 +110,7 @@ describe('sampleData.load', () => {
     const [document] = await repositories.mou.listDocuments();
     expect(document?.title.en).toBe('Memorandum of Understanding on the Customs Working Group of Central Asia and Afghanistan');
     expect(document?.status).toBe('negotiation');
-    expect(await repositories.mou.countArticles(document?.id ?? '')).toBe(11);
+    expect(await repositories.mou.countArticles(document?.id ?? '')).toBe(12);
     const articles = await repositories.mou.listArticles(document?.id ?? '');
     expect(articles.map((a) => a.heading.en)).toEqual([
       'Establishment and purpose',
@@ -116,6 +118,7 @@ describe('sampleData.load', () => {
       'Observers',
       'Chairmanship',
       'Secretariat',
+      'National contact points',
       'Meetings',
       'Working languages',
       'Confidentiality',

@@ -32,7 +32,7 @@ describe('IPC bridge and page security', () => {
       ipcRenderer: typeof (window as unknown as Record<string, unknown>).ipcRenderer,
       require: typeof (window as unknown as Record<string, unknown>).require,
     }));
-    expect(shape).toEqual({ keys: ['appInfo', 'listBackups', 'openExternal', 'openFile', 'readBackup', 'saveFile', 'writeBackup'], frozen: true, transport: 'undefined', ipcRenderer: 'undefined', require: 'undefined' });
+    expect(shape).toEqual({ keys: ['appInfo', 'exportReportPdf', 'listBackups', 'openExternal', 'openFile', 'readBackup', 'saveFile', 'writeBackup'], frozen: true, transport: 'undefined', ipcRenderer: 'undefined', require: 'undefined' });
   });
 
   it('answers app info from the main-process handlers', async () => {

@@ -6,6 +6,10 @@ import { buildSeedCountries } from '../../shared/sample/countries';
 import { deterministicId } from '../../shared/sample/deterministicId';
 import { FICTITIOUS_NOTE, buildSampleData, sampleCounts, type SampleData } from '../../shared/sample/sampleData';
 import { SEED_ORIGIN, SEED_STAMP, compareStamps, createClock, parseStamp } from '../../shared/sync/hlc';
+import { findAmendmentConflict } from '../../shared/mou/amendments';
+import { compareVersions, summarizeComparison } from '../../shared/mou/compare';
+import { positionId } from '../../shared/mou/positions';
+import { checkNumbering } from '../../shared/mou/structure';
 
 const ORIGIN = '0b7e8f64-2c1a-4d3e-9f50-6a7b8c9d0e1f';
 
@@ -50,7 +54,7 @@ describe('buildSampleData', () => {
     expect(strip(build('x1', 1))).toEqual(strip(build('y2', 99)));
   });
 
-  it('fills every synced table but amendments/comments/positions sparingly', () => {
+  it('fills every synced table, the MoU with two versions and a few amendments', () => {
     const counts = sampleCounts(data);
     for (const name of syncedTableNames) expect(counts[name], name).toBeGreaterThan(0);
     expect(counts).toMatchObject({
@@ -58,10 +62,11 @@ describe('buildSampleData', () => {
       organizations: 11,
       meetings: 2,
       mouDocuments: 1,
-      articles: 11,
-      mouVersions: 1,
-      amendments: 1,
-      comments: 1,
+      articles: 12,
+      mouVersions: 2,
+      amendments: 5,
+      comments: 3,
+      positions: 8,
     });
   });
 
@@ -237,30 +242,75 @@ describe('buildSampleData', () => {
         expect(match, line).not.toBeNull();
         return match?.[1];
       });
-    expect(data.articles).toHaveLength(11);
-    for (const article of data.articles) {
-      expect(markers(article.body.ru)).toEqual(markers(article.body.en));
-      expect(article.heading.en).not.toBe('');
-      expect(article.heading.ru).not.toBe('');
-      expect(article.body.ru).toMatch(/[а-я]/);
+    const texts = [
+      ...data.articles,
+      ...data.mouVersions.flatMap((version) => version.articles),
+      ...data.amendments.filter((amendment) => amendment.kind !== 'delete'),
+    ];
+    for (const text of texts) {
+      expect(markers(text.body.ru)).toEqual(markers(text.body.en));
+      expect(checkNumbering(text.body.en)).toEqual([]);
+      expect(text.heading.en).not.toBe('');
+      expect(text.heading.ru).not.toBe('');
+      expect(text.body.ru).toMatch(/[а-я]/);
     }
+    expect(data.articles).toHaveLength(12);
     const orders = data.articles.map((a) => a.order);
     expect([...orders].sort((a, b) => a - b)).toEqual(orders);
     expect(data.articles.some((a) => /Afghanistan/.test(a.body.en) && /Афганистан/.test(a.body.ru))).toBe(true);
   });
 
-  it('freezes the articles in version 1, tabled at the second meeting', () => {
-    const [version] = data.mouVersions;
-    const second = data.meetings.find((m) => m.startDate === '2014-09-09');
-    expect(version).toMatchObject({ number: 1, meetingId: second?.id, documentId: data.mouDocuments[0]?.id });
-    expect(version?.articles).toEqual(data.articles.map((a) => ({ articleId: a.id, heading: a.heading, body: a.body })));
+  it('freezes the first draft in version 1 (second meeting) and the current text in version 2', () => {
+    const [first, second] = [...data.mouVersions].sort((a, b) => a.number - b.number);
+    const meeting = data.meetings.find((m) => m.startDate === '2014-09-09');
+    expect(first).toMatchObject({ number: 1, label: 'First draft', meetingId: meeting?.id, documentId: data.mouDocuments[0]?.id });
+    expect(second).toMatchObject({ number: 2, label: 'Second draft', meetingId: null, documentId: data.mouDocuments[0]?.id });
+    expect(second?.articles).toEqual(data.articles.map((a) => ({ articleId: a.id, heading: a.heading, body: a.body })));
+    expect(first?.articles).toHaveLength(11);
+    // Between the two drafts: one article inserted (Article 6), one article's words changed.
+    const comparison = compareVersions(first?.articles ?? [], second?.articles ?? [], 'en');
+    expect(summarizeComparison(comparison)).toMatchObject({ added: 1, removed: 0, moved: 0, changed: 1, unchanged: 10 });
+    const changed = comparison.find((result) => result.status === 'changed');
+    expect(changed?.body.filter((segment) => segment.kind !== 'equal')).toEqual([
+      { kind: 'delete', text: 'twice' },
+      { kind: 'insert', text: 'once' },
+    ]);
+    expect(comparison.find((result) => result.status === 'added')).toMatchObject({ newNumber: 6, oldNumber: null });
   });
 
-  it('bases the amendment on the current article stamp', () => {
+  it('applies the accepted amendments to the text and bases the open ones on the current stamp', () => {
+    const byStatus = (status: string) => data.amendments.filter((amendment) => amendment.status === status);
+    expect(byStatus('accepted')).toHaveLength(2);
+    expect(byStatus('rejected')).toHaveLength(1);
+    expect(byStatus('withdrawn')).toHaveLength(1);
+    expect(byStatus('proposed')).toHaveLength(1);
+    for (const amendment of byStatus('accepted')) {
+      const changed = data.articles.find((a) => a.changedByAmendmentId === amendment.id);
+      expect(changed?.heading).toEqual(amendment.heading);
+      expect(changed?.body).toEqual(amendment.body);
+    }
     for (const amendment of data.amendments) {
       const article = data.articles.find((a) => a.id === amendment.articleId);
-      expect(amendment.baseArticleHlc).toBe(article?.hlc);
+      expect(article, amendment.id).toBeDefined();
       expect(compareStamps(amendment.hlc, article?.hlc ?? '')).toBe(1);
+      if (amendment.status === 'proposed') {
+        expect(amendment.baseArticleHlc).toBe(article?.hlc);
+        expect(article && findAmendmentConflict(amendment, article)).toBeNull();
+      }
+      if (amendment.kind === 'replace' && amendment.status !== 'accepted') {
+        expect(amendment.baseText).toEqual({ heading: article?.heading, body: article?.body });
+      }
+      expect(amendment.decidedOn === null).toBe(amendment.status === 'proposed');
+    }
+  });
+
+  it('keeps one position per party and article of a version', () => {
+    const cells = data.positions.map((p) => `${p.versionId}/${p.countryId}/${p.articleId ?? ''}`);
+    expect(new Set(cells).size).toBe(cells.length);
+    for (const position of data.positions) {
+      expect(position.id).toBe(positionId(position.versionId, position.countryId, position.articleId));
+      expect(data.mouDocuments[0]?.partyCountryIds).toContain(position.countryId);
+      expect(position.reservation !== '').toBe(position.stance === 'reservation');
     }
   });
 });

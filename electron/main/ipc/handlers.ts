@@ -2,6 +2,8 @@
 import { createBackupService } from '../services/backupService';
 import { createFileService } from '../services/fileService';
 import type { Ports } from '../services/ports';
+import { loadNodeReportFonts } from '../services/reportFonts';
+import { createReportService } from '../services/reportService';
 import type { HandlerMap } from './dispatch';
 
 export function createHandlers(ports: Ports): HandlerMap {
@@ -10,6 +12,7 @@ export function createHandlers(ports: Ports): HandlerMap {
     dataFolder: ports.appInfo.dataFolder,
     defaultFolder: ports.documentsFolder,
   });
+  const reports = createReportService({ print: ports.print, files, fonts: ports.reportFonts ?? loadNodeReportFonts });
   const backups = createBackupService({ dataFolder: ports.appInfo.dataFolder });
   return {
     'cwg:backup:write': ({ reason, content, counts }) => backups.write(reason, content, counts),
@@ -22,5 +25,6 @@ export function createHandlers(ports: Ports): HandlerMap {
     },
     'cwg:file:save': ({ purpose, suggestedName, content }) => files.save(purpose, suggestedName, content),
     'cwg:file:open': ({ purpose, maxBytes }) => files.open(purpose, maxBytes),
+    'cwg:report:export-pdf': (request) => reports.exportPdf(request),
   };
 }

@@ -22,6 +22,7 @@ import {
   type WindowConstructor,
 } from '../windows';
 import type { DialogPort, PdfOptions, Ports, PrintPort, ShellPort } from './ports';
+import { loadInlineReportFonts } from './reportFontsInline';
 
 const MM_PER_INCH = 25.4;
 
@@ -209,5 +210,7 @@ export function createElectronPorts(deps: ElectronPortsDeps): Ports {
     shell: createShellPort(deps.shell),
     dialogs: createDialogPort(deps),
     print: createPrintPort({ BrowserWindow: deps.BrowserWindow, getPrintSession: deps.getPrintSession }),
+    // The packaged app has no node_modules: its report fonts are compiled into the bundle.
+    reportFonts: loadInlineReportFonts,
   };
 }

@@ -4,6 +4,7 @@
  * Node, a Chromium page and answers chosen by the test.
  */
 import type { AppInfo } from '../../../shared/ipc/contract';
+import type { ReportFontLoader } from '../../../shared/reports/fonts';
 
 export interface FileFilter {
   name: string;
@@ -44,4 +45,9 @@ export interface Ports {
   shell: ShellPort;
   dialogs: DialogPort;
   print: PrintPort;
+  /**
+   * The fonts reports embed. Optional: by default they are read from node_modules, which
+   * every host but the packaged app has; the Electron build passes the bundled copies.
+   */
+  reportFonts?: ReportFontLoader;
 }

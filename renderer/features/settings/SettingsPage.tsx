@@ -9,6 +9,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import { api } from '../../lib/api';
 import { showError, useToasts } from '../../stores/toasts';
 import { InstallationForm } from './InstallationForm';
+import { SyncSettingsSection } from '../sync/SyncSettingsSection';
 import { StorageSection } from './StorageSection';
 
 /** The public page that describes the working group (the app's seed facts come from it). */
@@ -84,6 +85,8 @@ export function SettingsPage() {
       </section>
 
       <StorageSection />
+
+      <SyncSettingsSection />
 
       <section aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.aboutSection')}</h2>

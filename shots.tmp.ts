@@ -1,0 +1,55 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestHost } from './tests/host/testHost';
+const dir = await mkdtemp(join(tmpdir(), 'shots-'));
+const s = await startTestHost(); const d = await startTestHost();
+const first = async (h: typeof s, name: string, role: string, country?: string) => {
+  const p = h.page; await p.getByLabel('Name of this installation').fill(name);
+  await p.getByRole('radio', { name: new RegExp('^' + role) }).check();
+  if (country) await p.getByLabel('Country of the delegation').selectOption({ label: country });
+  await p.getByRole('button', { name: 'Start using CWG Desk' }).click();
+  await p.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+};
+try {
+  await first(s, 'Secretariat laptop', 'Secretariat'); await first(d, 'Kyrgyz delegation', 'Delegation', 'Kyrgyzstan');
+  const sp = s.page; const dp = d.page;
+  await sp.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+  await sp.getByRole('button', { name: 'Load sample data' }).click();
+  await sp.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+  await sp.getByRole('region', { name: 'Sync' }).scrollIntoViewIfNeeded();
+  await sp.screenshot({ path: '/tmp/shot-settings.png', fullPage: false });
+  await sp.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Sync' }).click();
+  await sp.getByRole('heading', { level: 1, name: 'Sync' }).waitFor();
+  await sp.screenshot({ path: '/tmp/shot-overview.png', fullPage: true });
+  await sp.getByRole('navigation', { name: 'Sync sections' }).getByRole('link', { name: 'Export' }).click();
+  await sp.getByRole('radio', { name: 'One meeting' }).check();
+  await sp.screenshot({ path: '/tmp/shot-export.png', fullPage: true });
+  await sp.getByRole('radio', { name: 'Everything on this computer' }).check();
+  s.dialogs.answer(join(dir, 's1.cwgbundle.json'));
+  await sp.getByRole('button', { name: 'Export bundle…' }).click();
+  await sp.getByRole('status').getByText(/^Bundle saved/).first().waitFor();
+  // delegation edits delegate email concurrently later; first import
+  await dp.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Sync' }).click();
+  await dp.getByRole('navigation', { name: 'Sync sections' }).getByRole('link', { name: 'Import' }).click();
+  await dp.screenshot({ path: '/tmp/shot-import-idle.png', fullPage: true });
+  d.dialogs.answer(join(dir, 's1.cwgbundle.json'));
+  await dp.getByRole('button', { name: 'Choose a bundle file…' }).click();
+  await dp.getByRole('heading', { name: 'What this bundle would change' }).waitFor();
+  await dp.screenshot({ path: '/tmp/shot-preview.png', fullPage: true });
+  await dp.getByRole('checkbox', { name: /^I compared/ }).check();
+  await dp.getByRole('button', { name: 'Import', exact: true }).click();
+  await dp.getByRole('status').getByText(/^Imported from/).waitFor();
+  await dp.screenshot({ path: '/tmp/shot-done.png', fullPage: true });
+  d.dialogs.answer('/etc/hostname');
+  await dp.getByRole('button', { name: 'Choose a bundle file…' }).click();
+  await dp.getByRole('alert').waitFor();
+  await dp.screenshot({ path: '/tmp/shot-refused.png', fullPage: true });
+  await dp.getByRole('navigation', { name: 'Sync sections' }).getByRole('link', { name: 'History' }).click();
+  await dp.getByRole('table').waitFor();
+  await dp.screenshot({ path: '/tmp/shot-history.png', fullPage: true });
+  await dp.getByRole('navigation', { name: 'Sync sections' }).getByRole('link', { name: 'Trusted installations' }).click();
+  await dp.getByRole('table').waitFor();
+  await dp.screenshot({ path: '/tmp/shot-peers.png', fullPage: true });
+  console.log(s.pageErrors, d.pageErrors);
+} finally { await s.close(); await d.close(); }
