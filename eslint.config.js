@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'docs/**', 'coverage/**', '.proto-*/**'] },
+  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'docs/**', 'coverage/**', '.proto-*/**', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
