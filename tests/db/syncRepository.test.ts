@@ -3,7 +3,11 @@
  * import signed bundles through the repository, with preview, trust, one-transaction
  * apply, version vectors, the MoU authority rule, conflicts, cancel and refusals.
  */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { merge } from '../../cli/bundle';
 import type { Article, Delegate } from '../../shared/model';
 import { syncedTableNames } from '../../shared/model';
 import { sampleId } from '../../shared/sample/sampleData';
@@ -341,6 +345,34 @@ describe('sync repository', () => {
     await expect(delegation.repos.sync.updateSettings({ maxBundleBytes: 12 })).rejects.toThrow(/maxBundleBytes/);
     const text = (await exportText(secretariat)) + ' '.repeat(1024 * 1024);
     await expect(delegation.repos.sync.prepareImport(file(text))).rejects.toMatchObject({ code: 'too-large' });
+  });
+
+  it('imports a merged bundle (cwg merge) part by part, trusting each sender, in one go', async () => {
+    const secretariat = await install('Secretariat', 'secretariat');
+    await secretariat.repos.sampleData.load();
+    const kyrgyz = await install('Kyrgyz delegation', 'delegation', 'KG');
+    await importText(kyrgyz, await exportText(secretariat));
+    const delegate = (await kyrgyz.db.delegates.toCollection().first()) as Delegate;
+    time.now += 1000;
+    await saveRecord(kyrgyz.ctx, 'delegates', { ...unstamped<'delegates'>(delegate), phone: '+996 312 000 000' });
+
+    const folder = await mkdtemp(join(tmpdir(), 'cwg-merged-'));
+    const files = [join(folder, 'a.json'), join(folder, 'b.json')];
+    await writeFile(files[0] ?? '', await exportText(secretariat));
+    await writeFile(files[1] ?? '', await exportText(kyrgyz, { kind: 'peer', peerId: secretariat.id }));
+    const out = join(folder, 'merged.cwgbundle.json');
+    expect((await merge(files, out, { now: time.now })).exitCode).toBe(0);
+
+    const tajik = await install('Tajik delegation', 'delegation', 'TJ');
+    const session = await tajik.repos.sync.prepareImport(file(await readFile(out, 'utf8'), 'merged.cwgbundle.json'));
+    expect(session.preview.kind).toBe('merged');
+    expect([...session.preview.needsTrust].sort()).toEqual([kyrgyz.id, secretariat.id].sort());
+    await expect(session.apply([secretariat.id])).rejects.toBeInstanceOf(TrustRequiredError);
+    await session.apply(session.preview.needsTrust);
+    expect((await tajik.db.delegates.get(delegate.id))?.phone).toBe('+996 312 000 000');
+    expect(await tajik.db.meetings.count()).toBe(2);
+    expect((await tajik.repos.sync.peers()).map((peer) => peer.name).sort()).toEqual(['Kyrgyz delegation', 'Secretariat']);
+    expect((await tajik.repos.sync.history())[0]).toMatchObject({ scope: 'merged', peerName: expect.stringContaining('Kyrgyz delegation') as unknown });
   });
 
   it('records exports in the history', async () => {

@@ -116,3 +116,16 @@ describe('canonicalJson with integer-like keys', () => {
     expect(canonicalJson({ list: [{ '2': 'x', '1': 'y' }] })).toBe('{"list":[{"1":"y","2":"x"}]}');
   });
 });
+
+describe('recordLabel', () => {
+  it('names any record by its most telling field, in both languages', async () => {
+    const { recordLabel } = await import('../../shared/sync/recordLabel');
+    expect(recordLabel({ id: 'd1', nameLatin: 'Bakyt Asanov', nameNative: 'Бакыт Асанов' })).toEqual({
+      en: 'Bakyt Asanov (Бакыт Асанов)',
+      ru: 'Bakyt Asanov (Бакыт Асанов)',
+    });
+    expect(recordLabel({ id: 'm1', title: { en: 'Second meeting', ru: '' } })).toEqual({ en: 'Second meeting', ru: 'Second meeting' });
+    expect(recordLabel({ id: 'a1', heading: { en: '', ru: '' }, body: { en: 'x', ru: 'y' } })).toEqual({ en: 'a1', ru: 'a1' });
+    expect(recordLabel({ id: 'c1', text: `${'long '.repeat(30)}\nsecond line` }).en).toMatch(/^long .{70,}…$/);
+  });
+});

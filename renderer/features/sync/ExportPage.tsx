@@ -89,14 +89,14 @@ export function ExportPage() {
     }
   };
 
-  const option = (value: ScopeChoice, label: string) => (
+  const option = (value: ScopeChoice, label: string, unavailable = false) => (
     <label className="choice">
       <input
         type="radio"
         name="sync-export-scope"
         value={value}
         checked={choice === value}
-        disabled={progress !== null}
+        disabled={progress !== null || unavailable}
         onChange={() => {
           setChoice(value);
           setError(null);
@@ -123,7 +123,7 @@ export function ExportPage() {
               </p>
             </div>
             <div className="sync-option">
-              {option('peer', t('sync.export.peer'))}
+              {option('peer', t('sync.export.peer'), peers.length === 0)}
               <p className="hint" id={`${ids}-peer-hint`}>
                 {peers.length === 0 ? t('sync.export.noPeers') : t('sync.export.peerHint')}
               </p>
@@ -160,7 +160,7 @@ export function ExportPage() {
               )}
             </div>
             <div className="sync-option">
-              {option('meeting', t('sync.export.meeting'))}
+              {option('meeting', t('sync.export.meeting'), meetings.length === 0)}
               <p className="hint" id={`${ids}-meeting-hint`}>
                 {meetings.length === 0 ? t('sync.export.noMeetings') : t('sync.export.meetingHint')}
               </p>

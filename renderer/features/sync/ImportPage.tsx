@@ -51,12 +51,14 @@ export function ImportPage() {
           {
             signal: abort.signal,
             onProgress: (progress) => {
-              setPhase({ kind: 'checking', fileName, progress });
+              if (controller.current === abort) setPhase({ kind: 'checking', fileName, progress });
             },
           },
         );
-        setPhase({ kind: 'preview', session, applying: null, error: null });
+        if (controller.current === abort) setPhase({ kind: 'preview', session, applying: null, error: null });
       } catch (failure) {
+        // A newer file replaced this one: its outcome no longer matters.
+        if (controller.current !== abort) return;
         if (failure instanceof SyncCancelledError) {
           setPhase({ kind: 'idle' });
           setCancelledNote(true);
@@ -87,6 +89,20 @@ export function ImportPage() {
   useEffect(() => {
     checkFileRef.current = checkFile;
   }, [checkFile]);
+
+  // Leaving the page stops a check in progress (nothing was written). An import already
+  // being applied is left to finish: it is one transaction, and stopping it silently
+  // would surprise the person who pressed "Import".
+  const checking = useRef(false);
+  useEffect(() => {
+    checking.current = phase.kind === 'checking';
+  }, [phase]);
+  useEffect(
+    () => () => {
+      if (checking.current) controller.current?.abort();
+    },
+    [],
+  );
 
   // Files dropped on the window: one dropped before this page opened, and any dropped while it is open.
   useEffect(() => {
