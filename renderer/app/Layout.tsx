@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { FirstRunPage } from '../features/firstRun/FirstRunPage';
+import { useBundleDropTarget } from '../features/sync/useBundleDropTarget';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useRepositories } from './RepositoriesContext';
@@ -18,6 +19,8 @@ export function Layout() {
   // Wrapped so "loading" (undefined) differs from "no installation yet".
   const state = useLiveQuery(async () => ({ installation: await repositories.installation.get() }), [repositories]);
   const badge = useInstallationLabel(state?.installation);
+  // A bundle file dropped on any screen goes to the sync import preview (once there is an identity).
+  useBundleDropTarget(state?.installation !== undefined);
 
   return (
     <>

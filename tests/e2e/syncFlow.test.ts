@@ -275,8 +275,9 @@ describe('sync between two installations', () => {
 
   it('takes a bundle file dropped on the window, and recognises one imported before', async () => {
     const d = delegation.page;
-    await openSync(d, 'Overview');
-    await d.getByRole('heading', { level: 1, name: 'Sync' }).waitFor();
+    // Dropped on another screen: the whole window is the drop target.
+    await d.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).click();
+    await d.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
     await dropFile(d, join(folder, 'secretariat-2.cwgbundle.json'));
     await d.getByRole('heading', { level: 1, name: 'Import a bundle' }).waitFor();
     await d.getByText('This bundle was imported before; importing it again changes nothing.').waitFor();
