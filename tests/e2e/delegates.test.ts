@@ -140,7 +140,10 @@ describe('delegate registry', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Merge two records' }).waitFor();
     // Keep the new record: the sample's record is the one merged into it.
-    await page.getByRole('radio', { name: /^Тимур Садыков · Kyrgyzstan · t\.sadykov@customs\.kg/ }).check();
+    // The choice reloads the preview for the other survivor: the radio is checked once it has.
+    const keepNew = page.getByRole('radio', { name: /^Тимур Садыков · Kyrgyzstan · t\.sadykov@customs\.kg/ });
+    await keepNew.click();
+    await expect.poll(() => keepNew.isChecked(), { timeout: 30_000 }).toBe(true);
     await page.getByText('Participation in Inaugural meeting and workshop of the Customs Working Group (Jun 9, 2014) as Member').waitFor();
     await page.getByText('The record of Timur Sadykov will be deleted.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Merge records' }).click();
