@@ -52,6 +52,18 @@ export function latinize(text: string): string {
  * of a comparison, so only consistency matters, not which spelling is "right".
  */
 export function foldVariants(latin: string): string {
+  // One pass can create a pattern an earlier rule folds ("qh" → "kh" → "h"); repeat until
+  // stable so folding is idempotent and both sides of a comparison land on the same form.
+  let current = latin;
+  for (let pass = 0; pass < 8; pass += 1) {
+    const next = foldOnce(current);
+    if (next === current) return next;
+    current = next;
+  }
+  return current;
+}
+
+function foldOnce(latin: string): string {
   return (
     latin
       .replace(/shch|sch/g, 'sh')
