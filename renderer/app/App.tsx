@@ -12,6 +12,7 @@ import { mouRoutes } from '../features/mou/routes';
 import { NotFoundPage } from '../features/notFound/NotFoundPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { RestorePage } from '../features/backup/RestorePage';
 import { syncRoutes } from '../features/sync/routes';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
@@ -28,7 +29,13 @@ const router = createHashRouter([
       ...mouRoutes,
       { path: 'reports', element: <ReportsPage /> },
       { path: 'sync', children: syncRoutes },
-      { path: 'settings', element: <SettingsPage /> },
+      {
+        path: 'settings',
+        children: [
+          { index: true, element: <SettingsPage /> },
+          { path: 'restore', element: <RestorePage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

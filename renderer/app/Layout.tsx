@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { FirstRunPage } from '../features/firstRun/FirstRunPage';
 import { useBundleDropTarget } from '../features/sync/useBundleDropTarget';
+import { useDailyBackup } from '../features/backup/useDailyBackup';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useRepositories } from './RepositoriesContext';
@@ -21,6 +22,7 @@ export function Layout() {
   const badge = useInstallationLabel(state?.installation);
   // A bundle file dropped on any screen goes to the sync import preview (once there is an identity).
   useBundleDropTarget(state?.installation !== undefined);
+  useDailyBackup(state?.installation !== undefined, location.pathname);
 
   return (
     <>

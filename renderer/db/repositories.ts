@@ -21,6 +21,7 @@ import { InstallationExistsError, NoInstallationError, ValidationError } from '.
 import { createMouRepository, type MouRepository } from './mouRepository';
 import { createReportsRepository, type ReportsRepository } from './reportsRepository';
 import { createSyncRepository, type SyncRepository } from './syncRepository';
+import { createBackupRepository, type BackupRepository } from './backupRepository';
 import { createMeetingsRepository, type MeetingsRepository } from './meetingsRepository';
 import { createDelegatesRepository, type DelegatesRepository } from './delegatesRepository';
 import {
@@ -74,6 +75,8 @@ export interface Repositories {
   reports: ReportsRepository;
   /** Bundles: export, import with preview, trust, conflicts, history (renderer/db/syncRepository.ts). */
   sync: SyncRepository;
+  /** Complete snapshots in the bundle format, and restore (renderer/db/backupRepository.ts). */
+  backup: BackupRepository;
   sampleData: {
     /**
      * Adds the sample records, all in one transaction, and returns the size of the sample
@@ -171,6 +174,8 @@ export function createRepositories(db: CwgDatabase, options: RepositoryOptions =
     }
   };
 
+  const sync = createSyncRepository(ctx);
+
   return {
     installation: {
       get: () => db.installation.get(SELF),
@@ -223,7 +228,8 @@ export function createRepositories(db: CwgDatabase, options: RepositoryOptions =
 
     reports: createReportsRepository(ctx),
 
-    sync: createSyncRepository(ctx),
+    sync,
+    backup: createBackupRepository(ctx, sync),
 
     sampleData: {
       async load() {

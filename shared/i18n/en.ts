@@ -5,6 +5,7 @@ import { mouEn } from './mou';
 import { syncEn } from './sync';
 import { settingsEn } from './settings';
 import { reportsEn } from './reports';
+import { backupEn, restoreEn } from './backup';
 import type { Widen } from './widen';
 
 export const en = {
@@ -86,6 +87,8 @@ export const en = {
   sync: syncEn,
   settings: settingsEn,
   reports: reportsEn,
+  backup: backupEn,
+  restore: restoreEn,
 } as const;
 
 export type Messages = Widen<typeof en>;

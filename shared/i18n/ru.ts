@@ -6,6 +6,7 @@ import { mouRu } from './mou';
 import { syncRu } from './sync';
 import { settingsRu } from './settings';
 import { reportsRu } from './reports';
+import { backupRu, restoreRu } from './backup';
 
 export const ru: Messages = {
   app: {
@@ -86,4 +87,6 @@ export const ru: Messages = {
   sync: syncRu,
   settings: settingsRu,
   reports: reportsRu,
+  backup: backupRu,
+  restore: restoreRu,
 };

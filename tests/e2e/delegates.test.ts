@@ -156,6 +156,9 @@ describe('delegate registry', () => {
     expect(await row.getByRole('cell').nth(1).textContent()).toBe('Member');
     // Both names now on one record.
     await page.getByText('Тимур Садыков', { exact: true }).waitFor();
+    // A safety backup was taken before the merge rewrote references.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('table', { name: 'Automatic backups, newest first' }).locator('tbody tr').first().getByText('Before merging duplicates').waitFor();
 
     await openRegistry();
     await page.getByText('43 people in the registry').waitFor();

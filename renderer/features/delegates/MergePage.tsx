@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { BackupFailedError, takeBackup } from '../backup/backups';
 import { languageName } from '../../../shared/delegates/languages';
 import { displayName, type DelegateFields } from '../../../shared/delegates/validation';
 import type { Delegate } from '../../../shared/model';
@@ -91,11 +92,14 @@ function MergeForm({ preview, lookups }: { preview: MergePreview; lookups: Regis
   const merge = async () => {
     setBusy(true);
     try {
+      // A merge rewrites references across the registry: keep a copy to go back to.
+      await takeBackup(repositories, 'before-merge');
       const merged = await repositories.delegates.merge(survivor.id, other.id);
       showToast('info', t('delegates.merge.done', { name: displayName(merged) }));
       void navigate(`/delegates/${merged.id}`, { replace: true });
     } catch (error) {
-      showRegistryError(error);
+      if (error instanceof BackupFailedError) showToast('error', t('backup.failed', { detail: error.detail }));
+      else showRegistryError(error);
       setBusy(false);
     }
   };

@@ -11,6 +11,7 @@ import { showError, useToasts } from '../../stores/toasts';
 import { InstallationForm } from './InstallationForm';
 import { SyncSettingsSection } from '../sync/SyncSettingsSection';
 import { StorageSection } from './StorageSection';
+import { BackupsSection } from '../backup/BackupsSection';
 
 /** The public page that describes the working group (the app's seed facts come from it). */
 export const CWG_PAGE_URL = 'https://cldp.doc.gov/';
@@ -86,6 +87,8 @@ export function SettingsPage() {
 
       <StorageSection />
 
+      <BackupsSection dataFolder={info?.dataFolder ?? null} />
+
       <SyncSettingsSection />
 
       <section aria-labelledby="settings-about">
@@ -123,6 +126,7 @@ export function SettingsPage() {
           </button>
         </p>
       </section>
+
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { base64ToBytes } from '../../lib/bytes';
 import { useBundleDrop } from './dropStore';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ProgressStatus } from './ProgressStatus';
+import { BackupFailedError, takeBackup } from '../backup/backups';
 import { formatNumber, formatSize, syncErrorText } from './syncFormat';
 
 type Phase =
@@ -143,6 +144,10 @@ export function ImportPage() {
     controller.current = abort;
     setPhase({ ...phase, applying: { stage: 'apply', done: 0, total: 0 }, error: null });
     try {
+      // A copy of everything first, unless the bundle changes nothing (known or all unchanged).
+      const { totals } = session.preview;
+      if (totals.new + totals.updated + totals.deleted > 0 || session.preview.conflicts.length > 0) await takeBackup(repositories, 'before-import');
+      if (abort.signal.aborted) throw new SyncCancelledError();
       const outcome = await session.apply(trusted, {
         signal: abort.signal,
         onProgress: (progress) => {
@@ -156,7 +161,8 @@ export function ImportPage() {
         setCancelledNote(true);
         return;
       }
-      setPhase({ kind: 'preview', session, applying: null, error: syncErrorText(failure, t, language).message });
+      const message = failure instanceof BackupFailedError ? t('backup.failed', { detail: failure.detail }) : syncErrorText(failure, t, language).message;
+      setPhase({ kind: 'preview', session, applying: null, error: message });
     } finally {
       if (controller.current === abort) controller.current = null;
     }

@@ -1,0 +1,117 @@
+/**
+ * Settings → Backups: the automatic backups (date, reason, size, contents) each with a
+ * Restore button, "Back up now" to a folder the user chooses (a USB stick), and restore
+ * from a file.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { BackupEntry } from '../../../shared/ipc/contract';
+import { currentLanguage, type Language } from '../../app/i18n';
+import { useRepositories } from '../../app/RepositoriesContext';
+import { api } from '../../lib/api';
+import { showError, useToasts } from '../../stores/toasts';
+import { formatDateTime, formatNumber, formatSize } from '../sync/syncFormat';
+
+function contentsText(entry: BackupEntry, t: (key: string, options?: Record<string, unknown>) => string, language: Language): string {
+  const counts = entry.counts;
+  const total = Object.values(counts).reduce((sum, value) => sum + value, 0);
+  if (total === 0 && Object.keys(counts).length === 0) return t('backup.contentsUnknown');
+  return t('backup.contents', {
+    meetings: formatNumber(counts.meetings ?? 0, language),
+    delegates: formatNumber(counts.delegates ?? 0, language),
+    articles: formatNumber(counts.articles ?? 0, language),
+    records: formatNumber(total, language),
+  });
+}
+
+export function BackupsSection({ dataFolder }: { dataFolder: string | null }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const repositories = useRepositories();
+  const showToast = useToasts((state) => state.show);
+  const [backups, setBackups] = useState<BackupEntry[] | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .listBackups()
+      .then(({ backups: list }) => {
+        if (live) setBackups(list);
+      })
+      .catch(showError);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const backupNow = async () => {
+    setSaving(true);
+    try {
+      const snapshot = await repositories.backup.snapshot();
+      const result = await api.saveFile({ purpose: 'backup', suggestedName: snapshot.fileName, content: { encoding: 'utf8', text: snapshot.text } });
+      showToast('info', result.saved ? t('backup.savedTo', { path: result.path }) : t('backup.notSaved'));
+    } catch (error) {
+      showError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-backups">
+      <h2 id="settings-backups">{t('backup.section')}</h2>
+      <p>{t('backup.intro')}</p>
+      {dataFolder && <p className="hint">{t('backup.folder', { folder: `${dataFolder}/backups` })}</p>}
+      <p className="hint">{t('backup.offsite')}</p>
+      <p className="actions">
+        <button type="button" onClick={() => void backupNow()} disabled={saving} aria-busy={saving}>
+          {saving ? t('backup.backingUp') : t('backup.backupNow')}
+        </button>
+        <Link className="button secondary" to="/settings/restore">
+          {t('backup.restoreFile')}
+        </Link>
+      </p>
+      {backups === null ? (
+        <p aria-busy="true">{t('backup.loadingList')}</p>
+      ) : backups.length === 0 ? (
+        <p>{t('backup.none')}</p>
+      ) : (
+        <table className="data-table">
+          <caption>{t('backup.listCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('backup.columns.date')}</th>
+              <th scope="col">{t('backup.columns.reason')}</th>
+              <th scope="col">{t('backup.columns.size')}</th>
+              <th scope="col">{t('backup.columns.contents')}</th>
+              <th scope="col">{t('backup.columns.action')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((entry) => {
+              const date = formatDateTime(entry.createdAt, language);
+              return (
+                <tr key={entry.id}>
+                  <th scope="row">{date}</th>
+                  <td>{t(`backup.reasons.${entry.reason}`)}</td>
+                  <td>{formatSize(entry.size, language)}</td>
+                  <td>{contentsText(entry, t, language)}</td>
+                  <td>
+                    <Link
+                      to={`/settings/restore?backup=${encodeURIComponent(entry.id)}`}
+                      aria-label={t('backup.restoreEntryLabel', { date })}
+                    >
+                      {t('backup.restoreEntry')}
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
