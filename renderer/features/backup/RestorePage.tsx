@@ -19,6 +19,7 @@ import type { Progress } from '../../db/syncRepository';
 import { api } from '../../lib/api';
 import { base64ToBytes } from '../../lib/bytes';
 import { ProgressStatus } from '../sync/ProgressStatus';
+import { RefusalAlert } from '../sync/RefusalAlert';
 import { formatDateTime, formatNumber, formatSize, roleLabel, syncErrorText } from '../sync/syncFormat';
 import { BackupFailedError, takeBackup } from './backups';
 
@@ -157,6 +158,17 @@ export function RestorePage() {
     </div>
   );
 
+  const progressStatus = (progress: Progress<Stage>) => (
+    <ProgressStatus
+      label={t('restore.progressLabel')}
+      step={t(`restore.stages.${progress.stage}`)}
+      done={progress.done}
+      total={progress.total}
+      cancelLabel={t('restore.cancel')}
+      onCancel={() => controller.current?.abort()}
+    />
+  );
+
   const preview = phase.kind === 'preview' || phase.kind === 'applying' ? phase.session.preview : null;
 
   return (
@@ -175,30 +187,19 @@ export function RestorePage() {
       {phase.kind === 'checking' && (
         <section aria-labelledby="restore-checking">
           <h2 id="restore-checking">{t('restore.checking', { file: phase.fileName })}</h2>
-          <ProgressStatus
-            label={t('restore.progressLabel')}
-            step={t(`restore.stages.${phase.progress.stage}`)}
-            done={phase.progress.done}
-            total={phase.progress.total}
-            cancelLabel={t('restore.cancel')}
-            onCancel={() => controller.current?.abort()}
-          />
+          {progressStatus(phase.progress)}
         </section>
       )}
 
       {phase.kind === 'refused' && (
         <>
-          <div className="sync-alert" role="alert">
-            <h2>{t('restore.refusedTitle')}</h2>
-            {phase.fileName !== '' && (
-              <p>
-                <strong>{phase.fileName}</strong>
-              </p>
-            )}
-            <p>{phase.message}</p>
-            {phase.path && <p className="sync-path">{t('restore.where', { path: phase.path })}</p>}
-            <p>{t('restore.nothingChanged')}</p>
-          </div>
+          <RefusalAlert
+            title={t('restore.refusedTitle')}
+            fileName={phase.fileName}
+            message={phase.message}
+            where={phase.path && t('restore.where', { path: phase.path })}
+            nothingChanged={t('restore.nothingChanged')}
+          />
           {picker}
         </>
       )}
@@ -252,14 +253,7 @@ export function RestorePage() {
           <p className="hint">{t('restore.safety')}</p>
 
           {phase.kind === 'applying' ? (
-            <ProgressStatus
-              label={t('restore.progressLabel')}
-              step={t(`restore.stages.${phase.progress.stage}`)}
-              done={phase.progress.done}
-              total={phase.progress.total}
-              cancelLabel={t('restore.cancel')}
-              onCancel={() => controller.current?.abort()}
-            />
+            progressStatus(phase.progress)
           ) : (
             <form
               className="form"

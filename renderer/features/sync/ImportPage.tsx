@@ -19,6 +19,7 @@ import { base64ToBytes } from '../../lib/bytes';
 import { useBundleDrop } from './dropStore';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ProgressStatus } from './ProgressStatus';
+import { RefusalAlert } from './RefusalAlert';
 import { BackupFailedError, takeBackup } from '../backup/backups';
 import { formatNumber, formatSize, syncErrorText } from './syncFormat';
 
@@ -204,17 +205,13 @@ export function ImportPage() {
 
       {phase.kind === 'refused' && (
         <>
-          <div className="sync-alert" role="alert">
-            <h2>{t('sync.import.refusedTitle')}</h2>
-            {phase.fileName !== '' && (
-              <p>
-                <strong>{phase.fileName}</strong>
-              </p>
-            )}
-            <p>{phase.message}</p>
-            {phase.path && <p className="sync-path">{t('sync.import.where', { path: phase.path })}</p>}
-            <p>{t('sync.import.nothingChanged')}</p>
-          </div>
+          <RefusalAlert
+            title={t('sync.import.refusedTitle')}
+            fileName={phase.fileName}
+            message={phase.message}
+            where={phase.path && t('sync.import.where', { path: phase.path })}
+            nothingChanged={t('sync.import.nothingChanged')}
+          />
           {picker}
         </>
       )}
