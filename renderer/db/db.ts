@@ -2,7 +2,7 @@
  * The local IndexedDB database (Dexie 4): every table and index. Only repositories in
  * renderer/db use it; components never see the Dexie instance.
  */
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import type { z } from 'zod';
 import { buildSeedCountries } from '../../shared/sample/countries';
 import type {
@@ -63,6 +63,34 @@ const SCHEMA_V2_MEETINGS: Record<string, string> = {
   actionItems: 'id, hlc, [origin+hlc], meetingId',
 };
 
+/** One schema version: its number, the stores it adds or changes, and the upgrade of existing records if any. */
+export interface SchemaVersion {
+  readonly version: number;
+  /** Dexie's store syntax; a version lists only what it adds or changes (null deletes a table). */
+  readonly stores: Readonly<Record<string, string | null>>;
+  /** Rewrites existing records for this version; omitted when the version only adds tables or indexes. */
+  readonly upgrade?: (transaction: Transaction) => PromiseLike<unknown> | undefined;
+}
+
+/**
+ * The schema's whole history, oldest first: the constructor declares exactly these, and
+ * tests/db/migrations.test.ts builds every previous version's database from it, fills
+ * every table and upgrades it. Append-only: never edit a released entry; a change is a new
+ * entry with a higher number (gaps are allowed) and, if records must change, an `upgrade`.
+ * A version declared anywhere else fails that test.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  { version: 1, stores: SCHEMA_V1 },
+  // Version 2 (meetings, issue 3): a meeting's decisions and action items, each its own
+  // synced record so two people editing different items never overwrite each other.
+  // New tables only: existing records need no upgrade.
+  { version: 2, stores: SCHEMA_V2_MEETINGS },
+  // Version 5 (sync, issue 7): the installation's signing key (a non-extractable
+  // CryptoKey, stored as IndexedDB keeps it) and the log of exported and imported
+  // bundles. New local tables only; renderer/db/syncRepository.ts reads them.
+  { version: 5, stores: { syncKeys: 'id', syncHistory: '++seq, at' } },
+];
+
 export class CwgDatabase extends Dexie implements SyncedTables {
   // `declare`: Dexie creates the table objects in version().stores(); a class field
   // initializer (useDefineForClassFields) must not overwrite them.
@@ -88,18 +116,12 @@ export class CwgDatabase extends Dexie implements SyncedTables {
 
   constructor(name: string) {
     super(name);
-    // Schema versions are append-only: never edit a released version's stores. A change
-    // is a new `this.version(n + 1).stores({...}).upgrade(...)` below this one, with a test
-    // that opens a database of version n holding data (DESIGN.md §4).
-    this.version(1).stores(SCHEMA_V1);
-    // Version 2 (meetings, issue 3): a meeting's decisions and action items, each its own
-    // synced record so two people editing different items never overwrite each other.
-    // New tables only: existing records need no upgrade.
-    this.version(2).stores(SCHEMA_V2_MEETINGS);
-    // Version 5 (sync, issue 7): the installation's signing key (a non-extractable
-    // CryptoKey, stored as IndexedDB keeps it) and the log of exported and imported
-    // bundles. New local tables only; renderer/db/syncRepository.ts reads them.
-    this.version(5).stores({ syncKeys: 'id', syncHistory: '++seq, at' });
+    // Schema versions are append-only and declared only from SCHEMA_VERSIONS (above), so
+    // the migration tests upgrade from exactly the schemas users have (DESIGN.md §4).
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
     // The seed countries exist from the moment the database does: the first-run form
     // offers them before there is an installation. They carry the seed origin and stamp,
     // identical on every machine.

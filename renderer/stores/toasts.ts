@@ -1,5 +1,7 @@
 /** UI state for the toast area: short messages, errors stay until dismissed. */
+import i18next from 'i18next';
 import { create } from 'zustand';
+import { storageFaultMessage } from '../lib/storageErrors';
 
 export interface Toast {
   id: number;
@@ -32,8 +34,12 @@ export const useToasts = create<ToastState>((set, get) => ({
   },
 }));
 
-/** Shows an error from anywhere (event handlers, promises) as a toast. */
+/**
+ * Shows an error from anywhere (event handlers, promises) as a toast. A storage fault (no
+ * room left, a failed write) gets its clear, translated explanation instead of the
+ * engine's wording.
+ */
 export function showError(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = storageFaultMessage(error, i18next.t) ?? (error instanceof Error ? error.message : String(error));
   useToasts.getState().show('error', message);
 }

@@ -5,6 +5,7 @@ import { mouEn } from './mou';
 import { syncEn } from './sync';
 import { settingsEn } from './settings';
 import { reportsEn } from './reports';
+import { faultsEn } from './faults';
 import { backupEn, restoreEn } from './backup';
 import type { Widen } from './widen';
 
@@ -87,6 +88,7 @@ export const en = {
   sync: syncEn,
   settings: settingsEn,
   reports: reportsEn,
+  faults: faultsEn,
   backup: backupEn,
   restore: restoreEn,
 } as const;

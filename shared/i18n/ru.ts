@@ -6,6 +6,7 @@ import { mouRu } from './mou';
 import { syncRu } from './sync';
 import { settingsRu } from './settings';
 import { reportsRu } from './reports';
+import { faultsRu } from './faults';
 import { backupRu, restoreRu } from './backup';
 
 export const ru: Messages = {
@@ -87,6 +88,7 @@ export const ru: Messages = {
   sync: syncRu,
   settings: settingsRu,
   reports: reportsRu,
+  faults: faultsRu,
   backup: backupRu,
   restore: restoreRu,
 };

@@ -4,7 +4,7 @@
  * Ports are injected: dialogs answer what the test chose, printing uses a Chromium page,
  * and "open in browser" is recorded instead of launching anything.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -53,7 +53,24 @@ export interface TestHost {
   readonly pageErrors: string[];
   /** Closes the browser and opens it again on the same profile: an app restart. */
   restart(): Promise<void>;
+  /**
+   * Kills Chromium's browser process at once (SIGKILL), as a crash or a power cut would:
+   * nothing gets to close or flush. restart() then opens the same profile again.
+   */
+  crash(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The pid of the Chromium browser process using `profileDir` (its helpers carry --type=). */
+async function browserProcessId(profileDir: string): Promise<number> {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const args = await readFile(`/proc/${entry}/cmdline`, 'utf8')
+      .then((text) => text.split('\0'))
+      .catch((): string[] => []);
+    if (args.includes(`--user-data-dir=${profileDir}`) && !args.some((arg) => arg.startsWith('--type='))) return Number(entry);
+  }
+  throw new Error(`No Chromium browser process found for the profile ${profileDir}.`);
 }
 
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
@@ -139,6 +156,16 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     async restart() {
       await current.context.close();
       current = await launch();
+    },
+    async crash() {
+      const pid = await browserProcessId(profileDir);
+      const closed = new Promise<void>((resolve) => {
+        current.context.once('close', () => {
+          resolve();
+        });
+      });
+      process.kill(pid, 'SIGKILL');
+      await closed;
     },
     async close() {
       await current.context.close();

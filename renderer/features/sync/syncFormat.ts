@@ -4,6 +4,7 @@ import type { Bilingual, Country, InstallationRole } from '../../../shared/model
 import { BundleError } from '../../../shared/sync/bundleErrors';
 import { parseStamp, SEED_ORIGIN } from '../../../shared/sync/hlc';
 import { pick } from '../../app/format';
+import { storageFaultMessage } from '../../lib/storageErrors';
 import type { Language } from '../../app/i18n';
 import { StalePreviewError, TrustRequiredError } from '../../db/syncRepository';
 
@@ -98,5 +99,7 @@ export function syncErrorText(error: unknown, t: TFunction, language: Language):
   }
   if (error instanceof TrustRequiredError) return { message: t('sync.errors.trustRequired'), path: null };
   if (error instanceof StalePreviewError) return { message: t('sync.errors.stale'), path: null };
+  const fault = storageFaultMessage(error, t);
+  if (fault !== null) return { message: fault, path: null };
   return { message: error instanceof Error ? error.message : String(error), path: null };
 }
