@@ -14,6 +14,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { RestorePage } from '../features/backup/RestorePage';
 import { syncRoutes } from '../features/sync/routes';
+import { RecentlyDeletedPage } from '../features/deleted/RecentlyDeletedPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
 import { RepositoriesProvider } from './RepositoriesContext';
@@ -36,6 +37,7 @@ const router = createHashRouter([
           { path: 'restore', element: <RestorePage /> },
         ],
       },
+      { path: 'deleted', element: <RecentlyDeletedPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

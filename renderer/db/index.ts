@@ -13,6 +13,15 @@ export { InstallationExistsError, NoInstallationError, ValidationError, type Val
 export { saveRecord, unstamped, writeDeleted, writeRecord, type RepositoryContext, type Unstamped } from './writes';
 export { type ReportsRepository } from './reportsRepository';
 export {
+  TrashRefusedError,
+  type DeletedBy,
+  type LabelledRef,
+  type RestoreResult,
+  type TrashItem,
+  type TrashRefusalCode,
+  type TrashRepository,
+} from './trashRepository';
+export {
   AmendmentConflictError,
   MouRefusedError,
   MouValidationError,

@@ -370,11 +370,14 @@ export function createMeetingsRepository(ctx: RepositoryContext): MeetingsReposi
             .primaryKeys();
           for (const recordId of ids) await writeDeleted(db, clock, name, recordId, true);
         };
+        // The meeting first: its children's deletion stamps then come at or after the
+        // meeting's, which is how Recently deleted (shared/trash/rules.ts) tells what was
+        // deleted with the meeting from a session deleted on its own before.
+        await write(clock, 'meetings', { ...unstamped<'meetings'>(meeting), deleted: true });
         await tombstone('sessions');
         await tombstone('participations');
         await tombstone('decisions');
         await tombstone('actionItems');
-        await write(clock, 'meetings', { ...unstamped<'meetings'>(meeting), deleted: true });
       }),
 
     sessions: {

@@ -21,6 +21,7 @@ import { InstallationExistsError, NoInstallationError, ValidationError } from '.
 import { createMouRepository, type MouRepository } from './mouRepository';
 import { createReportsRepository, type ReportsRepository } from './reportsRepository';
 import { createSyncRepository, type SyncRepository } from './syncRepository';
+import { createTrashRepository, type TrashRepository } from './trashRepository';
 import { createBackupRepository, type BackupRepository } from './backupRepository';
 import { createMeetingsRepository, type MeetingsRepository } from './meetingsRepository';
 import { createDelegatesRepository, type DelegatesRepository } from './delegatesRepository';
@@ -75,6 +76,8 @@ export interface Repositories {
   reports: ReportsRepository;
   /** Bundles: export, import with preview, trust, conflicts, history (renderer/db/syncRepository.ts). */
   sync: SyncRepository;
+  /** Recently deleted: tombstones grouped by deletion, and their restore (renderer/db/trashRepository.ts). */
+  trash: TrashRepository;
   /** Complete snapshots in the bundle format, and restore (renderer/db/backupRepository.ts). */
   backup: BackupRepository;
   sampleData: {
@@ -230,6 +233,8 @@ export function createRepositories(db: CwgDatabase, options: RepositoryOptions =
 
     sync,
     backup: createBackupRepository(ctx, sync),
+
+    trash: createTrashRepository(ctx),
 
     sampleData: {
       async load() {

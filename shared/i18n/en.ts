@@ -7,6 +7,7 @@ import { settingsEn } from './settings';
 import { reportsEn } from './reports';
 import { faultsEn } from './faults';
 import { backupEn, restoreEn } from './backup';
+import { deletedEn } from './deleted';
 import type { Widen } from './widen';
 
 export const en = {
@@ -91,6 +92,7 @@ export const en = {
   faults: faultsEn,
   backup: backupEn,
   restore: restoreEn,
+  deleted: deletedEn,
 } as const;
 
 export type Messages = Widen<typeof en>;

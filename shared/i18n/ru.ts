@@ -8,6 +8,7 @@ import { settingsRu } from './settings';
 import { reportsRu } from './reports';
 import { faultsRu } from './faults';
 import { backupRu, restoreRu } from './backup';
+import { deletedRu } from './deleted';
 
 export const ru: Messages = {
   app: {
@@ -91,4 +92,5 @@ export const ru: Messages = {
   faults: faultsRu,
   backup: backupRu,
   restore: restoreRu,
+  deleted: deletedRu,
 };

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { PageTitle } from '../../app/PageTitle';
@@ -89,6 +90,14 @@ export function SettingsPage() {
 
       <BackupsSection dataFolder={info?.dataFolder ?? null} />
 
+      <section aria-labelledby="settings-deleted">
+        <h2 id="settings-deleted">{t('deleted.settings.section')}</h2>
+        <p className="hint">{t('deleted.settings.hint')}</p>
+        <p>
+          <Link to="/deleted">{t('deleted.settings.open')}</Link>
+        </p>
+      </section>
+
       <SyncSettingsSection />
 
       <section aria-labelledby="settings-about">
@@ -126,7 +135,6 @@ export function SettingsPage() {
           </button>
         </p>
       </section>
-
     </div>
   );
 }
