@@ -32,7 +32,7 @@ export interface Snapshot {
   text: string;
   /** Suggested name for a copy the user saves: cwg-backup-<installation>-<date>.cwgbundle.json */
   fileName: string;
-  /** Records per table in the snapshot (tombstones included), as the backup list shows them. */
+  /** Records in use per table (tombstones left out), as the backup list shows them. */
   counts: Record<string, number>;
   createdAt: string;
 }
@@ -135,12 +135,14 @@ export function createBackupRepository(ctx: RepositoryContext, sync: SyncReposit
       const self = await db.installation.get(SELF);
       if (!self) throw new NoInstallationError();
       const bundle = await sync.exportBundle({ kind: 'all' }, options);
+      // The list shows records in use; tombstones are in the file but not what people count.
+      const live = await tally();
       const createdAt = new Date(ctx.now());
       const who = slugify(self.displayName, { separator: '-' }).slice(0, 40) || 'cwg';
       return {
         text: bundle.text,
         fileName: `cwg-backup-${who}-${fileStamp(createdAt)}.cwgbundle.json`,
-        counts: bundle.counts,
+        counts: Object.fromEntries(syncedTableNames.map((name) => [name, live[name].live])),
         createdAt: createdAt.toISOString(),
       };
     },
