@@ -18,6 +18,7 @@ import { sameRecord } from '../../shared/sync/records';
 import { buildLargeBundle } from '../fixtures/bundles/large';
 import { nodeSyncCrypto } from '../fixtures/bundles/nodeCrypto';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { dumpDatabase } from './dump';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const SECOND = 'Second meeting of the Customs Working Group';
@@ -37,35 +38,9 @@ async function backupReasons(page: Page): Promise<string[]> {
   return backupsTable(page).locator('tbody tr td:nth-child(2)').allTextContents();
 }
 
-/** The synced tables read straight from IndexedDB in the page. */
+/** The synced tables, read straight from IndexedDB in the page. */
 async function syncedDump(page: Page): Promise<Record<string, SyncRecord[]>> {
-  return page.evaluate(async (names) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('cwg-desk');
-      request.onsuccess = () => {
-        resolve(request.result);
-      };
-      request.onerror = () => {
-        reject(new Error('cannot open the database'));
-      };
-    });
-    const tx = db.transaction(names, 'readonly');
-    const out: Record<string, unknown[]> = {};
-    await Promise.all(
-      names.map(
-        (name) =>
-          new Promise<void>((resolve) => {
-            const all = tx.objectStore(name).getAll();
-            all.onsuccess = () => {
-              out[name] = all.result;
-              resolve();
-            };
-          }),
-      ),
-    );
-    db.close();
-    return out as Record<string, never[]>;
-  }, [...syncedTableNames]);
+  return (await dumpDatabase(page, syncedTableNames)) as Record<string, SyncRecord[]>;
 }
 
 /** Same records with the same values and stamps, whatever their stored layout. */

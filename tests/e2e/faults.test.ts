@@ -15,9 +15,9 @@ import { en } from '../../shared/i18n/en';
 import { syncedTableNames } from '../../shared/model';
 import { buildLargeBundle, LARGE_ORIGIN } from '../fixtures/bundles/large';
 import { writeLargeCsv } from '../fixtures/csv';
+import { dumpDatabase, type Dump } from './dump';
 import { startTestHost, type TestHost } from '../host/testHost';
 
-type Dump = Record<string, unknown[]>;
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 
@@ -32,41 +32,6 @@ async function firstRunWithSample(host: TestHost): Promise<void> {
   await page.getByRole('status').getByText(/^Sample data loaded/).waitFor();
 }
 
-/** Every object store, read in one transaction, except the signing key (a CryptoKey does not serialize). */
-async function dumpDatabase(page: Page): Promise<Dump> {
-  const text = await page.evaluate(async () => {
-    const request = indexedDB.open('cwg-desk');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      request.onsuccess = () => {
-        resolve(request.result);
-      };
-      request.onerror = () => {
-        reject(new Error('cannot open the database'));
-      };
-    });
-    const names = [...db.objectStoreNames].filter((name) => name !== 'syncKeys');
-    const tx = db.transaction(names, 'readonly');
-    const dump: Record<string, unknown> = {};
-    await Promise.all(
-      names.map(
-        (name) =>
-          new Promise<void>((resolve, reject) => {
-            const all = tx.objectStore(name).getAll();
-            all.onsuccess = () => {
-              dump[name] = all.result;
-              resolve();
-            };
-            all.onerror = () => {
-              reject(new Error(`cannot read ${name}`));
-            };
-          }),
-      ),
-    );
-    db.close();
-    return JSON.stringify(dump);
-  });
-  return JSON.parse(text) as Dump;
-}
 
 /** Only the synced tables: what an import changes, without the history and timestamps around it. */
 const syncedPart = (dump: Dump): Dump => Object.fromEntries(syncedTableNames.map((name) => [name, dump[name] ?? []]));

@@ -9,40 +9,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleId } from '../../shared/sample/sampleData';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { dumpDatabase } from './dump';
 
 const MEETING = 'Second meeting of the Customs Working Group';
 const meetingId = sampleId('meeting', 'second');
 const documentId = sampleId('mou', 'cwg-mou');
 
-/** Every table's rows, read in the page straight from IndexedDB (not through the app). */
-async function dumpDatabase(): Promise<Record<string, unknown[]>> {
-  const request = indexedDB.open('cwg-desk');
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    request.onsuccess = () => {
-      resolve(request.result);
-    };
-    request.onerror = () => {
-      reject(new Error('cannot open the database'));
-    };
-  });
-  const names = [...db.objectStoreNames].filter((name) => name !== 'syncKeys');
-  const tx = db.transaction(names, 'readonly');
-  const dump: Record<string, unknown[]> = {};
-  await Promise.all(
-    names.map(
-      (name) =>
-        new Promise<void>((resolve) => {
-          const all = tx.objectStore(name).getAll();
-          all.onsuccess = () => {
-            dump[name] = all.result as unknown[];
-            resolve();
-          };
-        }),
-    ),
-  );
-  db.close();
-  return dump;
-}
 
 /** The dump without what a restore renews: the records' stamps and the clock's saved stamp. */
 function withoutStamps(dump: Record<string, unknown[]>): Record<string, unknown[]> {
@@ -97,7 +69,7 @@ describe('recently deleted', () => {
 
   it('deletes a meeting with its agenda and participants, and restores everything by keyboard', async () => {
     const { page } = host;
-    const before = await page.evaluate(dumpDatabase);
+    const before = await dumpDatabase(page);
     const sessions = liveRows(before, 'sessions', meetingId);
     const participants = liveRows(before, 'participations', meetingId);
     expect(sessions).toBeGreaterThan(3);
@@ -130,7 +102,7 @@ describe('recently deleted', () => {
     await page.getByRole('status').getByText(new RegExp(`^Restored meeting “${MEETING}” with ${String(sessions)} sessions, ${String(participants)} participants`)).waitFor();
     await page.getByText('Nothing has been deleted.').waitFor();
 
-    const after = await page.evaluate(dumpDatabase);
+    const after = await dumpDatabase(page);
     expect(withoutStamps(after)).toEqual(withoutStamps(before));
     // The restore is a change of its own, stamped now, so it syncs.
     const restoredMeeting = (after.meetings ?? []).find((row) => (row as { id: string }).id === meetingId) as { hlc: string; deleted: boolean };

@@ -16,6 +16,7 @@ import { buildChangesBundle } from '../../shared/sync/bundleWrite';
 import { dropFile } from '../fixtures/bundles/dropFile';
 import { generateSigner, nodeSyncCrypto } from '../fixtures/bundles/nodeCrypto';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { dumpDatabase } from './dump';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const syncNav = (page: Page) => page.getByRole('navigation', { name: 'Sync sections' });
@@ -76,35 +77,6 @@ async function articleText(page: Page, heading: RegExp): Promise<string> {
   return (await article.textContent()) ?? '';
 }
 
-/** Every object store except the key (CryptoKeys do not serialize), as JSON: a full dump to compare. */
-async function dumpDatabase(): Promise<string> {
-  const request = indexedDB.open('cwg-desk');
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    request.onsuccess = () => {
-      resolve(request.result);
-    };
-    request.onerror = () => {
-      reject(new Error('cannot open the database'));
-    };
-  });
-  const names = [...db.objectStoreNames].filter((name) => name !== 'syncKeys');
-  const tx = db.transaction(names, 'readonly');
-  const dump: Record<string, unknown> = {};
-  await Promise.all(
-    names.map(
-      (name) =>
-        new Promise<void>((resolve) => {
-          const all = tx.objectStore(name).getAll();
-          all.onsuccess = () => {
-            dump[name] = all.result;
-            resolve();
-          };
-        }),
-    ),
-  );
-  db.close();
-  return JSON.stringify(dump);
-}
 
 describe('sync between two installations', () => {
   let amendmentId = '';
@@ -258,7 +230,7 @@ describe('sync between two installations', () => {
     await writeFile(join(folder, 'tampered.cwgbundle.json'), genuine.replace('at every meeting', 'at no meeting'));
 
     const d = delegation.page;
-    const before = await d.evaluate(dumpDatabase);
+    const before = await dumpDatabase(d);
 
     await openBundle(delegation, join(folder, 'forged.cwgbundle.json'));
     const alert = d.getByRole('alert').filter({ hasText: 'This file was not imported' });
@@ -268,8 +240,8 @@ describe('sync between two installations', () => {
     await openBundle(delegation, join(folder, 'tampered.cwgbundle.json'));
     await d.getByRole('alert').getByText(/do not match the checksum/).waitFor();
 
-    const after = await d.evaluate(dumpDatabase);
-    expect(after).toBe(before);
+    const after = await dumpDatabase(d);
+    expect(after).toEqual(before);
     expect(await articleText(d, /^Article \d+\. Working languages$/)).toContain('at every meeting');
   });
 
