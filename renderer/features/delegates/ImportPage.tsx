@@ -27,6 +27,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import type { ImportProgress } from '../../db';
 import { api } from '../../lib/api';
 import { base64ToBytes } from '../../lib/bytes';
+import { BackupFailedError, takeBackup } from '../backup/backups';
 import { showError, useToasts } from '../../stores/toasts';
 import { countryLabel, RegistryNav, useIssueText, useLanguage, usePermissions, useRegistryLookups, useShowRegistryError } from './ui';
 
@@ -105,6 +106,8 @@ export function ImportPage() {
     setBusy(true);
     setProgress({ done: 0, total: validation.rows.length });
     try {
+      // A CSV import can update many people at once: keep a copy to go back to.
+      if (validation.rows.length > 0) await takeBackup(repositories, 'before-import');
       const result = await repositories.delegates.importRows(validation.rows, setProgress);
       setOutcome(result);
       setFile(null);
@@ -112,7 +115,8 @@ export function ImportPage() {
       showToast('info', t('delegates.import.done', { created: result.created, updated: result.updated }));
     } catch (error) {
       setProgress(null);
-      showRegistryError(error);
+      if (error instanceof BackupFailedError) showToast('error', t('backup.failed', { detail: error.detail }));
+      else showRegistryError(error);
     } finally {
       setBusy(false);
     }
