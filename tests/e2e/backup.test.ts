@@ -221,3 +221,53 @@ describe('backups and restore', () => {
     expect((await backupReasons(page))[0]).toBe('Before an import');
   }, 120_000);
 });
+
+describe('when no backup can be written', () => {
+  let host: TestHost;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'cwg-backup-blocked-'));
+    const dataDir = await mkdtemp(join(tmpdir(), 'cwg-backup-blocked-data-'));
+    // A file where the backups folder should be: every backup write fails.
+    await writeFile(join(dataDir, 'backups'), 'not a folder');
+    host = await startTestHost({ dataDir });
+    const { page } = host;
+    await page.getByLabel('Name of this installation').fill('Kyrgyz delegation');
+    await page.getByRole('radio', { name: /^Delegation/ }).check();
+    await page.getByLabel('Country of the delegation').selectOption({ label: 'Kyrgyzstan' });
+    await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
+    await nav(page).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await host.close();
+  });
+
+  it('reports the failed daily backup and refuses an import rather than import without a safety copy', async () => {
+    const { page } = host;
+    await page.getByRole('alert').getByText(/^Today’s automatic backup could not be written: .*could not be saved/).waitFor({ timeout: 20_000 });
+
+    const bundle = await buildLargeBundle(100);
+    const path = join(folder, 'from-bench.cwgbundle.json');
+    await writeFile(path, bundle.text);
+    const before = await dumpDatabase(page);
+    await nav(page).getByRole('link', { name: 'Sync' }).click();
+    await page.getByRole('navigation', { name: 'Sync sections' }).getByRole('link', { name: 'Import' }).click();
+    host.dialogs.answer(path);
+    await page.getByRole('button', { name: 'Choose a bundle file…' }).click();
+    await page.getByRole('checkbox', { name: /^I compared the fingerprint/ }).check();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('alert').getByText(/^The safety backup could not be written: .* Nothing was changed\.$/).waitFor();
+    expect(await dumpDatabase(page)).toEqual(before);
+
+    // The same screens in Russian.
+    await page.getByRole('combobox', { name: 'Language' }).first().selectOption('ru');
+    await nav(page).getByRole('link', { name: 'Настройки' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Резервные копии' }).waitFor();
+    await page.getByText('Автоматических резервных копий пока нет.').waitFor();
+    await page.getByRole('link', { name: 'Восстановить из файла…' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Восстановление из резервной копии' }).waitFor();
+    await page.getByRole('button', { name: 'Выбрать файл резервной копии…' }).waitFor();
+  }, 120_000);
+});

@@ -97,4 +97,16 @@ describe('backup service', () => {
     expect(error).toBeInstanceOf(HandlerError);
     expect((error as HandlerError).message).toBe('There is no backup "nope".');
   });
+
+  it('says clearly when the backup folder cannot be made, and writes nothing', async () => {
+    const { dataFolder, backups } = await setup();
+    // A file where the folder should be: what a damaged or foreign data folder looks like.
+    await writeFile(join(dataFolder, BACKUP_FOLDER), 'not a folder');
+    const error = await backups.write('before-import', '{"a":1}', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HandlerError);
+    expect((error as HandlerError).code).toBe('io-error');
+    expect((error as HandlerError).message).toContain(`"${join(dataFolder, BACKUP_FOLDER)}" could not be saved`);
+    expect((error as HandlerError).message).toContain('Nothing was written');
+    expect(await backups.list()).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { backupReasons, type BackupEntry, type BackupReason } from '../../../shared/ipc/contract';
 import { HandlerError } from '../ipc/dispatch';
-import { writeFileAtomic } from './atomicFile';
+import { explainWriteError, writeFileAtomic } from './atomicFile';
 
 export const BACKUP_FOLDER = 'backups';
 export const BACKUP_INDEX = 'index.json';
@@ -103,7 +103,9 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
     },
 
     async write(reason: BackupReason, content: string, counts: Record<string, number>): Promise<BackupEntry> {
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+        throw new HandlerError('io-error', explainWriteError(error, folder).message);
+      });
       const createdAt = now().toISOString();
       const id = `${createdAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
       const fileName = `cwg-backup-${id}-${reason}.json`;
