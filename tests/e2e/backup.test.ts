@@ -263,7 +263,7 @@ describe('when no backup can be written', () => {
 
     // The same screens in Russian.
     await page.getByRole('combobox', { name: 'Language' }).first().selectOption('ru');
-    await nav(page).getByRole('link', { name: 'Настройки' }).click();
+    await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Настройки' }).click();
     await page.getByRole('heading', { level: 2, name: 'Резервные копии' }).waitFor();
     await page.getByText('Автоматических резервных копий пока нет.').waitFor();
     await page.getByRole('link', { name: 'Восстановить из файла…' }).click();
