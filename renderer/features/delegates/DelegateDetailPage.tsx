@@ -5,7 +5,6 @@
  * another says so and links to the surviving one.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { languageName } from '../../../shared/delegates/languages';
@@ -18,14 +17,13 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import type { DelegateActivity } from '../../db';
 import { useToasts } from '../../stores/toasts';
 import {
-  ConfirmDialog,
   countryLabel,
+  DeleteButton,
   organizationLabel,
   RegistryNav,
   useLanguage,
   usePermissions,
   useRegistryLookups,
-  useShowRegistryError,
   type RegistryLookups,
 } from './ui';
 
@@ -87,27 +85,11 @@ function Details({ delegate, lookups, canEdit, canDelete }: { delegate: Delegate
   const repositories = useRepositories();
   const navigate = useNavigate();
   const showToast = useToasts((state) => state.show);
-  const showRegistryError = useShowRegistryError();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const organization = delegate.organizationId ? lookups.organizationById.get(delegate.organizationId) : undefined;
   const country = delegate.countryId ? lookups.countryById.get(delegate.countryId) : undefined;
   const yesNo = (value: boolean) => (value ? t('delegates.detail.yes') : t('delegates.detail.no'));
   const orNone = (text: string) => (text.trim() === '' ? <span className="muted">{t('common.notStated')}</span> : text);
 
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await repositories.delegates.remove(delegate.id);
-      showToast('info', t('delegates.detail.removed', { name: displayName(delegate) }));
-      void navigate('/delegates');
-    } catch (error) {
-      showRegistryError(error);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
-  };
 
   return (
     <section aria-labelledby="delegate-details">
@@ -157,30 +139,19 @@ function Details({ delegate, lookups, canEdit, canDelete }: { delegate: Delegate
           </Link>
         )}
         {canDelete && (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              setConfirming(true);
+          <DeleteButton
+            label={t('delegates.detail.delete')}
+            title={t('delegates.detail.deleteTitle', { name: displayName(delegate) })}
+            explanation={t('delegates.detail.deleteExplanation')}
+            remove={async () => {
+              await repositories.delegates.remove(delegate.id);
+              showToast('info', t('delegates.detail.removed', { name: displayName(delegate) }));
+              void navigate('/delegates');
             }}
-          >
-            {t('delegates.detail.delete')}
-          </button>
+          />
         )}
       </div>
       {!canEdit && <p className="hint">{t('delegates.form.notYours')}</p>}
-      <ConfirmDialog
-        open={confirming}
-        title={t('delegates.detail.deleteTitle', { name: displayName(delegate) })}
-        confirmLabel={t('delegates.detail.delete')}
-        busy={busy}
-        onConfirm={() => void remove()}
-        onCancel={() => {
-          setConfirming(false);
-        }}
-      >
-        <p>{t('delegates.detail.deleteExplanation')}</p>
-      </ConfirmDialog>
     </section>
   );
 }

@@ -5,9 +5,9 @@
  * checks, with one message per field, and nothing saved until every field is right.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { transliterate } from 'transliteration';
 import { commonLanguageTags, languageName, resolveLanguage } from '../../../shared/delegates/languages';
 import { canEditDelegate } from '../../../shared/delegates/permissions';
@@ -20,23 +20,19 @@ import {
 } from '../../../shared/delegates/validation';
 import { delegateRoles, type Delegate } from '../../../shared/model';
 import { pick } from '../../app/format';
+import { SelectField, TextField } from '../../app/forms';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
-import { RegistryValidationError } from '../../db';
 import { useToasts } from '../../stores/toasts';
 import {
-  focusFirstError,
-  issuesToErrors,
   organizationLabel,
+  RefusalNotice,
   RegistryNav,
-  SelectField,
-  TextField,
-  useIssueText,
+  SaveActions,
   useLanguage,
   usePermissions,
+  useRegistryForm,
   useRegistryLookups,
-  useShowRegistryError,
-  type FieldErrors,
   type Permissions,
   type RegistryLookups,
 } from './ui';
@@ -65,12 +61,7 @@ export function DelegateFormPage() {
       <PageTitle>{title}</PageTitle>
       <RegistryNav />
       {refusal !== null ? (
-        <div className="notice warning">
-          <p>{refusal}</p>
-          <p>
-            <Link to={delegate ? `/delegates/${delegate.id}` : '/delegates'}>{t('delegates.detail.backToList')}</Link>
-          </p>
-        </div>
+        <RefusalNotice message={refusal} backTo={delegate ? `/delegates/${delegate.id}` : '/delegates'} backLabel={t('delegates.detail.backToList')} />
       ) : (
         <DelegateForm key={delegate?.id ?? 'new'} delegate={delegate} lookups={lookups} permissions={permissions} />
       )}
@@ -105,9 +96,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
   const repositories = useRepositories();
   const navigate = useNavigate();
   const showToast = useToasts((state) => state.show);
-  const showRegistryError = useShowRegistryError();
-  const issueText = useIssueText();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, errors, busy, submit } = useRegistryForm();
 
   const initial = (): DelegateFields => {
     if (delegate) return fieldsOf(delegate);
@@ -117,8 +106,6 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
   const [values, setValues] = useState<DelegateFields>(initial);
   const knownTags = commonLanguageTags as readonly string[];
   const [otherLanguages, setOtherLanguages] = useState(() => values.languages.filter((tag) => !knownTags.includes(tag)).join(', '));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
 
   const set = <K extends keyof DelegateFields>(key: K, value: DelegateFields[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
@@ -135,45 +122,27 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
     return { tags, bad: null };
   };
 
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+  const save = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const languages = collectLanguages();
     const fields = normalizeDelegateFields({ ...values, languages: languages.tags });
     const issues: DelegateIssue[] = validateDelegateFields(fields);
     if (languages.bad !== null) issues.push({ path: 'languages', code: 'languageInvalid', params: { value: languages.bad } });
-    const found = issuesToErrors(issues, issueText);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      // After React has rendered the messages and aria-invalid.
-      requestAnimationFrame(() => {
-        focusFirstError(formRef.current);
-      });
-      return;
-    }
-    setBusy(true);
-    try {
+    await submit(issues, async () => {
       const saved = await repositories.delegates.save({ ...fields, ...(delegate ? { id: delegate.id } : {}) });
       showToast('info', t('delegates.form.saved'));
       void navigate(`/delegates/${saved.id}`);
-    } catch (error) {
-      if (error instanceof RegistryValidationError) {
-        setErrors(issuesToErrors(error.details, issueText));
-        requestAnimationFrame(() => {
-          focusFirstError(formRef.current);
-        });
-      } else showRegistryError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const toggle = <T extends string>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list, item] : list.filter((x) => x !== item));
   const organizationsByCountry = groupOrganizations(lookups, language, t('delegates.form.international'));
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="form" noValidate onSubmit={(event) => void save(event)}>
       <div className="form-grid">
         <TextField
+          spellCheck={false}
           label={t('delegates.fields.nameNative')}
           hint={t('delegates.fields.nameNativeHint')}
           value={values.nameNative}
@@ -184,6 +153,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
           }}
         />
         <TextField
+          spellCheck={false}
           label={t('delegates.fields.nameLatin')}
           hint={t('delegates.fields.nameLatinHint')}
           value={values.nameLatin}
@@ -206,6 +176,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
           </button>
         </TextField>
         <TextField
+          spellCheck={false}
           label={t('delegates.fields.honorific')}
           hint={t('delegates.fields.honorificHint')}
           value={values.honorific}
@@ -216,6 +187,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
         />
         <span />
         <TextField
+          spellCheck={false}
           label={t('delegates.fields.positionEn')}
           value={values.position.en}
           lang="en"
@@ -225,6 +197,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
           }}
         />
         <TextField
+          spellCheck={false}
           label={t('delegates.fields.positionRu')}
           value={values.position.ru}
           lang="ru"
@@ -269,6 +242,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
           ))}
         </SelectField>
         <TextField
+          spellCheck={false}
           label={t('delegates.fields.email')}
           type="email"
           dir="ltr"
@@ -279,6 +253,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
           }}
         />
         <TextField
+          spellCheck={false}
           label={t('delegates.fields.phone')}
           hint={t('delegates.fields.phoneHint')}
           type="tel"
@@ -326,6 +301,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
           ))}
         </div>
         <TextField
+          spellCheck={false}
           label={t('delegates.fields.otherLanguages')}
           hint={t('delegates.fields.otherLanguagesHint')}
           value={otherLanguages}
@@ -368,14 +344,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
         </label>
       </fieldset>
 
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-        <Link className="button secondary" to={delegate ? `/delegates/${delegate.id}` : '/delegates'}>
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <SaveActions busy={busy} cancelTo={delegate ? `/delegates/${delegate.id}` : '/delegates'} />
     </form>
   );
 }

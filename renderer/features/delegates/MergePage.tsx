@@ -17,7 +17,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import type { MergePreview } from '../../db';
 import { useToasts } from '../../stores/toasts';
-import { countryLabel, RegistryNav, useLanguage, usePermissions, useRegistryLookups, useShowRegistryError, type RegistryLookups } from './ui';
+import { countryLabel, RefusalNotice, RegistryNav, useLanguage, usePermissions, useRegistryLookups, useShowRegistryError, type RegistryLookups } from './ui';
 
 export function MergePage() {
   const { t } = useTranslation();
@@ -43,12 +43,7 @@ export function MergePage() {
       {!permissions.mergePeople ? (
         <p className="notice warning">{t('delegates.duplicates.secretariatMerges')}</p>
       ) : preview.preview === null ? (
-        <div className="notice warning">
-          <p>{t('delegates.merge.unavailable')}</p>
-          <p>
-            <Link to="/delegates/duplicates">{t('delegates.merge.backToDuplicates')}</Link>
-          </p>
-        </div>
+        <RefusalNotice message={t('delegates.merge.unavailable')} backTo="/delegates/duplicates" backLabel={t('delegates.merge.backToDuplicates')} />
       ) : (
         <MergeForm preview={preview.preview} lookups={lookups} />
       )}

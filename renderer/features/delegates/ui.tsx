@@ -1,16 +1,20 @@
 /**
  * Building blocks of the registry screens: the registry's sub-navigation, who is looking
- * (permissions), countries and organizations by id, form fields with one error each,
- * problem messages in the UI language, and a confirmation dialog.
+ * (permissions), countries and organizations by id, problem messages in the UI language,
+ * and what the person, organization and country forms share (their check-then-save state,
+ * the refusal notice, the two name fields, Save and Cancel, Delete after asking). Fields and
+ * dialogs come from the app's form kit.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import type { CsvIssue } from '../../../shared/delegates/csv';
 import type { RegistryIssue } from '../../../shared/delegates/registryValidation';
-import type { Country, Organization } from '../../../shared/model';
+import type { Bilingual, Country, Organization } from '../../../shared/model';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { pick } from '../../app/format';
+import { errorsByPath, focusFirstInvalid, TextField, type FieldErrors } from '../../app/forms';
 import { currentLanguage, type Language } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { RegistryPermissionError, RegistryValidationError, type DelegatesRepository } from '../../db';
@@ -89,15 +93,6 @@ export function useIssueText(): (issue: Pick<RegistryIssue, 'code' | 'params'> |
   return (issue) => t(`delegates.issues.${issue.code}`, issue.params ?? {});
 }
 
-/** Field path → message, from a local check or a RegistryValidationError. */
-export type FieldErrors = Record<string, string>;
-
-export function issuesToErrors(issues: readonly Pick<RegistryIssue, 'path' | 'code' | 'params'>[], text: ReturnType<typeof useIssueText>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) errors[issue.path] ??= text(issue);
-  return errors;
-}
-
 /** Shows a repository error as a toast, in the UI language when it is one of ours. */
 export function useShowRegistryError(): (error: unknown) => void {
   const { t } = useTranslation();
@@ -109,167 +104,136 @@ export function useShowRegistryError(): (error: unknown) => void {
   };
 }
 
-/** Focuses the first field (in form order) that has an error. */
-export function focusFirstError(form: HTMLFormElement | null): void {
-  const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  invalid?.focus();
-}
+type FormIssue = Pick<RegistryIssue, 'path' | 'code' | 'params'>;
 
-interface TextFieldProps {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  hint?: string;
-  type?: 'text' | 'email' | 'tel';
-  dir?: 'auto' | 'ltr';
-  lang?: string;
-  multiline?: boolean;
-  inputRef?: RefObject<HTMLInputElement | null>;
-  readOnly?: boolean;
-  maxLength?: number;
-  children?: ReactNode;
-}
+/**
+ * A registry form's state: one message beside each wrong field (the first of them focused),
+ * busy while saving. `submit` shows the local check's problems, or saves; a refusal of the
+ * repository is shown the same way, nothing is saved until every field is right.
+ */
+export function useRegistryForm() {
+  const issueText = useIssueText();
+  const showRegistryError = useShowRegistryError();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
 
-/** A labelled text input with its hint and error tied to it (aria-describedby). */
-export function TextField({ label, value, onChange, error, hint, type = 'text', dir, lang, multiline, inputRef, readOnly, maxLength, children }: TextFieldProps) {
-  const id = useId();
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    value,
-    dir,
-    lang,
-    readOnly,
-    maxLength,
-    'aria-invalid': error ? (true as const) : undefined,
-    'aria-describedby': describedBy,
+  const showErrors = (issues: readonly FormIssue[]): boolean => {
+    const found = errorsByPath(issues, issueText);
+    setErrors(found);
+    const wrong = Object.keys(found).length > 0;
+    if (wrong) focusFirstInvalid(formRef.current);
+    return wrong;
   };
+
+  const submit = async (issues: readonly FormIssue[], save: () => Promise<void>): Promise<void> => {
+    if (showErrors(issues)) return;
+    setBusy(true);
+    try {
+      await save();
+    } catch (error) {
+      if (error instanceof RegistryValidationError) showErrors(error.details);
+      else showRegistryError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { formRef, errors, busy, submit };
+}
+
+/** Why a page shows no form (no such record, not permitted), with the way back. */
+export function RefusalNotice({ message, backTo, backLabel }: { message: string; backTo: string; backLabel: string }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <div className="field-row">
-        {multiline ? (
-          <textarea
-            {...common}
-            rows={4}
-            onChange={(event) => {
-              onChange(event.target.value);
-            }}
-          />
-        ) : (
-          <input
-            {...common}
-            ref={inputRef}
-            type={type}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => {
-              onChange(event.target.value);
-            }}
-          />
-        )}
-        {children}
-      </div>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+    <div className="notice warning">
+      <p>{message}</p>
+      <p>
+        <Link to={backTo}>{backLabel}</Link>
+      </p>
     </div>
   );
 }
 
-interface SelectFieldProps {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  hint?: string;
-  children: ReactNode;
-}
-
-export function SelectField({ label, value, onChange, error, hint, children }: SelectFieldProps) {
-  const id = useId();
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+/** A registry form's Save (saying so while it saves) and Cancel back to `cancelTo`; `children` adds actions. */
+export function SaveActions({ busy, cancelTo, children }: { busy: boolean; cancelTo: string; children?: ReactNode }) {
+  const { t } = useTranslation();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      >
-        {children}
-      </select>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+    <div className="actions">
+      <button type="submit" disabled={busy}>
+        {busy ? t('common.saving') : t('common.save')}
+      </button>
+      <Link className="button secondary" to={cancelTo}>
+        {t('common.cancel')}
+      </Link>
+      {children}
     </div>
   );
 }
 
-interface ConfirmDialogProps {
-  open: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  busy?: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
+/** A country's or organization's name in English and Russian, one field each. */
+export function NameFields({ labels, value, errors, onChange }: { labels: Bilingual; value: Bilingual; errors: FieldErrors; onChange: (name: Bilingual) => void }) {
+  return (['en', 'ru'] as const).map((language) => (
+    <TextField
+      key={language}
+      spellCheck={false}
+      label={labels[language]}
+      lang={language}
+      value={value[language]}
+      error={errors[`name.${language}`]}
+      onChange={(text) => {
+        onChange({ ...value, [language]: text });
+      }}
+    />
+  ));
 }
 
 /**
- * A modal confirmation on the native <dialog>: the browser traps focus inside it, Escape
- * cancels, and focus returns to the button that opened it.
+ * A Delete button that asks first in a dialog (labelled `title`, saying `explanation`);
+ * `remove` runs with the dialog's Delete disabled, and a refusal shows as a toast.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+export function DeleteButton({ label, title, explanation, remove }: { label: string; title: string; explanation: string; remove: () => Promise<void> }) {
+  const showRegistryError = useShowRegistryError();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await remove();
+    } catch (error) {
+      showRegistryError(error);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
-      {children}
-      <div className="actions">
-        <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </dialog>
+    <>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => {
+          setConfirming(true);
+        }}
+      >
+        {label}
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title={title}
+          confirmLabel={label}
+          danger
+          busy={busy}
+          onConfirm={() => void confirm()}
+          onCancel={() => {
+            setConfirming(false);
+          }}
+        >
+          <p>{explanation}</p>
+        </ConfirmDialog>
+      )}
+    </>
   );
 }
 

@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { agendaMoment, agendaWarnings, sessionsByDay, type AgendaWarning } from '../../../shared/meetings/agenda';
 import { meetingDays } from '../../../shared/meetings/dates';
 import type { Meeting, Session } from '../../../shared/model';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { formatDate } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
-import { ConfirmDialog } from './Modal';
 import { SessionCard, type DayOption } from './SessionCard';
 import { SessionDialog } from './SessionDialog';
 import { useNow } from './useNow';
@@ -183,7 +183,7 @@ export function AgendaTab({ meeting, sessions, people, editable }: Props) {
       {deleting && (
         <ConfirmDialog
           title={t('meetings.agenda.confirmDeleteTitle')}
-          body={t('meetings.agenda.confirmDeleteBody', { title: deleting.title[language] || deleting.title.en || deleting.title.ru })}
+          cancelLabel={t('meetings.page.keep')}
           confirmLabel={t('meetings.agenda.confirmDelete')}
           danger
           onCancel={() => {
@@ -194,7 +194,9 @@ export function AgendaTab({ meeting, sessions, people, editable }: Props) {
             setDeleting(null);
             act(() => repositories.meetings.sessions.remove(id), t('meetings.agenda.deleted'));
           }}
-        />
+        >
+          <p>{t('meetings.agenda.confirmDeleteBody', { title: deleting.title[language] || deleting.title.en || deleting.title.ru })}</p>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -7,11 +7,11 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Meeting, Session } from '../../../shared/model';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
 import { exportAgenda } from './exportAgenda';
-import { ConfirmDialog } from './Modal';
 
 interface Props {
   meeting: Meeting;
@@ -98,7 +98,7 @@ export function MeetingActions({ meeting, sessions, participantCount, personName
       {confirm === 'cancel' && (
         <ConfirmDialog
           title={t('meetings.page.confirmCancelTitle')}
-          body={t('meetings.page.confirmCancelBody')}
+          cancelLabel={t('meetings.page.keep')}
           confirmLabel={t('meetings.page.confirmCancel')}
           onCancel={() => {
             setConfirm(null);
@@ -112,12 +112,14 @@ export function MeetingActions({ meeting, sessions, participantCount, personName
               })
               .catch(showError);
           }}
-        />
+        >
+          <p>{t('meetings.page.confirmCancelBody')}</p>
+        </ConfirmDialog>
       )}
       {confirm === 'delete' && (
         <ConfirmDialog
           title={t('meetings.page.confirmDeleteTitle')}
-          body={t('meetings.page.confirmDeleteBody', { sessions: sessions.length, participants: participantCount })}
+          cancelLabel={t('meetings.page.keep')}
           confirmLabel={t('meetings.page.confirmDelete')}
           danger
           onCancel={() => {
@@ -133,7 +135,9 @@ export function MeetingActions({ meeting, sessions, participantCount, personName
               })
               .catch(showError);
           }}
-        />
+        >
+          <p>{t('meetings.page.confirmDeleteBody', { sessions: sessions.length, participants: participantCount })}</p>
+        </ConfirmDialog>
       )}
     </div>
   );

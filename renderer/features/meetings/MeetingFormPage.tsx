@@ -17,7 +17,7 @@ import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
-import { BilingualInput, Field, FormAlert, TextInput, errorsFromException, focusFirstError, issuesToErrors, type FieldErrors } from './formKit';
+import { BilingualInput, FormAlert, SelectInput, TextInput, errorsFromException, focusFirstError, issuesToErrors, type FieldErrors } from './formKit';
 import './meetings.css';
 import { useIsSecretariat } from './useRegistry';
 
@@ -170,40 +170,38 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
           }}
         />
         <div className="m-form-row">
-          <Field prefix={PREFIX} path="kind" label={t('meetings.fields.kind')} errors={errors}>
-            {(props) => (
-              <select
-                {...props}
-                value={draft.kind}
-                onChange={(event) => {
-                  set({ kind: event.target.value as MeetingDraft['kind'] });
-                }}
-              >
-                {meetingKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`meetingKinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field prefix={PREFIX} path="status" label={t('meetings.fields.status')} errors={errors}>
-            {(props) => (
-              <select
-                {...props}
-                value={draft.status}
-                onChange={(event) => {
-                  set({ status: event.target.value as MeetingDraft['status'] });
-                }}
-              >
-                {meetingStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`meetingStatuses.${status}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectInput
+            prefix={PREFIX}
+            path="kind"
+            label={t('meetings.fields.kind')}
+            errors={errors}
+            value={draft.kind}
+            onChange={(value) => {
+              set({ kind: value as MeetingDraft['kind'] });
+            }}
+          >
+            {meetingKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`meetingKinds.${kind}`)}
+              </option>
+            ))}
+          </SelectInput>
+          <SelectInput
+            prefix={PREFIX}
+            path="status"
+            label={t('meetings.fields.status')}
+            errors={errors}
+            value={draft.status}
+            onChange={(value) => {
+              set({ status: value as MeetingDraft['status'] });
+            }}
+          >
+            {meetingStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`meetingStatuses.${status}`)}
+              </option>
+            ))}
+          </SelectInput>
         </div>
         <div className="m-form-row">
           <TextInput
@@ -262,36 +260,36 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
             set({ venue });
           }}
         />
-        <Field prefix={PREFIX} path="timeZone" label={t('meetings.fields.timeZone')} errors={errors} hint={t('meetings.form.timeZoneHint')}>
-          {(props) => (
-            <select
-              {...props}
-              value={draft.timeZone}
-              onChange={(event) => {
-                zoneTouched.current = true;
-                set({ timeZone: event.target.value });
-              }}
-            >
-              {!zones.preferred.includes(draft.timeZone) && !zones.others.includes(draft.timeZone) && (
-                <option value={draft.timeZone}>{draft.timeZone}</option>
-              )}
-              <optgroup label={t('meetings.form.preferredZones')}>
-                {zones.preferred.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {timeZoneLabel(zone, offsetDate)}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t('meetings.form.otherZones')}>
-                {zones.others.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {timeZoneLabel(zone, offsetDate)}
-                  </option>
-                ))}
-              </optgroup>
-            </select>
+        <SelectInput
+          prefix={PREFIX}
+          path="timeZone"
+          label={t('meetings.fields.timeZone')}
+          errors={errors}
+          hint={t('meetings.form.timeZoneHint')}
+          value={draft.timeZone}
+          onChange={(value) => {
+            zoneTouched.current = true;
+            set({ timeZone: value });
+          }}
+        >
+          {!zones.preferred.includes(draft.timeZone) && !zones.others.includes(draft.timeZone) && (
+            <option value={draft.timeZone}>{draft.timeZone}</option>
           )}
-        </Field>
+          <optgroup label={t('meetings.form.preferredZones')}>
+            {zones.preferred.map((zone) => (
+              <option key={zone} value={zone}>
+                {timeZoneLabel(zone, offsetDate)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('meetings.form.otherZones')}>
+            {zones.others.map((zone) => (
+              <option key={zone} value={zone}>
+                {timeZoneLabel(zone, offsetDate)}
+              </option>
+            ))}
+          </optgroup>
+        </SelectInput>
         {suggestion && suggestedCity && suggestion !== draft.timeZone && (
           <p className="hint m-suggestion">
             {t('meetings.form.suggestedZone', { city: pick(suggestedCity.name, language), zone: timeZoneLabel(suggestion, offsetDate) })}{' '}
@@ -307,25 +305,24 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
           </p>
         )}
 
-        <Field prefix={PREFIX} path="hostOrganizationId" label={t('meetings.fields.host')} errors={errors}>
-          {(props) => (
-            <select
-              {...props}
-              value={draft.hostOrganizationId ?? ''}
-              onChange={(event) => {
-                set({ hostOrganizationId: event.target.value === '' ? null : event.target.value });
-              }}
-            >
-              <option value="">{t('meetings.form.noHost')}</option>
-              {(data?.organizations ?? []).map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {pick(organization.name, language)}
-                  {organization.acronym ? ` (${organization.acronym})` : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectInput
+          prefix={PREFIX}
+          path="hostOrganizationId"
+          label={t('meetings.fields.host')}
+          errors={errors}
+          value={draft.hostOrganizationId ?? ''}
+          onChange={(value) => {
+            set({ hostOrganizationId: value === '' ? null : value });
+          }}
+        >
+          <option value="">{t('meetings.form.noHost')}</option>
+          {(data?.organizations ?? []).map((organization) => (
+            <option key={organization.id} value={organization.id}>
+              {pick(organization.name, language)}
+              {organization.acronym ? ` (${organization.acronym})` : ''}
+            </option>
+          ))}
+        </SelectInput>
         <fieldset
           className="field"
           id={`${PREFIX}-coOrganizerIds`}

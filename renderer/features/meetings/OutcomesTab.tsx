@@ -7,12 +7,12 @@ import { useId, useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateActionItem, validateOutcome, validateTextItem, type ActionItemDraft } from '../../../shared/meetings/validation';
 import type { ActionItem, Bilingual, Decision, Meeting, Participation, Session } from '../../../shared/model';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { formatDate, pick, todayIso } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
-import { BilingualInput, Field, FormAlert, TextInput, errorsFromException, focusFirstError, issuesToErrors, type FieldErrors } from './formKit';
-import { ConfirmDialog } from './Modal';
+import { BilingualInput, FormAlert, SelectInput, TextInput, errorsFromException, focusFirstError, issuesToErrors, type FieldErrors } from './formKit';
 import { personName, type Registry } from './useRegistry';
 
 interface Props {
@@ -124,7 +124,7 @@ function Decisions({ meeting, decisions, editable }: Props) {
       {deleting && (
         <ConfirmDialog
           title={t('meetings.outcomes.deleteNamed', { text: pick(deleting.text, language) })}
-          body={pick(deleting.text, language)}
+          cancelLabel={t('meetings.page.keep')}
           confirmLabel={t('meetings.outcomes.delete')}
           danger
           onCancel={() => {
@@ -135,7 +135,9 @@ function Decisions({ meeting, decisions, editable }: Props) {
             setDeleting(null);
             repositories.meetings.decisions.remove(target).catch(showError);
           }}
-        />
+        >
+          <p>{pick(deleting.text, language)}</p>
+        </ConfirmDialog>
       )}
     </section>
   );
@@ -355,7 +357,7 @@ function ActionItems({ meeting, actionItems, participations, registry, editable 
       {deleting && (
         <ConfirmDialog
           title={t('meetings.outcomes.deleteNamed', { text: pick(deleting.text, language) })}
-          body={pick(deleting.text, language)}
+          cancelLabel={t('meetings.page.keep')}
           confirmLabel={t('meetings.outcomes.delete')}
           danger
           onCancel={() => {
@@ -366,7 +368,9 @@ function ActionItems({ meeting, actionItems, participations, registry, editable 
             setDeleting(null);
             repositories.meetings.actionItems.remove(target).catch(showError);
           }}
-        />
+        >
+          <p>{pick(deleting.text, language)}</p>
+        </ConfirmDialog>
       )}
     </section>
   );
@@ -426,24 +430,23 @@ function ActionItemForm({ title, owners, initial, onCancel, onSave }: ActionItem
         }}
       />
       <div className="m-form-row">
-        <Field prefix={prefix} path="ownerDelegateId" label={t('meetings.outcomes.ownerDelegate')} errors={errors}>
-          {(props) => (
-            <select
-              {...props}
-              value={draft.ownerDelegateId ?? ''}
-              onChange={(event) => {
-                setDraft({ ...draft, ownerDelegateId: event.target.value === '' ? null : event.target.value });
-              }}
-            >
-              <option value="">{t('meetings.outcomes.noOwner')}</option>
-              {owners.map((owner) => (
-                <option key={owner.id} value={owner.id}>
-                  {owner.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectInput
+          prefix={prefix}
+          path="ownerDelegateId"
+          label={t('meetings.outcomes.ownerDelegate')}
+          errors={errors}
+          value={draft.ownerDelegateId ?? ''}
+          onChange={(value) => {
+            setDraft({ ...draft, ownerDelegateId: value === '' ? null : value });
+          }}
+        >
+          <option value="">{t('meetings.outcomes.noOwner')}</option>
+          {owners.map((owner) => (
+            <option key={owner.id} value={owner.id}>
+              {owner.name}
+            </option>
+          ))}
+        </SelectInput>
         <TextInput
           prefix={prefix}
           path="dueDate"

@@ -12,10 +12,10 @@ import { validateSessionDraft, type SessionDraft } from '../../../shared/meeting
 import { sessionKinds, type Meeting, type Session } from '../../../shared/model';
 import { formatDate } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
+import { Modal } from '../../app/Modal';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
-import { BilingualInput, Field, FormAlert, TextInput, errorsFromException, fieldId, focusFirstError, issuesToErrors, type FieldErrors } from './formKit';
-import { Modal } from './Modal';
+import { BilingualInput, FormAlert, SelectInput, TextInput, errorsFromException, fieldId, focusFirstError, issuesToErrors, type FieldErrors } from './formKit';
 import { PeoplePicker } from './PeoplePicker';
 import { WarningList } from './SessionCard';
 import type { PersonOption } from './useRegistry';
@@ -129,26 +129,25 @@ export function SessionDialog({ meeting, sessions, session, date, people, onClos
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
         <FormAlert errors={errors} message={t('meetings.form.notSaved')} />
         <div className="m-form-row">
-          <Field prefix={PREFIX} path="date" label={t('meetings.session.day')} errors={errors}>
-            {(props) => (
-              <select
-                {...props}
-                value={draft.date}
-                onChange={(event) => {
-                  set({ date: event.target.value });
-                }}
-              >
-                {/* A session saved on a day the meeting no longer has is still shown, so the error can say so. */}
-                {(days.includes(draft.date) ? days : [draft.date, ...days]).map((day) => (
-                  <option key={day} value={day}>
-                    {days.includes(day)
-                      ? t('meetings.agenda.dayOption', { number: days.indexOf(day) + 1, date: formatDate(day, language) })
-                      : formatDate(day, language)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectInput
+            prefix={PREFIX}
+            path="date"
+            label={t('meetings.session.day')}
+            errors={errors}
+            value={draft.date}
+            onChange={(value) => {
+              set({ date: value });
+            }}
+          >
+            {/* A session saved on a day the meeting no longer has is still shown, so the error can say so. */}
+            {(days.includes(draft.date) ? days : [draft.date, ...days]).map((day) => (
+              <option key={day} value={day}>
+                {days.includes(day)
+                  ? t('meetings.agenda.dayOption', { number: days.indexOf(day) + 1, date: formatDate(day, language) })
+                  : formatDate(day, language)}
+              </option>
+            ))}
+          </SelectInput>
           <TextInput
             prefix={PREFIX}
             path="start"
@@ -175,23 +174,22 @@ export function SessionDialog({ meeting, sessions, session, date, people, onClos
               set({ end });
             }}
           />
-          <Field prefix={PREFIX} path="kind" label={t('meetings.session.kind')} errors={errors}>
-            {(props) => (
-              <select
-                {...props}
-                value={draft.kind}
-                onChange={(event) => {
-                  set({ kind: event.target.value as SessionDraft['kind'] });
-                }}
-              >
-                {sessionKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`meetings.sessionKinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectInput
+            prefix={PREFIX}
+            path="kind"
+            label={t('meetings.session.kind')}
+            errors={errors}
+            value={draft.kind}
+            onChange={(value) => {
+              set({ kind: value as SessionDraft['kind'] });
+            }}
+          >
+            {sessionKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`meetings.sessionKinds.${kind}`)}
+              </option>
+            ))}
+          </SelectInput>
         </div>
         <p className="hint">{t('meetings.session.timeHint')}</p>
 

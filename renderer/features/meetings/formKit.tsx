@@ -1,26 +1,23 @@
 /**
- * Small form building blocks of the meetings area: labelled fields with inline errors
- * (aria-invalid, aria-describedby), bilingual pairs, and the mapping of validation
- * problems to translated messages per field.
+ * The meetings' addressing on top of the shared form kit (app/forms.tsx): a field is named
+ * by the form's prefix and its path (the DOM id, e.g. "meeting-title-en"), and its error is
+ * read from the form's errors map; bilingual pairs; validation problems as translated
+ * messages per field.
  */
 import { useTranslation } from 'react-i18next';
-import type { ReactNode, Ref } from 'react';
+import type { ComponentProps } from 'react';
 import type { FieldIssue } from '../../../shared/meetings/validation';
 import type { Bilingual } from '../../../shared/model';
+import { errorsByPath, SelectField, TextField, type FieldErrors } from '../../app/forms';
 import { ValidationError } from '../../db';
 import { MeetingValidationError } from '../../db';
 
-/** Field path → translated message. */
-export type FieldErrors = Readonly<Record<string, string>>;
+export type { FieldErrors } from '../../app/forms';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 export function issuesToErrors(issues: readonly FieldIssue[], t: Translate): FieldErrors {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    errors[issue.path] ??= t(`meetings.errors.${issue.key}`, issue.values ?? {});
-  }
-  return errors;
+  return errorsByPath(issues, (issue) => t(`meetings.errors.${issue.key}`, issue.values ?? {}));
 }
 
 /**
@@ -30,11 +27,7 @@ export function issuesToErrors(issues: readonly FieldIssue[], t: Translate): Fie
  */
 export function errorsFromException(error: unknown, t: Translate): FieldErrors | null {
   if (error instanceof MeetingValidationError) return issuesToErrors(error.details, t);
-  if (error instanceof ValidationError) {
-    const errors: Record<string, string> = {};
-    for (const issue of error.issues) errors[issue.path] ??= issue.message;
-    return errors;
-  }
+  if (error instanceof ValidationError) return errorsByPath(error.issues, (issue) => issue.message);
   return null;
 }
 
@@ -43,7 +36,10 @@ export function fieldId(prefix: string, path: string): string {
   return `${prefix}-${path.replace(/\./g, '-')}`;
 }
 
-/** Focuses the first field with an error, in document order. */
+/**
+ * Focuses the first field with an error, in document order, at once: the ids are known
+ * before React renders the errors, and a general error ('') has no field.
+ */
 export function focusFirstError(prefix: string, errors: FieldErrors): void {
   const elements = Object.keys(errors)
     .map((path) => document.getElementById(fieldId(prefix, path)))
@@ -52,102 +48,31 @@ export function focusFirstError(prefix: string, errors: FieldErrors): void {
   elements[0]?.focus();
 }
 
-interface FieldProps {
+interface Addressed {
   prefix: string;
   path: string;
-  label: string;
   errors: FieldErrors;
-  hint?: string;
-  children: (props: {
-    id: string;
-    'aria-invalid': true | undefined;
-    'aria-describedby': string | undefined;
-  }) => ReactNode;
-  className?: string;
 }
 
-/** A label, the control (given its accessibility props), an optional hint and the field's error. */
-export function Field({ prefix, path, label, errors, hint, children, className }: FieldProps) {
-  const id = fieldId(prefix, path);
-  const error = errors[path];
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
-  return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+type SelectInputProps = Addressed & Omit<ComponentProps<typeof SelectField>, 'id' | 'error'>;
+
+/** The shared select field, addressed by prefix and path. */
+export function SelectInput({ prefix, path, errors, ...field }: SelectInputProps) {
+  return <SelectField id={fieldId(prefix, path)} error={errors[path]} {...field} />;
 }
 
-interface TextInputProps {
-  prefix: string;
-  path: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  errors: FieldErrors;
-  hint?: string;
-  multiline?: boolean;
-  type?: 'text' | 'date' | 'search';
-  inputRef?: Ref<HTMLInputElement>;
-  lang?: string;
-  className?: string;
-  inputMode?: 'numeric' | 'text';
-  placeholder?: string;
+type TextInputProps = Addressed & Omit<ComponentProps<typeof TextField>, 'id' | 'error' | 'rows'>;
+
+/** The shared text field, addressed by prefix and path; text areas of three lines. */
+export function TextInput({ prefix, path, errors, ...field }: TextInputProps) {
+  return <TextField id={fieldId(prefix, path)} error={errors[path]} rows={3} {...field} />;
 }
 
-export function TextInput({ prefix, path, label, value, onChange, errors, hint, multiline, type = 'text', inputRef, lang, className, inputMode, placeholder }: TextInputProps) {
-  return (
-    <Field prefix={prefix} path={path} label={label} errors={errors} className={className} {...(hint ? { hint } : {})}>
-      {(props) =>
-        multiline ? (
-          <textarea
-            {...props}
-            lang={lang}
-            rows={3}
-            value={value}
-            onChange={(event) => {
-              onChange(event.target.value);
-            }}
-          />
-        ) : (
-          <input
-            {...props}
-            ref={inputRef}
-            lang={lang}
-            type={type}
-            autoComplete="off"
-            inputMode={inputMode}
-            placeholder={placeholder}
-            value={value}
-            onChange={(event) => {
-              onChange(event.target.value);
-            }}
-          />
-        )
-      }
-    </Field>
-  );
-}
-
-interface BilingualInputProps {
-  prefix: string;
-  path: string;
+interface BilingualInputProps extends Addressed {
   /** The field's name, e.g. "Title": labels read "Title in English", "Title in Russian". */
   field: string;
   value: Bilingual;
   onChange: (value: Bilingual) => void;
-  errors: FieldErrors;
   multiline?: boolean;
   hint?: string;
 }

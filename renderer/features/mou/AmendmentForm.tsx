@@ -10,9 +10,10 @@ import { validateAmendment, type ArticleInput, type MouIssue } from '../../../sh
 import { pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
+import { focusFirstInvalid, SelectField, TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
 import { ArticleFields } from './ArticleEditor';
-import { focusFirstInvalid, TextArea, useIssues, useShowMouError, type MouSession } from './ui';
+import { useIssues, useShowMouError, type MouSession } from './ui';
 
 const KINDS: readonly { kind: AmendmentKind; label: 'kindReplace' | 'kindInsert' | 'kindDelete' }[] = [
   { kind: 'replace', label: 'kindReplace' },
@@ -53,7 +54,6 @@ export function AmendmentForm({
   const issues = useIssues();
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
-  const proposerError = issues.code('proposedByCountryId');
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -106,21 +106,23 @@ export function AmendmentForm({
       {kind === 'delete' ? (
         <p className="notice warning">{t('mou.amendment.deleteText')}</p>
       ) : (
-        <ArticleFields value={text} onChange={setText} errorFor={issues.code} />
+        <ArticleFields value={text} onChange={setText} errorFor={issues.message} />
       )}
       <div className="editor-grid">
-        <TextArea
+        <TextField
+          multiline
           label={t('mou.amendment.rationaleEn')}
           lang="en"
           rows={3}
           value={rationale.en}
           hint={t('mou.amendment.rationaleHint')}
-          error={issues.code('rationale.en')}
+          error={issues.message('rationale.en')}
           onChange={(en) => {
             setRationale({ ...rationale, en });
           }}
         />
-        <TextArea
+        <TextField
+          multiline
           label={t('mou.amendment.rationaleRu')}
           lang="ru"
           rows={3}
@@ -131,33 +133,22 @@ export function AmendmentForm({
         />
       </div>
       {session.isSecretariat && (
-        <div className="field">
-          <label htmlFor={`${id}-proposer`}>{t('mou.amendment.proposerLegend')}</label>
-          <select
-            id={`${id}-proposer`}
-            value={proposer}
-            aria-invalid={proposerError ? true : undefined}
-            aria-describedby={proposerError ? `${id}-proposer-error` : undefined}
-            onChange={(event) => {
-              setProposer(event.target.value);
-            }}
-          >
-            <option value="">{t('mou.amendment.chooseCountry')}</option>
-            {parties.map((countryId) => {
-              const country = session.countries.get(countryId);
-              return (
-                <option key={countryId} value={countryId}>
-                  {country ? pick(country.name, language) : countryId}
-                </option>
-              );
-            })}
-          </select>
-          {proposerError && (
-            <p id={`${id}-proposer-error`} className="field-error">
-              {t(`mou.errors.${proposerError}`)}
-            </p>
-          )}
-        </div>
+        <SelectField
+          label={t('mou.amendment.proposerLegend')}
+          value={proposer}
+          error={issues.message('proposedByCountryId')}
+          onChange={setProposer}
+        >
+          <option value="">{t('mou.amendment.chooseCountry')}</option>
+          {parties.map((countryId) => {
+            const country = session.countries.get(countryId);
+            return (
+              <option key={countryId} value={countryId}>
+                {country ? pick(country.name, language) : countryId}
+              </option>
+            );
+          })}
+        </SelectField>
       )}
       <div className="actions">
         <button type="submit" disabled={busy}>

@@ -17,6 +17,7 @@ import { formatDate, pick, todayIso } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
+import { focusFirstInvalid, TextField } from '../../app/forms';
 import type { AmendmentDecision } from '../../db';
 import { useToasts } from '../../stores/toasts';
 import { amendmentTitle } from './amendmentText';
@@ -29,11 +30,8 @@ import {
   Breadcrumbs,
   ConfirmButton,
   countryName,
-  focusFirstInvalid,
   Loading,
   NotFound,
-  TextArea,
-  TextField,
   useIssues,
   useMouSession,
   useShowMouError,
@@ -347,15 +345,16 @@ function DecisionForm({ amendment, conflict }: { amendment: Amendment; conflict:
           )}
         </div>
       )}
-      <TextArea
+      <TextField
+        multiline
         label={t('mou.amendment.reason')}
         hint={t('mou.amendment.reasonHint')}
         rows={2}
         value={reason}
-        error={issues.code('reason')}
+        error={issues.message('reason')}
         onChange={setReason}
       />
-      <TextField type="date" label={t('mou.amendment.decisionDate')} value={date} error={issues.code('date')} onChange={setDate} />
+      <TextField type="date" label={t('mou.amendment.decisionDate')} value={date} error={issues.message('date')} onChange={setDate} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {t('mou.amendment.record')}

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { TextLanguage } from '../../../shared/mou/compare';
 import { checkNumbering, compareStructure, renumberParagraphs } from '../../../shared/mou/structure';
 import { validateArticle, type ArticleInput } from '../../../shared/mou/validation';
-import { focusFirstInvalid, TextArea, TextField, useIssues, useShowMouError } from './ui';
+import { focusFirstInvalid, TextField } from '../../app/forms';
+import { useIssues, useShowMouError } from './ui';
 
 const LANGUAGES: readonly TextLanguage[] = ['en', 'ru'];
 
@@ -40,13 +41,14 @@ export function ArticleFields({
               label={`${t('mou.editor.heading')} (${t(`mou.languageShort.${language}`)})`}
               value={value.heading[language]}
               lang={language}
-              className="wide"
+              inputClassName="wide"
               error={errorFor(`heading.${language}`)}
               onChange={(text) => {
                 set('heading', language, text);
               }}
             />
-            <TextArea
+            <TextField
+              multiline
               label={`${t('mou.editor.body')} (${t(`mou.languageShort.${language}`)})`}
               value={value.body[language]}
               lang={language}
@@ -142,7 +144,7 @@ export function ArticleEditor({
   return (
     <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event)}>
       <h3>{title}</h3>
-      <ArticleFields value={value} onChange={setValue} errorFor={issues.code} />
+      <ArticleFields value={value} onChange={setValue} errorFor={issues.message} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? t('common.saving') : submitLabel}

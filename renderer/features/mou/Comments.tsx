@@ -6,8 +6,9 @@ import type { Comment } from '../../../shared/model';
 import { validateComment } from '../../../shared/mou/validation';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
+import { focusFirstInvalid, TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
-import { focusFirstInvalid, TextArea, useIssues, useShowMouError } from './ui';
+import { useIssues, useShowMouError } from './ui';
 
 function formatMoment(iso: string, language: string): string {
   const date = new Date(iso);
@@ -85,7 +86,7 @@ export function Comments({
         </ul>
       )}
       <form ref={formRef} className="form" noValidate aria-label={t('mou.comments.add')} onSubmit={(event) => void submit(event)}>
-        <TextArea label={t('mou.comments.text')} value={text} rows={3} error={issues.code('text')} onChange={setText} />
+        <TextField multiline label={t('mou.comments.text')} value={text} rows={3} error={issues.message('text')} onChange={setText} />
         <div className="actions">
           <button type="submit" disabled={busy}>
             {t('mou.comments.post')}

@@ -5,7 +5,8 @@ import type { Country } from '../../../shared/model';
 import { validateDocument, type DocumentInput } from '../../../shared/mou/validation';
 import { pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { focusFirstInvalid, TextField, useIssues, useShowMouError } from './ui';
+import { focusFirstInvalid, TextField } from '../../app/forms';
+import { useIssues, useShowMouError } from './ui';
 
 export function DocumentForm({
   title,
@@ -62,9 +63,9 @@ export function DocumentForm({
       <TextField
         label={t('mou.documentForm.titleEn')}
         lang="en"
-        className="wide"
+        inputClassName="wide"
         value={value.title.en}
-        error={issues.code('title.en')}
+        error={issues.message('title.en')}
         onChange={(en) => {
           setValue({ ...value, title: { ...value.title, en } });
         }}
@@ -72,9 +73,9 @@ export function DocumentForm({
       <TextField
         label={t('mou.documentForm.titleRu')}
         lang="ru"
-        className="wide"
+        inputClassName="wide"
         value={value.title.ru}
-        error={issues.code('title.ru')}
+        error={issues.message('title.ru')}
         onChange={(ru) => {
           setValue({ ...value, title: { ...value.title, ru } });
         }}

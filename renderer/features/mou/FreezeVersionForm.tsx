@@ -1,13 +1,14 @@
 /** Freezes the current text as a numbered version: label (unique per MoU), date, note, and the meeting where it was tabled. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateVersion } from '../../../shared/mou/validation';
 import { formatDate, pick, todayIso } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
+import { focusFirstInvalid, SelectField, TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
-import { focusFirstInvalid, TextArea, TextField, useIssues, useShowMouError } from './ui';
+import { useIssues, useShowMouError } from './ui';
 
 export function FreezeVersionForm({
   documentId,
@@ -31,7 +32,6 @@ export function FreezeVersionForm({
   const [busy, setBusy] = useState(false);
   const issues = useIssues();
   const formRef = useRef<HTMLFormElement>(null);
-  const meetingFieldId = useId();
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -69,26 +69,17 @@ export function FreezeVersionForm({
     >
       <h2>{t('mou.version.freezeTitle')}</h2>
       <p className="hint">{t('mou.version.freezeHint')}</p>
-      <TextField label={t('mou.version.label')} hint={t('mou.version.labelHint')} value={label} error={issues.code('label')} onChange={setLabel} />
-      <TextField type="date" label={t('mou.version.date')} value={date} error={issues.code('date')} onChange={setDate} />
-      <div className="field">
-        <label htmlFor={meetingFieldId}>{t('mou.version.meeting')}</label>
-        <select
-          id={meetingFieldId}
-          value={meetingId}
-          onChange={(event) => {
-            setMeetingId(event.target.value);
-          }}
-        >
-          <option value="">{t('mou.version.noMeeting')}</option>
-          {(meetings ?? []).map((meeting) => (
-            <option key={meeting.id} value={meeting.id}>
-              {`${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})`}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextArea label={t('mou.version.note')} value={note} rows={3} onChange={setNote} />
+      <TextField label={t('mou.version.label')} hint={t('mou.version.labelHint')} value={label} error={issues.message('label')} onChange={setLabel} />
+      <TextField type="date" label={t('mou.version.date')} value={date} error={issues.message('date')} onChange={setDate} />
+      <SelectField label={t('mou.version.meeting')} value={meetingId} onChange={setMeetingId}>
+        <option value="">{t('mou.version.noMeeting')}</option>
+        {(meetings ?? []).map((meeting) => (
+          <option key={meeting.id} value={meeting.id}>
+            {`${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})`}
+          </option>
+        ))}
+      </SelectField>
+      <TextField multiline label={t('mou.version.note')} value={note} rows={3} onChange={setNote} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? t('common.saving') : t('mou.version.freeze')}

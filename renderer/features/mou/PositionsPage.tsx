@@ -14,16 +14,15 @@ import { pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
+import { focusFirstInvalid, TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
 import { articleTitle } from './DocumentPage';
 import { mouPaths } from './paths';
 import {
   Breadcrumbs,
   countryName,
-  focusFirstInvalid,
   Loading,
   NotFound,
-  TextArea,
   useIssues,
   useMouSession,
   useShowMouError,
@@ -223,12 +222,13 @@ function PositionForm({
         ))}
       </fieldset>
       {stance === 'reservation' && (
-        <TextArea
+        <TextField
+          multiline
           label={t('mou.positions.reservation')}
           hint={t('mou.positions.reservationHint')}
           rows={3}
           value={reservation}
-          error={issues.code('reservation')}
+          error={issues.message('reservation')}
           onChange={setReservation}
         />
       )}

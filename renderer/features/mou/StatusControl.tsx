@@ -5,8 +5,9 @@ import type { MouDocument, MouStatus } from '../../../shared/model';
 import { nextStatus, previousStatus } from '../../../shared/mou/status';
 import { todayIso } from '../../app/format';
 import { useRepositories } from '../../app/RepositoriesContext';
+import { focusFirstInvalid, TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
-import { focusFirstInvalid, TextField, useIssues, useShowMouError } from './ui';
+import { useIssues, useShowMouError } from './ui';
 
 export function StatusControl({ document }: { document: MouDocument }) {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ export function StatusControl({ document }: { document: MouDocument }) {
     target === forward
       ? t('mou.statusControl.forward', { status: t(`mouStatuses.${target}`) })
       : t('mou.statusControl.back', { status: t(`mouStatuses.${target}`) });
-  const statusError = issues.code('status');
+  const statusError = issues.message('status');
   return (
     <form ref={formRef} className="form editor-panel" noValidate aria-label={heading} onSubmit={(event) => void submit(event)}>
       <h2>{heading}</h2>

@@ -1,10 +1,10 @@
 /**
- * Building blocks of the MoU screens: who is looking (role, country), form fields that show
- * an error per field, an inline confirmation, breadcrumbs, the paragraph-structured
- * article text, and the choice of text language.
+ * Building blocks of the MoU screens: who is looking (role, country), field errors by path
+ * (shown by the app's form kit), an inline confirmation, breadcrumbs, the
+ * paragraph-structured article text, and the choice of text language.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useId, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { create } from 'zustand';
@@ -13,6 +13,7 @@ import type { TextLanguage } from '../../../shared/mou/compare';
 import { parseBody } from '../../../shared/mou/structure';
 import type { MouIssue } from '../../../shared/mou/validation';
 import { pick } from '../../app/format';
+import { SelectField } from '../../app/forms';
 import { currentLanguage, type Language } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
@@ -64,11 +65,18 @@ export function useShowMouError(): (error: unknown) => void {
 
 /** Field errors of a form: set from a local check or a MouValidationError, read by path. */
 export function useIssues() {
+  const { t } = useTranslation();
   const [issues, setIssues] = useState<readonly MouIssue[]>([]);
+  const code = (path: string) => issues.find((issue) => issue.path === path)?.code;
   return {
     issues,
     setIssues,
-    code: (path: string) => issues.find((issue) => issue.path === path)?.code,
+    code,
+    /** The field's error in the UI language, for the form kit's fields. */
+    message: (path: string): string | undefined => {
+      const found = code(path);
+      return found === undefined ? undefined : t(`mou.errors.${found}`);
+    },
     /** Takes the issues of a validation error; false for any other error. */
     absorb: (error: unknown): boolean => {
       if (error instanceof MouValidationError) {
@@ -78,96 +86,6 @@ export function useIssues() {
       return false;
     },
   };
-}
-
-/** Focuses the first invalid field in `root` (after the form rendered its errors). */
-export function focusFirstInvalid(root: HTMLElement | null): void {
-  requestAnimationFrame(() => {
-    root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  });
-}
-
-interface FieldProps {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  /** Error code (mou.errors.<code>) or undefined. */
-  error?: string | undefined;
-  hint?: string;
-  lang?: TextLanguage;
-  disabled?: boolean;
-  className?: string;
-}
-
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter((id): id is string => typeof id === 'string');
-  return list.length > 0 ? list.join(' ') : undefined;
-}
-
-export function TextField({ label, value, onChange, error, hint, lang, disabled, className, type = 'text' }: FieldProps & { type?: 'text' | 'date' }) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        className={className}
-        value={value}
-        lang={lang}
-        disabled={disabled}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error && `${id}-error`, hint && `${id}-hint`)}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {t(`mou.errors.${error}`)}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export function TextArea({ label, value, onChange, error, hint, lang, rows = 4 }: FieldProps & { rows?: number }) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        lang={lang}
-        spellCheck
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error && `${id}-error`, hint && `${id}-hint`)}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {t(`mou.errors.${error}`)}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** A button that asks first, inline (no browser dialog), and can be answered by keyboard. */
@@ -280,24 +198,19 @@ export function languagesOf(choice: TextChoice): TextLanguage[] {
 
 export function TextChoiceSelect() {
   const { t } = useTranslation();
-  const id = useId();
   const [choice, setChoice] = useTextChoice();
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('mou.document.showIn')}</label>
-      <select
-        id={id}
-        value={choice}
-        onChange={(event) => {
-          const value = event.target.value;
-          if (value === 'en' || value === 'ru' || value === 'both') setChoice(value);
-        }}
-      >
-        <option value="en">{t('languages.en')}</option>
-        <option value="ru">{t('languages.ru')}</option>
-        <option value="both">{t('mou.document.both')}</option>
-      </select>
-    </div>
+    <SelectField
+      label={t('mou.document.showIn')}
+      value={choice}
+      onChange={(value) => {
+        if (value === 'en' || value === 'ru' || value === 'both') setChoice(value);
+      }}
+    >
+      <option value="en">{t('languages.en')}</option>
+      <option value="ru">{t('languages.ru')}</option>
+      <option value="both">{t('mou.document.both')}</option>
+    </SelectField>
   );
 }
 

@@ -3,25 +3,16 @@
  * ISO code is the country's identity on every machine, so it is fixed once created.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { normalizeCountryFields, validateCountryFields, type CountryFields } from '../../../shared/delegates/registryValidation';
 import { membershipStatuses, type MembershipStatus } from '../../../shared/model';
+import { TextField } from '../../app/forms';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
-import { RegistryValidationError } from '../../db';
 import { useToasts } from '../../stores/toasts';
-import {
-  focusFirstError,
-  issuesToErrors,
-  RegistryNav,
-  TextField,
-  useIssueText,
-  usePermissions,
-  useShowRegistryError,
-  type FieldErrors,
-} from '../delegates/ui';
+import { NameFields, RefusalNotice, RegistryNav, SaveActions, usePermissions, useRegistryForm } from '../delegates/ui';
 
 export function CountryFormPage() {
   const { t } = useTranslation();
@@ -38,12 +29,11 @@ export function CountryFormPage() {
       <PageTitle>{country ? country.name.en : t('delegates.countries.addTitle')}</PageTitle>
       <RegistryNav />
       {!permissions.editCountries || missing ? (
-        <div className="notice warning">
-          <p>{missing ? t('delegates.countries.notFound') : t('delegates.countries.readOnly')}</p>
-          <p>
-            <Link to="/delegates/countries">{t('delegates.countries.back')}</Link>
-          </p>
-        </div>
+        <RefusalNotice
+          message={missing ? t('delegates.countries.notFound') : t('delegates.countries.readOnly')}
+          backTo="/delegates/countries"
+          backLabel={t('delegates.countries.back')}
+        />
       ) : (
         <CountryForm
           key={country?.id ?? 'new'}
@@ -60,45 +50,23 @@ function CountryForm({ initial, create }: { initial: CountryFields; create: bool
   const repositories = useRepositories();
   const navigate = useNavigate();
   const showToast = useToasts((state) => state.show);
-  const showRegistryError = useShowRegistryError();
-  const issueText = useIssueText();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, errors, busy, submit } = useRegistryForm();
   const [values, setValues] = useState<CountryFields>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
 
-  const showErrors = (found: FieldErrors) => {
-    setErrors(found);
-    requestAnimationFrame(() => {
-      focusFirstError(formRef.current);
-    });
-  };
-
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+  const save = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const fields = normalizeCountryFields(values);
-    const found = issuesToErrors(validateCountryFields(fields), issueText);
-    if (Object.keys(found).length > 0) {
-      showErrors(found);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    await submit(validateCountryFields(fields), async () => {
       await repositories.countries.save(fields, { create });
       showToast('info', t('delegates.countries.saved', { name: fields.name.en }));
       void navigate('/delegates/countries');
-    } catch (error) {
-      if (error instanceof RegistryValidationError) showErrors(issuesToErrors(error.details, issueText));
-      else showRegistryError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="form" noValidate onSubmit={(event) => void save(event)}>
       <TextField
+        spellCheck={false}
         label={t('delegates.countries.code')}
         hint={t('delegates.countries.codeHint')}
         value={values.id}
@@ -109,22 +77,12 @@ function CountryForm({ initial, create }: { initial: CountryFields; create: bool
           setValues({ ...values, id: v.toUpperCase() });
         }}
       />
-      <TextField
-        label={t('delegates.countries.nameEn')}
-        lang="en"
-        value={values.name.en}
-        error={errors['name.en']}
-        onChange={(v) => {
-          setValues({ ...values, name: { ...values.name, en: v } });
-        }}
-      />
-      <TextField
-        label={t('delegates.countries.nameRu')}
-        lang="ru"
-        value={values.name.ru}
-        error={errors['name.ru']}
-        onChange={(v) => {
-          setValues({ ...values, name: { ...values.name, ru: v } });
+      <NameFields
+        labels={{ en: t('delegates.countries.nameEn'), ru: t('delegates.countries.nameRu') }}
+        value={values.name}
+        errors={errors}
+        onChange={(name) => {
+          setValues({ ...values, name });
         }}
       />
       <fieldset className="field">
@@ -144,14 +102,7 @@ function CountryForm({ initial, create }: { initial: CountryFields; create: bool
           </label>
         ))}
       </fieldset>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-        <Link className="button secondary" to="/delegates/countries">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <SaveActions busy={busy} cancelTo="/delegates/countries" />
     </form>
   );
 }

@@ -3,9 +3,9 @@
  * either role, deleted by the secretariat (only when no person or meeting refers to it).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import {
   normalizeOrganizationFields,
   validateOrganizationFields,
@@ -13,25 +13,22 @@ import {
 } from '../../../shared/delegates/registryValidation';
 import { organizationKinds, type Organization, type OrganizationKind } from '../../../shared/model';
 import { pick } from '../../app/format';
+import { SelectField, TextField } from '../../app/forms';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
-import { RegistryValidationError } from '../../db';
 import { useToasts } from '../../stores/toasts';
 import { useListState } from '../delegates/listState';
 import {
-  ConfirmDialog,
   countryLabel,
-  focusFirstError,
-  issuesToErrors,
+  DeleteButton,
+  NameFields,
+  RefusalNotice,
   RegistryNav,
-  SelectField,
-  TextField,
-  useIssueText,
+  SaveActions,
   useLanguage,
   usePermissions,
+  useRegistryForm,
   useRegistryLookups,
-  useShowRegistryError,
-  type FieldErrors,
   type Permissions,
   type RegistryLookups,
 } from '../delegates/ui';
@@ -56,12 +53,11 @@ export function OrganizationFormPage() {
       <PageTitle>{organization && !missing ? pick(organization.name, language) : t('delegates.organizations.addTitle')}</PageTitle>
       <RegistryNav />
       {missing || !permissions.editOrganizations ? (
-        <div className="notice warning">
-          <p>{missing ? t('delegates.organizations.notFound') : t('delegates.errors.notPermitted')}</p>
-          <p>
-            <Link to="/delegates/organizations">{t('delegates.organizations.back')}</Link>
-          </p>
-        </div>
+        <RefusalNotice
+          message={missing ? t('delegates.organizations.notFound') : t('delegates.errors.notPermitted')}
+          backTo="/delegates/organizations"
+          backLabel={t('delegates.organizations.back')}
+        />
       ) : (
         <OrganizationForm key={organization?.id ?? 'new'} organization={organization} lookups={lookups} permissions={permissions} />
       )}
@@ -75,87 +71,39 @@ function OrganizationForm({ organization, lookups, permissions }: { organization
   const repositories = useRepositories();
   const navigate = useNavigate();
   const showToast = useToasts((state) => state.show);
-  const showRegistryError = useShowRegistryError();
-  const issueText = useIssueText();
   const setListFilters = useListState((state) => state.setFilters);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, errors, busy, submit } = useRegistryForm();
   const [values, setValues] = useState<OrganizationFields>(() =>
     organization
       ? { name: { ...organization.name }, acronym: organization.acronym, countryId: organization.countryId, kind: organization.kind }
       : { name: { en: '', ru: '' }, acronym: '', countryId: permissions.actor?.role === 'delegation' ? permissions.actor.countryId : null, kind: 'customs-service' },
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const people = useLiveQuery(() => repositories.organizations.peopleCounts(), [repositories]);
   const peopleCount = organization ? (people?.get(organization.id) ?? 0) : 0;
 
-  const showErrors = (found: FieldErrors) => {
-    setErrors(found);
-    requestAnimationFrame(() => {
-      focusFirstError(formRef.current);
-    });
-  };
-
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+  const save = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const fields = normalizeOrganizationFields(values);
-    const found = issuesToErrors(validateOrganizationFields(fields), issueText);
-    if (Object.keys(found).length > 0) {
-      showErrors(found);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    await submit(validateOrganizationFields(fields), async () => {
       const saved = await repositories.organizations.save({ ...fields, ...(organization ? { id: organization.id } : {}) });
       showToast('info', t('delegates.organizations.saved', { name: pick(saved.name, language) }));
       void navigate('/delegates/organizations');
-    } catch (error) {
-      if (error instanceof RegistryValidationError) showErrors(issuesToErrors(error.details, issueText));
-      else showRegistryError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async () => {
-    if (!organization) return;
-    setBusy(true);
-    try {
-      await repositories.organizations.remove(organization.id);
-      showToast('info', t('delegates.organizations.removed', { name: pick(organization.name, language) }));
-      void navigate('/delegates/organizations');
-    } catch (error) {
-      showRegistryError(error);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    });
   };
 
   return (
     <>
-      <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
-          label={t('delegates.organizations.nameEn')}
-          lang="en"
-          value={values.name.en}
-          error={errors['name.en']}
-          onChange={(v) => {
-            setValues({ ...values, name: { ...values.name, en: v } });
+      <form ref={formRef} className="form" noValidate onSubmit={(event) => void save(event)}>
+        <NameFields
+          labels={{ en: t('delegates.organizations.nameEn'), ru: t('delegates.organizations.nameRu') }}
+          value={values.name}
+          errors={errors}
+          onChange={(name) => {
+            setValues({ ...values, name });
           }}
         />
         <TextField
-          label={t('delegates.organizations.nameRu')}
-          lang="ru"
-          value={values.name.ru}
-          error={errors['name.ru']}
-          onChange={(v) => {
-            setValues({ ...values, name: { ...values.name, ru: v } });
-          }}
-        />
-        <TextField
+          spellCheck={false}
           label={t('delegates.organizations.acronym')}
           hint={t('delegates.organizations.acronymHint')}
           value={values.acronym}
@@ -193,25 +141,20 @@ function OrganizationForm({ organization, lookups, permissions }: { organization
             </option>
           ))}
         </SelectField>
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-          <Link className="button secondary" to="/delegates/organizations">
-            {t('common.cancel')}
-          </Link>
+        <SaveActions busy={busy} cancelTo="/delegates/organizations">
           {organization && permissions.deleteOrganizations && (
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                setConfirming(true);
+            <DeleteButton
+              label={t('delegates.organizations.delete')}
+              title={t('delegates.organizations.deleteTitle', { name: pick(organization.name, language) })}
+              explanation={t('delegates.organizations.deleteExplanation')}
+              remove={async () => {
+                await repositories.organizations.remove(organization.id);
+                showToast('info', t('delegates.organizations.removed', { name: pick(organization.name, language) }));
+                void navigate('/delegates/organizations');
               }}
-            >
-              {t('delegates.organizations.delete')}
-            </button>
+            />
           )}
-        </div>
+        </SaveActions>
       </form>
       {organization && (
         <p>
@@ -227,18 +170,6 @@ function OrganizationForm({ organization, lookups, permissions }: { organization
           </button>
         </p>
       )}
-      <ConfirmDialog
-        open={confirming}
-        title={t('delegates.organizations.deleteTitle', { name: organization ? pick(organization.name, language) : '' })}
-        confirmLabel={t('delegates.organizations.delete')}
-        busy={busy}
-        onConfirm={() => void remove()}
-        onCancel={() => {
-          setConfirming(false);
-        }}
-      >
-        <p>{t('delegates.organizations.deleteExplanation')}</p>
-      </ConfirmDialog>
     </>
   );
 }

@@ -4,7 +4,6 @@
  * continue where they were (e.g. on "Add session" to enter the next one).
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 
 interface ModalProps {
   title: string;
@@ -31,7 +30,7 @@ export function Modal({ title, onClose, children, wide }: ModalProps) {
   return (
     <dialog
       ref={ref}
-      className={wide ? 'm-modal m-modal-wide' : 'm-modal'}
+      className={wide ? 'modal modal-wide' : 'modal'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         // Escape: close through React state, so the dialog unmounts cleanly.
@@ -42,32 +41,5 @@ export function Modal({ title, onClose, children, wide }: ModalProps) {
       <h2 id={titleId}>{title}</h2>
       {children}
     </dialog>
-  );
-}
-
-interface ConfirmProps {
-  title: string;
-  body: string;
-  confirmLabel: string;
-  onConfirm: () => void;
-  onCancel: () => void;
-  danger?: boolean;
-}
-
-/** Asks before something hard to undo; the safe choice has focus first. */
-export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, danger }: ConfirmProps) {
-  const { t } = useTranslation();
-  return (
-    <Modal title={title} onClose={onCancel}>
-      <p>{body}</p>
-      <div className="actions">
-        <button type="button" className="secondary" autoFocus onClick={onCancel}>
-          {t('meetings.page.keep')}
-        </button>
-        <button type="button" className={danger ? 'danger' : undefined} onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-      </div>
-    </Modal>
   );
 }
