@@ -14,6 +14,7 @@ const screens = [
   { route: 'mou', heading: { en: 'Memorandum of Understanding', ru: 'Меморандум о взаимопонимании' } },
   { route: 'sync', heading: { en: 'Sync', ru: 'Синхронизация' } },
   { route: 'settings', heading: { en: 'Settings', ru: 'Настройки' } },
+  { route: 'deleted', heading: { en: 'Recently deleted', ru: 'Недавно удалённые' } },
 ] as const;
 
 async function main(): Promise<void> {
@@ -30,16 +31,32 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Load sample data' }).click();
     await page.getByRole('status').getByText(/Sample data loaded/).waitFor();
     await page.getByRole('button', { name: 'Dismiss' }).click();
+    // Something for Recently deleted to show: one session of the Bishkek meeting.
+    await page.getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('link', { name: 'Second meeting of the Customs Working Group' }).first().click();
+    await page.getByRole('tab', { name: 'Agenda' }).click();
+    await page.getByRole('group', { name: 'Actions for “Customs valuation”' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete this session?' }).getByRole('button', { name: 'Delete session' }).click();
+    await page.getByRole('status').getByText('Session deleted.').waitFor();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
 
     for (const language of ['en', 'ru'] as const) {
       await page.getByRole('combobox').first().selectOption(language);
       for (const screen of screens) {
         await page.goto(`${host.url}#/${screen.route}`);
         await page.getByRole('heading', { level: 1, name: screen.heading[language] }).waitFor();
+        await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
         const file = join(outDir, `${screen.route}-${language}.png`);
         await page.screenshot({ path: file, fullPage: false });
         console.log(`wrote ${file}`);
       }
+      // The restore preview of the daily backup (taken by itself shortly after start-up).
+      await page.goto(`${host.url}#/settings`);
+      await page.getByRole('link', { name: language === 'en' ? /^Restore the backup of/ : /^Восстановить резервную копию от/ }).first().click();
+      await page.getByRole('heading', { level: 2, name: language === 'en' ? 'What the backup holds' : 'Что содержит резервная копия' }).waitFor();
+      const file = join(outDir, `restore-${language}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      console.log(`wrote ${file}`);
     }
   } finally {
     await host.close();
