@@ -4,7 +4,7 @@
  */
 import type { CwgApi } from '../../shared/ipc/api';
 import type { RequestOf } from '../../shared/ipc/contract';
-import type { IpcErrorCode, IpcResult } from '../../shared/ipc/result';
+import type { FileFault, IpcErrorCode, IpcResult } from '../../shared/ipc/result';
 
 declare global {
   interface Window {
@@ -16,6 +16,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: IpcErrorCode | 'no-bridge',
     message: string,
+    /** A file operation's failure as a value (renderer/lib/storageErrors.ts says it in the UI language). */
+    readonly fault?: FileFault,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -30,7 +32,7 @@ function bridge(): CwgApi {
 
 function unwrap<T>(result: IpcResult<T>): T {
   if (result.ok) return result.value;
-  throw new ApiError(result.error.code, result.error.message);
+  throw new ApiError(result.error.code, result.error.message, result.error.fault);
 }
 
 export function hasBridge(): boolean {

@@ -5,6 +5,10 @@
  * change was saved; what was there before is intact": the messages can promise that.
  */
 import type { TFunction } from 'i18next';
+import { fileFaultReasons, type FileFault } from '../../shared/ipc/result';
+import { currentLanguage } from '../app/i18n';
+import { ApiError } from './api';
+import { formatBytes } from './storage';
 
 export type StorageFault = { kind: 'quota' } | { kind: 'write-failed'; detail: string };
 
@@ -60,8 +64,21 @@ export function storageFault(error: unknown): StorageFault | null {
   return { kind: 'write-failed', detail: typeof innermost?.message === 'string' ? innermost.message : nameOf(entries[0] ?? {}) };
 }
 
+/** A failed file operation of the main process (a full USB stick, a file that vanished), in the UI language. */
+export function fileFaultMessage(fault: FileFault, t: TFunction): string {
+  const language = currentLanguage();
+  const reason = (fileFaultReasons as readonly string[]).includes(fault.reason) ? fault.reason : 'other';
+  return t(`faults.file.${reason}`, {
+    path: fault.path,
+    detail: fault.detail ?? '',
+    size: fault.size === undefined ? '' : formatBytes(fault.size, language),
+    limit: fault.limit === undefined ? '' : formatBytes(fault.limit, language),
+  });
+}
+
 /** The message to show for a storage fault, in the UI language; null when `error` is not one. */
 export function storageFaultMessage(error: unknown, t: TFunction): string | null {
+  if (error instanceof ApiError && error.fault) return fileFaultMessage(error.fault, t);
   const fault = storageFault(error);
   if (fault === null) return null;
   switch (fault.kind) {
@@ -70,4 +87,9 @@ export function storageFaultMessage(error: unknown, t: TFunction): string | null
     case 'write-failed':
       return t('faults.writeFailed', { detail: fault.detail });
   }
+}
+
+/** Any error as a person should read it: a storage or file fault in the UI language, else its message. */
+export function errorText(error: unknown, t: TFunction): string {
+  return storageFaultMessage(error, t) ?? (error instanceof Error ? error.message : String(error));
 }

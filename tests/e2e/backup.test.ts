@@ -266,6 +266,11 @@ describe('when no backup can be written', () => {
     await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Настройки' }).click();
     await page.getByRole('heading', { level: 2, name: 'Резервные копии' }).waitFor();
     await page.getByText('Автоматических резервных копий пока нет.').waitFor();
+    // A USB stick pulled out before saving: the reason comes in Russian too.
+    const gone = join(folder, 'removed-usb-stick', 'backup.cwgbundle.json');
+    host.dialogs.answer(gone);
+    await page.getByRole('button', { name: 'Создать копию сейчас…' }).click();
+    await page.getByRole('alert').getByText(`Папка для «${gone}» больше не существует (извлечён USB-накопитель?). Ничего не записано.`).waitFor();
     await page.getByRole('link', { name: 'Восстановить из файла…' }).click();
     await page.getByRole('heading', { level: 1, name: 'Восстановление из резервной копии' }).waitFor();
     await page.getByRole('button', { name: 'Выбрать файл резервной копии…' }).waitFor();

@@ -117,6 +117,8 @@ describe('file service', () => {
     expect(error).toBeInstanceOf(HandlerError);
     expect((error as HandlerError).code).toBe('not-allowed');
     expect((error as HandlerError).message).toBe('"big.json" is 3 KB, more than the limit of 2 KB for a cwg desk bundle.');
+    // The same refusal as a value, for the renderer to say in the user's language.
+    expect((error as HandlerError).fault).toEqual({ reason: 'too-large', path: join(dir, 'big.json'), size: 3000, limit: 2048 });
     dialogs.answer(null);
     expect(await files.open('bundle')).toEqual({ opened: false });
   });
@@ -125,5 +127,19 @@ describe('file service', () => {
     const { files, dialogs } = await setup();
     dialogs.answer('/nonexistent/file.csv');
     await expect(files.open('csv')).rejects.toThrow(/"\/nonexistent\/file\.csv" cannot be read/);
+    dialogs.answer('/nonexistent/file.csv');
+    const error = await files.open('csv').catch((e: unknown) => e);
+    expect((error as HandlerError).fault).toMatchObject({ reason: 'unreadable', path: '/nonexistent/file.csv' });
+  });
+
+  it('says why a save failed as a value too: a folder that vanished', async () => {
+    const { files, dialogs } = await setup();
+    const target = join(await tempDir(), 'removed-usb-stick', 'agenda.pdf');
+    dialogs.answer(target);
+    const error = await files.save('pdf', 'agenda.pdf', { encoding: 'utf8', text: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HandlerError);
+    expect((error as HandlerError).code).toBe('io-error');
+    expect((error as HandlerError).fault).toEqual({ reason: 'folder-gone', path: target });
+    expect((error as HandlerError).message).toMatch(/no longer exists \(was a USB stick removed\?\)/);
   });
 });

@@ -129,4 +129,11 @@ describe('IPC dispatch', () => {
     expect(result).toEqual({ ok: false, error: { code: 'not-allowed', message: 'Links are disabled by policy.' } });
     expect(logError).not.toHaveBeenCalled();
   });
+
+  it('passes a file failure through as a value the renderer can translate', async () => {
+    const fault = { reason: 'disk-full', path: '/media/usb/agenda.pdf' } as const;
+    const { dispatch } = setup(() => Promise.reject(new HandlerError('io-error', 'The disk is full.', fault)));
+    const result = await dispatch('cwg:shell:open-external', { url: 'https://example.org/' }, trusted);
+    expect(result).toEqual({ ok: false, error: { code: 'io-error', message: 'The disk is full.', fault } });
+  });
 });

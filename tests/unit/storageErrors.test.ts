@@ -8,7 +8,8 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../shared/i18n/en';
 import { ru } from '../../shared/i18n/ru';
-import { isQuotaError, storageFault, storageFaultMessage } from '../../renderer/lib/storageErrors';
+import { errorText, isQuotaError, storageFault, storageFaultMessage } from '../../renderer/lib/storageErrors';
+import { ApiError } from '../../renderer/lib/api';
 import { ValidationError } from '../../renderer/db/errors';
 
 const quota = () => new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
@@ -58,5 +59,19 @@ describe('messages', () => {
     expect(storageFaultMessage(new Dexie.DatabaseClosedError(), i18next.t)).toContain('Подробности: Database has been closed');
     expect(storageFaultMessage(new Error('plain'), i18next.t)).toBeNull();
     await i18next.changeLanguage('en');
+  });
+
+  it('say a failed file operation of the main process in the UI language, from its reason', async () => {
+    const full = new ApiError('io-error', 'The disk is full: "/media/usb/backup.json" could not be saved.', { reason: 'disk-full', path: '/media/usb/backup.json' });
+    expect(storageFaultMessage(full, i18next.t)).toBe(
+      'The disk is full: “/media/usb/backup.json” could not be saved. Nothing was written and any earlier file there is unchanged. Free some space or choose another drive.',
+    );
+    await i18next.changeLanguage('ru');
+    expect(storageFaultMessage(full, i18next.t)).toMatch(/^Диск заполнен: не удалось сохранить «\/media\/usb\/backup\.json»/);
+    await i18next.changeLanguage('en');
+    // An IPC error that is not about a file keeps its own message.
+    const refused = new ApiError('invalid-payload', 'Invalid request');
+    expect(storageFaultMessage(refused, i18next.t)).toBeNull();
+    expect(errorText(refused, i18next.t)).toBe('Invalid request');
   });
 });

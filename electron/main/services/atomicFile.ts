@@ -6,12 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { FileFault, FileFaultReason } from '../../../shared/ipc/result';
 
 /** A file-system failure, explained for a person, with what happened to their data. */
 export class FileWriteError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** The same failure as a value the renderer translates. */
+    readonly fault: FileFault,
   ) {
     super(message);
     this.name = 'FileWriteError';
@@ -27,25 +30,24 @@ export function explainWriteError(error: unknown, target: string): FileWriteErro
   const code = errnoCode(error);
   const where = `"${target}"`;
   const unchanged = 'Nothing was written; any earlier file there is unchanged.';
+  const detail = error instanceof Error ? error.message : String(error);
+  const fault = (reason: FileFaultReason): FileFault => ({ reason, path: target });
   switch (code ?? '') {
     case 'ENOSPC':
-      return new FileWriteError(`The disk is full: ${where} could not be saved. ${unchanged} Free some space or choose another drive.`, code);
+      return new FileWriteError(`The disk is full: ${where} could not be saved. ${unchanged} Free some space or choose another drive.`, code, fault('disk-full'));
     case 'EDQUOT':
-      return new FileWriteError(`Your disk quota is used up: ${where} could not be saved. ${unchanged}`, code);
+      return new FileWriteError(`Your disk quota is used up: ${where} could not be saved. ${unchanged}`, code, fault('disk-quota'));
     case 'EACCES':
     case 'EPERM':
-      return new FileWriteError(`No permission to write ${where}. ${unchanged} Choose another folder.`, code);
+      return new FileWriteError(`No permission to write ${where}. ${unchanged} Choose another folder.`, code, fault('no-permission'));
     case 'EROFS':
-      return new FileWriteError(`The drive is read-only: ${where} could not be saved. ${unchanged}`, code);
+      return new FileWriteError(`The drive is read-only: ${where} could not be saved. ${unchanged}`, code, fault('read-only'));
     case 'ENOENT':
-      return new FileWriteError(`The folder of ${where} no longer exists (was a USB stick removed?). ${unchanged}`, code);
+      return new FileWriteError(`The folder of ${where} no longer exists (was a USB stick removed?). ${unchanged}`, code, fault('folder-gone'));
     case 'EISDIR':
-      return new FileWriteError(`${where} is a folder, not a file. ${unchanged}`, code);
+      return new FileWriteError(`${where} is a folder, not a file. ${unchanged}`, code, fault('is-folder'));
     default:
-      return new FileWriteError(
-        `${where} could not be saved: ${error instanceof Error ? error.message : String(error)}. ${unchanged}`,
-        code,
-      );
+      return new FileWriteError(`${where} could not be saved: ${detail}. ${unchanged}`, code, { ...fault('other'), detail });
   }
 }
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { backupReasons, type BackupEntry, type BackupReason } from '../../../shared/ipc/contract';
 import { HandlerError } from '../ipc/dispatch';
 import { explainWriteError, writeFileAtomic } from './atomicFile';
+import { toHandlerError, unreadable } from './fileService';
 
 export const BACKUP_FOLDER = 'backups';
 export const BACKUP_INDEX = 'index.json';
@@ -104,7 +105,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
 
     async write(reason: BackupReason, content: string, counts: Record<string, number>): Promise<BackupEntry> {
       await mkdir(folder, { recursive: true }).catch((error: unknown) => {
-        throw new HandlerError('io-error', explainWriteError(error, folder).message);
+        throw toHandlerError(explainWriteError(error, folder), folder);
       });
       const createdAt = now().toISOString();
       const id = `${createdAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
@@ -113,7 +114,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
       try {
         await writeFileAtomic(join(folder, fileName), data);
       } catch (error) {
-        throw new HandlerError('io-error', error instanceof Error ? error.message : String(error));
+        throw toHandlerError(error, join(folder, fileName));
       }
       const entry: BackupEntry = { id, fileName, reason, createdAt, size: data.byteLength, counts };
       // A rebuilt index (see scanFolder) already holds the file just written: count it once.
@@ -121,7 +122,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
       const { keep, drop } = rotate([...previous, entry]);
       // The index is written before old files go: a crash in between leaves orphans, never a listed file that is gone.
       await writeFileAtomic(indexFile, JSON.stringify(keep, null, 2)).catch((error: unknown) => {
-        throw new HandlerError('io-error', error instanceof Error ? error.message : String(error));
+        throw toHandlerError(error, indexFile);
       });
       for (const old of drop) await unlink(join(folder, old.fileName)).catch(() => undefined);
       return entry;
@@ -135,7 +136,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
         await stat(path);
         return { entry, content: await readFile(path, 'utf8') };
       } catch (error) {
-        throw new HandlerError('io-error', `The backup file "${entry.fileName}" cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
+        throw unreadable(error, path);
       }
     },
 

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import type { FileContent, FilePurpose, OpenFileResult, SaveFileResult } from '../../../shared/ipc/contract';
 import { HandlerError } from '../ipc/dispatch';
 import type { DialogPort, FileFilter } from './ports';
-import { writeFileAtomic } from './atomicFile';
+import { FileWriteError, writeFileAtomic } from './atomicFile';
 
 export const FOLDER_MEMORY_FILE = 'last-folders.json';
 
@@ -40,6 +40,19 @@ export const purposes: Record<FilePurpose, PurposeSpec> = {
     maxBytes: 1024 * MB,
   },
 };
+
+/** A failed write as the renderer receives it: English message, and the reason as a value. */
+export function toHandlerError(error: unknown, path: string): HandlerError {
+  if (error instanceof FileWriteError) return new HandlerError('io-error', error.message, error.fault);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new HandlerError('io-error', `"${path}" could not be saved: ${detail}.`, { reason: 'other', path, detail });
+}
+
+/** A failed read: the file vanished, a permission, a broken drive. */
+export function unreadable(error: unknown, path: string): HandlerError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new HandlerError('io-error', `"${path}" cannot be read: ${detail}.`, { reason: 'unreadable', path, detail });
+}
 
 function formatSize(bytes: number): string {
   return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -89,7 +102,7 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
       try {
         await writeFileAtomic(path, data);
       } catch (error) {
-        throw new HandlerError('io-error', error instanceof Error ? error.message : String(error));
+        throw toHandlerError(error, path);
       }
       await remember(purpose, path);
       return { saved: true, path, bytes: data.byteLength };
@@ -103,20 +116,21 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
       let size: number;
       try {
         const info = await stat(path);
-        if (!info.isFile()) throw new HandlerError('io-error', `"${path}" is not a file.`);
+        if (!info.isFile()) throw new HandlerError('io-error', `"${path}" is not a file.`, { reason: 'not-a-file', path });
         size = info.size;
       } catch (error) {
         if (error instanceof HandlerError) throw error;
-        throw new HandlerError('io-error', `"${path}" cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
+        throw unreadable(error, path);
       }
       if (size > limit) {
         throw new HandlerError(
           'not-allowed',
           `"${basename(path)}" is ${formatSize(size)}, more than the limit of ${formatSize(limit)} for a ${spec.title.toLowerCase()}.`,
+          { reason: 'too-large', path, size, limit },
         );
       }
       const bytes = await readFile(path).catch((error: unknown) => {
-        throw new HandlerError('io-error', `"${path}" cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
+        throw unreadable(error, path);
       });
       await remember(purpose, path);
       return { opened: true, name: basename(path), path, size, base64: bytes.toString('base64') };

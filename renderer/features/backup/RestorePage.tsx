@@ -21,7 +21,7 @@ import { base64ToBytes } from '../../lib/bytes';
 import { ProgressStatus } from '../sync/ProgressStatus';
 import { RefusalAlert } from '../sync/RefusalAlert';
 import { formatDateTime, formatNumber, formatSize, roleLabel, syncErrorText } from '../sync/syncFormat';
-import { BackupFailedError, takeBackup } from './backups';
+import { BackupFailedError, backupFailureText, takeBackup } from './backups';
 
 type Stage = RestoreStage | 'backup';
 
@@ -140,7 +140,7 @@ export function RestorePage() {
         setPhase({ kind: 'preview', session, error: t('restore.cancelled') });
         return;
       }
-      const message = failure instanceof BackupFailedError ? t('backup.failed', { detail: failure.detail }) : refusal(failure).message;
+      const message = failure instanceof BackupFailedError ? backupFailureText(failure, t) : refusal(failure).message;
       setPhase({ kind: 'preview', session, error: message });
     } finally {
       if (controller.current === abort) controller.current = null;

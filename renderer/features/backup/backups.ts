@@ -7,14 +7,25 @@
  */
 import type { BackupEntry, BackupReason } from '../../../shared/ipc/contract';
 import type { Repositories } from '../../db';
+import type { TFunction } from 'i18next';
 import { api } from '../../lib/api';
+import { errorText } from '../../lib/storageErrors';
 
 /** The safety backup before an operation failed; the operation was not started. */
 export class BackupFailedError extends Error {
-  constructor(readonly reason: BackupReason, readonly detail: string) {
-    super(`The safety backup could not be written (${detail}). Nothing was changed.`);
+  constructor(
+    readonly reason: BackupReason,
+    /** What went wrong (a full disk, a folder that cannot be made…), to be worded by errorText. */
+    readonly failure: unknown,
+  ) {
+    super(`The safety backup could not be written (${failure instanceof Error ? failure.message : String(failure)}). Nothing was changed.`);
     this.name = 'BackupFailedError';
   }
+}
+
+/** "The safety backup could not be written: <why, in the UI language> Nothing was changed." */
+export function backupFailureText(error: BackupFailedError, t: TFunction): string {
+  return t('backup.failed', { detail: errorText(error.failure, t) });
 }
 
 /** Snapshot → automatic backup in the data folder. Throws BackupFailedError. */
@@ -23,7 +34,7 @@ export async function takeBackup(repositories: Repositories, reason: BackupReaso
     const snapshot = await repositories.backup.snapshot();
     return await api.writeBackup({ reason, content: snapshot.text, counts: snapshot.counts });
   } catch (error) {
-    throw new BackupFailedError(reason, error instanceof Error ? error.message : String(error));
+    throw new BackupFailedError(reason, error);
   }
 }
 

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { useToasts } from '../../stores/toasts';
+import { errorText } from '../../lib/storageErrors';
 import { BackupFailedError, ensureDailyBackup } from './backups';
 
 /** Lets the first screen paint (and first-run finish) before the snapshot reads every table. */
@@ -23,7 +24,7 @@ export function useDailyBackup(enabled: boolean, pathname: string): void {
     pending.current = setTimeout(() => {
       pending.current = null;
       ensureDailyBackup(repositories).catch((error: unknown) => {
-        const detail = error instanceof BackupFailedError ? error.detail : error instanceof Error ? error.message : String(error);
+        const detail = errorText(error instanceof BackupFailedError ? error.failure : error, t);
         useToasts.getState().show('error', t('backup.dailyFailed', { detail }));
       });
     }, START_DELAY_MS);

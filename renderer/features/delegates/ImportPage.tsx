@@ -27,7 +27,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import type { ImportProgress } from '../../db';
 import { api } from '../../lib/api';
 import { base64ToBytes } from '../../lib/bytes';
-import { BackupFailedError, takeBackup } from '../backup/backups';
+import { BackupFailedError, backupFailureText, takeBackup } from '../backup/backups';
 import { showError, useToasts } from '../../stores/toasts';
 import { countryLabel, RegistryNav, useIssueText, useLanguage, usePermissions, useRegistryLookups, useShowRegistryError } from './ui';
 
@@ -115,7 +115,7 @@ export function ImportPage() {
       showToast('info', t('delegates.import.done', { created: result.created, updated: result.updated }));
     } catch (error) {
       setProgress(null);
-      if (error instanceof BackupFailedError) showToast('error', t('backup.failed', { detail: error.detail }));
+      if (error instanceof BackupFailedError) showToast('error', backupFailureText(error, t));
       else showRegistryError(error);
     } finally {
       setBusy(false);

@@ -8,7 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { BackupFailedError, takeBackup } from '../backup/backups';
+import { BackupFailedError, backupFailureText, takeBackup } from '../backup/backups';
 import { languageName } from '../../../shared/delegates/languages';
 import { displayName, type DelegateFields } from '../../../shared/delegates/validation';
 import type { Delegate } from '../../../shared/model';
@@ -93,7 +93,7 @@ function MergeForm({ preview, lookups }: { preview: MergePreview; lookups: Regis
       showToast('info', t('delegates.merge.done', { name: displayName(merged) }));
       void navigate(`/delegates/${merged.id}`, { replace: true });
     } catch (error) {
-      if (error instanceof BackupFailedError) showToast('error', t('backup.failed', { detail: error.detail }));
+      if (error instanceof BackupFailedError) showToast('error', backupFailureText(error, t));
       else showRegistryError(error);
       setBusy(false);
     }

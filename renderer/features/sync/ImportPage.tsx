@@ -20,7 +20,7 @@ import { useBundleDrop } from './dropStore';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ProgressStatus } from './ProgressStatus';
 import { RefusalAlert } from './RefusalAlert';
-import { BackupFailedError, takeBackup } from '../backup/backups';
+import { BackupFailedError, backupFailureText, takeBackup } from '../backup/backups';
 import { formatNumber, formatSize, syncErrorText } from './syncFormat';
 
 type Phase =
@@ -162,7 +162,7 @@ export function ImportPage() {
         setCancelledNote(true);
         return;
       }
-      const message = failure instanceof BackupFailedError ? t('backup.failed', { detail: failure.detail }) : syncErrorText(failure, t, language).message;
+      const message = failure instanceof BackupFailedError ? backupFailureText(failure, t) : syncErrorText(failure, t, language).message;
       setPhase({ kind: 'preview', session, applying: null, error: message });
     } finally {
       if (controller.current === abort) controller.current = null;
