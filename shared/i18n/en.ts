@@ -82,6 +82,8 @@ export const en = {
     countryLabel: 'Country of the delegation',
     chooseCountry: 'Choose a country',
     submit: 'Start using CWG Desk',
+    movingHint:
+      'Moving from another computer? Set up this installation first, then restore your backup file in Settings → Backups, or import a bundle from the other computer in Sync.',
   },
   meetings: meetingsEn,
   delegates: delegatesEn,

@@ -11,6 +11,7 @@ export function FirstRunPage() {
     <div className="page narrow">
       <PageTitle>{t('firstRun.title')}</PageTitle>
       <p className="lead">{t('firstRun.intro')}</p>
+      <p className="hint">{t('firstRun.movingHint')}</p>
       <InstallationForm
         initial={{ displayName: '', role: 'secretariat', countryId: null }}
         submitLabel={t('firstRun.submit')}
