@@ -50,9 +50,16 @@ async function main(): Promise<void> {
         await page.screenshot({ path: file, fullPage: false });
         console.log(`wrote ${file}`);
       }
-      // The restore preview of the daily backup (taken by itself shortly after start-up).
-      await page.goto(`${host.url}#/settings`);
-      await page.getByRole('link', { name: language === 'en' ? /^Restore the backup of/ : /^Восстановить резервную копию от/ }).first().click();
+      // The restore preview of the daily backup (taken by itself shortly after start-up;
+      // Settings lists backups when it opens, so reopen it until the list has one).
+      const restoreLink = page.getByRole('link', { name: language === 'en' ? /^Restore the backup of/ : /^Восстановить резервную копию от/ }).first();
+      for (let attempt = 0; attempt < 20 && (await restoreLink.count()) === 0; attempt += 1) {
+        await page.goto(`${host.url}#/meetings`);
+        await page.goto(`${host.url}#/settings`);
+        await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+        if ((await restoreLink.count()) === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      await restoreLink.click();
       await page.getByRole('heading', { level: 2, name: language === 'en' ? 'What the backup holds' : 'Что содержит резервная копия' }).waitFor();
       const file = join(outDir, `restore-${language}.png`);
       await page.screenshot({ path: file, fullPage: false });
