@@ -101,8 +101,10 @@ describe('backups and restore', () => {
 
   it('takes the daily backup by itself and lists it with reason, size and contents', async () => {
     const { page } = host;
-    await expect.poll(async () => (await backupReasons(page)).includes('Daily'), { timeout: 20_000 }).toBe(true);
+    // Settings stays open: the list shows the daily backup as soon as it is written.
+    await openSettings(page);
     const row = backupsTable(page).getByRole('row').filter({ hasText: 'Daily' }).first();
+    await row.waitFor({ timeout: 20_000 });
     expect(await row.textContent()).toMatch(/\d+ (KB|MB)/);
     expect(await row.getByRole('link', { name: /^Restore the backup of / }).count()).toBe(1);
     const files = await readdir(join(dataDir, 'backups'));

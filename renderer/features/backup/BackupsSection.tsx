@@ -12,6 +12,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import { api } from '../../lib/api';
 import { showError, useToasts } from '../../stores/toasts';
 import { formatDateTime, formatNumber, formatSize } from '../sync/syncFormat';
+import { useBackupsChanged } from './backups';
 
 function contentsText(entry: BackupEntry, t: (key: string, options?: Record<string, unknown>) => string, language: Language): string {
   const counts = entry.counts;
@@ -32,6 +33,8 @@ export function BackupsSection({ dataFolder }: { dataFolder: string | null }) {
   const showToast = useToasts((state) => state.show);
   const [backups, setBackups] = useState<BackupEntry[] | null>(null);
   const [saving, setSaving] = useState(false);
+  // A backup taken while this list is open (the daily one, say) shows up without leaving the page.
+  const changed = useBackupsChanged((state) => state.version);
 
   useEffect(() => {
     let live = true;
@@ -44,7 +47,7 @@ export function BackupsSection({ dataFolder }: { dataFolder: string | null }) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [changed]);
 
   const backupNow = async () => {
     setSaving(true);

@@ -8,6 +8,7 @@
 import type { BackupEntry, BackupReason } from '../../../shared/ipc/contract';
 import type { Repositories } from '../../db';
 import type { TFunction } from 'i18next';
+import { create } from 'zustand';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/storageErrors';
 
@@ -28,14 +29,20 @@ export function backupFailureText(error: BackupFailedError, t: TFunction): strin
   return t('backup.failed', { detail: errorText(error.failure, t) });
 }
 
+/** Bumped after every automatic backup, so an open list of backups reloads. */
+export const useBackupsChanged = create<{ version: number }>(() => ({ version: 0 }));
+
 /** Snapshot → automatic backup in the data folder. Throws BackupFailedError. */
 export async function takeBackup(repositories: Repositories, reason: BackupReason): Promise<BackupEntry> {
+  let entry: BackupEntry;
   try {
     const snapshot = await repositories.backup.snapshot();
-    return await api.writeBackup({ reason, content: snapshot.text, counts: snapshot.counts });
+    entry = await api.writeBackup({ reason, content: snapshot.text, counts: snapshot.counts });
   } catch (error) {
     throw new BackupFailedError(reason, error);
   }
+  useBackupsChanged.setState((state) => ({ version: state.version + 1 }));
+  return entry;
 }
 
 /** YYYY-MM-DD of a moment in this computer's time zone: "daily" follows the user's day. */
