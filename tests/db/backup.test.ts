@@ -78,6 +78,23 @@ describe('backups', () => {
     expect(preview.ownBackup).toBe(true);
   });
 
+  it('a snapshot reports its progress and can be cancelled', async () => {
+    const { repos } = await install('Secretariat laptop');
+    await repos.sampleData.load();
+    const stages: string[] = [];
+    await repos.backup.snapshot({ onProgress: (progress) => stages.push(progress.stage) });
+    expect(stages).toContain('read');
+    expect(stages.at(-1)).toBe('sign');
+    const abort = new AbortController();
+    const cancelled = repos.backup.snapshot({
+      signal: abort.signal,
+      onProgress: (progress) => {
+        if (progress.stage === 'read' && progress.done > 2) abort.abort();
+      },
+    });
+    await expect(cancelled).rejects.toBeInstanceOf(SyncCancelledError);
+  });
+
   it('restore brings back exactly the data of the backup: edits undone, deletions undone, new records gone', async () => {
     const { db, repos } = await install('Secretariat laptop');
     await repos.sampleData.load();

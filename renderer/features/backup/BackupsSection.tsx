@@ -3,7 +3,7 @@
  * Restore button, "Back up now" to a folder the user chooses (a USB stick), and restore
  * from a file.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BackupEntry } from '../../../shared/ipc/contract';
@@ -13,6 +13,9 @@ import { api } from '../../lib/api';
 import { showError, useToasts } from '../../stores/toasts';
 import { formatDateTime, formatNumber, formatSize } from '../sync/syncFormat';
 import { useBackupsChanged } from './backups';
+import { SyncCancelledError } from '../../../shared/sync/bundleRead';
+import type { ExportStage, Progress } from '../../db/syncRepository';
+import { ProgressStatus } from '../sync/ProgressStatus';
 
 function contentsText(entry: BackupEntry, t: (key: string, options?: Record<string, unknown>) => string, language: Language): string {
   const counts = entry.counts;
@@ -32,7 +35,9 @@ export function BackupsSection({ dataFolder }: { dataFolder: string | null }) {
   const repositories = useRepositories();
   const showToast = useToasts((state) => state.show);
   const [backups, setBackups] = useState<BackupEntry[] | null>(null);
-  const [saving, setSaving] = useState(false);
+  // Making the snapshot of a large registry takes seconds: show how far it is, and let it be cancelled.
+  const [progress, setProgress] = useState<Progress<ExportStage> | null>(null);
+  const controller = useRef<AbortController | null>(null);
   // A backup taken while this list is open (the daily one, say) shows up without leaving the page.
   const changed = useBackupsChanged((state) => state.version);
 
@@ -49,16 +54,24 @@ export function BackupsSection({ dataFolder }: { dataFolder: string | null }) {
     };
   }, [changed]);
 
+  // Leaving Settings stops a snapshot in progress (nothing is saved).
+  useEffect(() => () => controller.current?.abort(), []);
+
   const backupNow = async () => {
-    setSaving(true);
+    const abort = new AbortController();
+    controller.current = abort;
+    setProgress({ stage: 'read', done: 0, total: 0 });
     try {
-      const snapshot = await repositories.backup.snapshot();
+      const snapshot = await repositories.backup.snapshot({ signal: abort.signal, onProgress: setProgress });
+      setProgress(null);
       const result = await api.saveFile({ purpose: 'backup', suggestedName: snapshot.fileName, content: { encoding: 'utf8', text: snapshot.text } });
       showToast('info', result.saved ? t('backup.savedTo', { path: result.path }) : t('backup.notSaved'));
     } catch (error) {
-      showError(error);
+      if (error instanceof SyncCancelledError) showToast('info', t('backup.cancelled'));
+      else showError(error);
     } finally {
-      setSaving(false);
+      if (controller.current === abort) controller.current = null;
+      setProgress(null);
     }
   };
 
@@ -68,9 +81,19 @@ export function BackupsSection({ dataFolder }: { dataFolder: string | null }) {
       <p>{t('backup.intro')}</p>
       {dataFolder && <p className="hint">{t('backup.folder', { folder: `${dataFolder}/backups` })}</p>}
       <p className="hint">{t('backup.offsite')}</p>
+      {progress && (
+        <ProgressStatus
+          label={t('backup.progressLabel')}
+          step={t(`sync.export.stages.${progress.stage}`)}
+          done={progress.done}
+          total={progress.total}
+          cancelLabel={t('backup.cancel')}
+          onCancel={() => controller.current?.abort()}
+        />
+      )}
       <p className="actions">
-        <button type="button" onClick={() => void backupNow()} disabled={saving} aria-busy={saving}>
-          {saving ? t('backup.backingUp') : t('backup.backupNow')}
+        <button type="button" onClick={() => void backupNow()} disabled={progress !== null} aria-busy={progress !== null}>
+          {progress ? t('backup.backingUp') : t('backup.backupNow')}
         </button>
         <Link className="button secondary" to="/settings/restore">
           {t('backup.restoreFile')}
