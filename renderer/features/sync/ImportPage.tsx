@@ -27,7 +27,7 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'checking'; fileName: string; progress: Progress<ImportStage | 'read'> }
   | { kind: 'refused'; fileName: string; message: string; path: string | null }
-  | { kind: 'preview'; session: ImportSession; applying: Progress<'apply'> | null; error: string | null }
+  | { kind: 'preview'; session: ImportSession; applying: Progress<'backup' | 'apply'> | null; error: string | null }
   | { kind: 'done'; preview: ImportPreview; outcome: ImportOutcome };
 
 export function ImportPage() {
@@ -143,7 +143,7 @@ export function ImportPage() {
     const { session } = phase;
     const abort = new AbortController();
     controller.current = abort;
-    setPhase({ ...phase, applying: { stage: 'apply', done: 0, total: 0 }, error: null });
+    setPhase({ ...phase, applying: { stage: 'backup', done: 0, total: 0 }, error: null });
     try {
       // A copy of everything first, unless the bundle changes nothing (known or all unchanged).
       const { totals } = session.preview;

@@ -23,7 +23,8 @@ const COLUMNS = ['new', 'updated', 'deleted', 'unchanged', 'conflicting', 'refus
 export interface ImportPreviewViewProps {
   preview: ImportPreview;
   /** Progress of the import once "Import" was pressed; null before. */
-  applying: Progress<'apply'> | null;
+  /** 'backup': the safety copy taken before anything is written. */
+  applying: Progress<'backup' | 'apply'> | null;
   onCancelApply: () => void;
   /** Why the last apply failed, translated. */
   error: string | null;
@@ -278,7 +279,7 @@ export function ImportPreviewView({ preview, applying: progress, onCancelApply, 
       {progress ? (
         <ProgressStatus
           label={t('sync.import.progressLabel')}
-          step={t('sync.import.stages.apply')}
+          step={t(`sync.import.stages.${progress.stage}`)}
           done={progress.done}
           total={progress.total}
           cancelLabel={t('sync.import.cancel')}
