@@ -12,7 +12,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { pick } from '../../app/format';
 import { currentLanguage, type Language } from '../../app/i18n';
-import type { RestoreResult, TrashItem } from '../../db';
+import { TrashRefusedError, type RestoreResult, type TrashItem } from '../../db';
 import { showError, useToasts } from '../../stores/toasts';
 import './deleted.css';
 
@@ -81,7 +81,8 @@ export function RecentlyDeletedPage() {
         else document.querySelector<HTMLElement>('main h1')?.focus();
       });
     } catch (error) {
-      showError(error);
+      if (error instanceof TrashRefusedError) showToast('error', t(`deleted.refusals.${error.code}`));
+      else showError(error);
     } finally {
       setBusy(null);
     }
