@@ -175,6 +175,33 @@ describe('recently deleted', () => {
     expect(newer.sort()).toEqual(deleted.map((session) => session.id).sort());
   });
 
+  it('a restore reaches another installation through a bundle, like any change', async () => {
+    const { repositories: secretariat } = await setUp();
+    const db = openDatabase(`cwg-test-${crypto.randomUUID()}`);
+    open.push(db);
+    let now = Date.parse('2026-03-01T10:00:00Z');
+    const delegation = createRepositories(db, { now: () => (now += 1000) });
+    await delegation.installation.create({ displayName: 'Kyrgyz delegation', role: 'delegation', countryId: 'KG' });
+    const send = async (): Promise<void> => {
+      const bundle = await secretariat.sync.exportBundle({ kind: 'all' });
+      const session = await delegation.sync.prepareImport({ name: 'from-secretariat.cwgbundle.json', bytes: new TextEncoder().encode(bundle.text) });
+      await session.apply(session.preview.needsTrust);
+    };
+    await send();
+    const sessions = (await delegation.meetings.sessions.list(meetingId)).length;
+    expect(sessions).toBeGreaterThan(2);
+
+    await secretariat.meetings.remove(meetingId);
+    await send();
+    expect(await delegation.meetings.get(meetingId)).toBeUndefined();
+    expect(await delegation.meetings.sessions.list(meetingId)).toHaveLength(0);
+
+    await secretariat.trash.restore({ table: 'meetings', id: meetingId });
+    await send();
+    expect((await delegation.meetings.get(meetingId))?.id).toBe(meetingId);
+    expect(await delegation.meetings.sessions.list(meetingId)).toHaveLength(sessions);
+  });
+
   it('restores all or nothing: a record that fails validation leaves everything deleted', async () => {
     const { db, repositories } = await setUp();
     await repositories.meetings.remove(meetingId);
