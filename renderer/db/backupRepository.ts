@@ -16,7 +16,7 @@ import { slugify } from 'transliteration';
 import { anySyncedTable } from './db';
 import { NoInstallationError } from './errors';
 import { browserSyncCrypto } from './syncKeys';
-import { VECTOR_META_KEY, type Progress, type SyncRepository, type WorkOptions } from './syncRepository';
+import { VECTOR_META_KEY, type SyncRepository, type WorkOptions } from './syncRepository';
 import type { RepositoryContext } from './writes';
 
 /** Records per table: those in use and tombstones (which Recently deleted can bring back). */
@@ -228,4 +228,3 @@ export function createBackupRepository(ctx: RepositoryContext, sync: SyncReposit
   };
 }
 
-export type { Progress };
