@@ -135,14 +135,13 @@ export function createBackupRepository(ctx: RepositoryContext, sync: SyncReposit
       const self = await db.installation.get(SELF);
       if (!self) throw new NoInstallationError();
       const bundle = await sync.exportBundle({ kind: 'all' }, options);
-      // The list shows records in use; tombstones are in the file but not what people count.
-      const live = await tally();
       const createdAt = new Date(ctx.now());
       const who = slugify(self.displayName, { separator: '-' }).slice(0, 40) || 'cwg';
       return {
         text: bundle.text,
         fileName: `cwg-backup-${who}-${fileStamp(createdAt)}.cwgbundle.json`,
-        counts: Object.fromEntries(syncedTableNames.map((name) => [name, live[name].live])),
+        // The list shows records in use; tombstones are in the file but not what people count.
+        counts: Object.fromEntries(syncedTableNames.map((name) => [name, bundle.live[name] ?? 0])),
         createdAt: createdAt.toISOString(),
       };
     },

@@ -109,6 +109,8 @@ export interface ExportedBundle {
   text: string;
   scope: BundleScope;
   counts: Partial<Record<SyncedTableName, number>>;
+  /** Of those, the records in use (not tombstones), per table: what people count. */
+  live: Partial<Record<SyncedTableName, number>>;
   total: number;
   peerId: string | null;
   peerName: string;
@@ -466,6 +468,9 @@ export function createSyncRepository(ctx: RepositoryContext): SyncRepository {
       text,
       scope: finalScope,
       counts: bundle.header.counts,
+      live: Object.fromEntries(
+        Object.entries(selection.records).map(([name, list]) => [name, list.filter((record) => !record.deleted).length]),
+      ),
       total: selection.total,
       peerId,
       peerName,
