@@ -16,8 +16,8 @@ import { pick, todayIso } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
-import { showError, useToasts } from '../../stores/toasts';
-import { BilingualInput, FormAlert, SelectInput, TextInput, errorsFromException, focusFirstError, issuesToErrors, type FieldErrors } from './formKit';
+import { useToasts } from '../../stores/toasts';
+import { BilingualInput, EnumSelect, FormAlert, SelectInput, TextInput, issuesToErrors, useFormSubmit } from './formKit';
 import './meetings.css';
 import { useIsSecretariat } from './useRegistry';
 
@@ -95,8 +95,7 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
   const showToast = useToasts((state) => state.show);
   const language = currentLanguage();
   const [draft, setDraft] = useState<MeetingDraft>(() => (meeting ? draftOf(meeting) : emptyDraft()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSubmit(PREFIX);
   const [moveAgenda, setMoveAgenda] = useState(true);
   const [conjunctionSource, setConjunctionSource] = useState('');
   const [openedAt] = useState(() => Date.now());
@@ -123,28 +122,13 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
   }, []);
   const shift = meeting && isValidIsoDate(draft.startDate) ? daysBetween(meeting.startDate, draft.startDate) : 0;
 
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = issuesToErrors(validateMeetingDraft(draft), t);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(PREFIX, found);
-      return;
-    }
-    setBusy(true);
-    try {
+    void run(issuesToErrors(validateMeetingDraft(draft), t), async () => {
       const saved = await repositories.meetings.save({ ...draft, ...(meeting ? { id: meeting.id } : {}) }, { moveAgenda: shift !== 0 && moveAgenda });
       showToast('info', meeting ? t('meetings.form.saved') : t('meetings.form.created'));
       await navigate(`/meetings/${saved.id}${meeting ? '' : '/agenda'}`);
-    } catch (error) {
-      const refused = errorsFromException(error, t);
-      if (refused) {
-        setErrors(refused);
-        focusFirstError(PREFIX, refused);
-      } else showError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const onCityChange = (city: MeetingDraft['city']) => {
@@ -156,7 +140,7 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
     <div className="page narrow m-area">
       <PageTitle>{meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}</PageTitle>
       {meeting && <p className="lead">{pick(meeting.title, language)}</p>}
-      <form className="form meeting-form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form meeting-form" noValidate onSubmit={submit}>
         <FormAlert errors={errors} message={t('meetings.form.notSaved')} />
         <BilingualInput
           prefix={PREFIX}
@@ -170,38 +154,30 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
           }}
         />
         <div className="m-form-row">
-          <SelectInput
+          <EnumSelect
             prefix={PREFIX}
             path="kind"
             label={t('meetings.fields.kind')}
             errors={errors}
+            values={meetingKinds}
             value={draft.kind}
-            onChange={(value) => {
-              set({ kind: value as MeetingDraft['kind'] });
+            optionLabel={(kind) => t(`meetingKinds.${kind}`)}
+            onChange={(kind) => {
+              set({ kind });
             }}
-          >
-            {meetingKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`meetingKinds.${kind}`)}
-              </option>
-            ))}
-          </SelectInput>
-          <SelectInput
+          />
+          <EnumSelect
             prefix={PREFIX}
             path="status"
             label={t('meetings.fields.status')}
             errors={errors}
+            values={meetingStatuses}
             value={draft.status}
-            onChange={(value) => {
-              set({ status: value as MeetingDraft['status'] });
+            optionLabel={(status) => t(`meetingStatuses.${status}`)}
+            onChange={(status) => {
+              set({ status });
             }}
-          >
-            {meetingStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`meetingStatuses.${status}`)}
-              </option>
-            ))}
-          </SelectInput>
+          />
         </div>
         <div className="m-form-row">
           <TextInput

@@ -15,7 +15,7 @@ import { currentLanguage } from '../../app/i18n';
 import { Modal } from '../../app/Modal';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
-import { BilingualInput, FormAlert, SelectInput, TextInput, errorsFromException, fieldId, focusFirstError, issuesToErrors, type FieldErrors } from './formKit';
+import { BilingualInput, EnumSelect, FormAlert, SelectInput, TextInput, errorsFromException, fieldId, focusFirstError, issuesToErrors, type FieldErrors } from './formKit';
 import { PeoplePicker } from './PeoplePicker';
 import { WarningList } from './SessionCard';
 import type { PersonOption } from './useRegistry';
@@ -174,22 +174,18 @@ export function SessionDialog({ meeting, sessions, session, date, people, onClos
               set({ end });
             }}
           />
-          <SelectInput
+          <EnumSelect
             prefix={PREFIX}
             path="kind"
             label={t('meetings.session.kind')}
             errors={errors}
+            values={sessionKinds}
             value={draft.kind}
-            onChange={(value) => {
-              set({ kind: value as SessionDraft['kind'] });
+            optionLabel={(kind) => t(`meetings.sessionKinds.${kind}`)}
+            onChange={(kind) => {
+              set({ kind });
             }}
-          >
-            {sessionKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`meetings.sessionKinds.${kind}`)}
-              </option>
-            ))}
-          </SelectInput>
+          />
         </div>
         <p className="hint">{t('meetings.session.timeHint')}</p>
 

@@ -1,16 +1,17 @@
 /**
  * The meetings' addressing on top of the shared form kit (app/forms.tsx): a field is named
  * by the form's prefix and its path (the DOM id, e.g. "meeting-title-en"), and its error is
- * read from the form's errors map; bilingual pairs; validation problems as translated
- * messages per field.
+ * read from the form's errors map; bilingual pairs; selects of an enum; validation problems
+ * as translated messages per field; the check-then-save submit every form shares.
  */
 import { useTranslation } from 'react-i18next';
-import type { ComponentProps } from 'react';
+import { useState, type ComponentProps } from 'react';
 import type { FieldIssue } from '../../../shared/meetings/validation';
 import type { Bilingual } from '../../../shared/model';
 import { errorsByPath, SelectField, TextField, type FieldErrors } from '../../app/forms';
 import { ValidationError } from '../../db';
 import { MeetingValidationError } from '../../db';
+import { showError } from '../../stores/toasts';
 
 export type { FieldErrors } from '../../app/forms';
 
@@ -66,6 +67,67 @@ type TextInputProps = Addressed & Omit<ComponentProps<typeof TextField>, 'id' | 
 /** The shared text field, addressed by prefix and path; text areas of three lines. */
 export function TextInput({ prefix, path, errors, ...field }: TextInputProps) {
   return <TextField id={fieldId(prefix, path)} error={errors[path]} rows={3} {...field} />;
+}
+
+type EnumSelectProps<V extends string> = Omit<SelectInputProps, 'value' | 'onChange' | 'children'> & {
+  /** The enum's values, in the order offered. */
+  values: readonly V[];
+  value: V;
+  /** The translated label of a value. */
+  optionLabel: (value: V) => string;
+  onChange: (value: V) => void;
+};
+
+/** A select of one of an enum's values, each shown by its translated label. */
+export function EnumSelect<V extends string>({ values, value, optionLabel, onChange, ...field }: EnumSelectProps<V>) {
+  return (
+    <SelectInput
+      {...field}
+      value={value}
+      onChange={(chosen) => {
+        // Only the enum's values are offered; finding the chosen one keeps its type.
+        const found = values.find((candidate) => candidate === chosen);
+        if (found !== undefined) onChange(found);
+      }}
+    >
+      {values.map((option) => (
+        <option key={option} value={option}>
+          {optionLabel(option)}
+        </option>
+      ))}
+    </SelectInput>
+  );
+}
+
+/**
+ * The submit of a form addressed by `prefix`: the local check's errors are shown (the first
+ * field focused) and stop the save; a save the repository refuses shows its errors the same
+ * way, any other failure a toast. `busy` is true while saving.
+ */
+export function useFormSubmit(prefix: string) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const run = async (found: FieldErrors, save: () => Promise<void>) => {
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstError(prefix, found);
+      return;
+    }
+    setBusy(true);
+    try {
+      await save();
+    } catch (error) {
+      const refused = errorsFromException(error, t);
+      if (refused) {
+        setErrors(refused);
+        focusFirstError(prefix, refused);
+      } else showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, busy, run };
 }
 
 interface BilingualInputProps extends Addressed {

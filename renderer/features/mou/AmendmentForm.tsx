@@ -3,17 +3,17 @@
  * or delete it, with a rationale. A delegation proposes in its own name; the secretariat
  * may record a proposal a delegation made at a meeting, naming that delegation.
  */
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AmendmentKind, Article, Bilingual } from '../../../shared/model';
 import { validateAmendment, type ArticleInput, type MouIssue } from '../../../shared/mou/validation';
 import { pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
-import { focusFirstInvalid, SelectField, TextField } from '../../app/forms';
+import { SelectField, TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
 import { ArticleFields } from './ArticleEditor';
-import { useIssues, useShowMouError, type MouSession } from './ui';
+import { SaveCancel, useCheckedSubmit, type MouSession } from './ui';
 
 const KINDS: readonly { kind: AmendmentKind; label: 'kindReplace' | 'kindInsert' | 'kindDelete' }[] = [
   { kind: 'replace', label: 'kindReplace' },
@@ -44,45 +44,32 @@ export function AmendmentForm({
   const { t } = useTranslation();
   const repositories = useRepositories();
   const showToast = useToasts((state) => state.show);
-  const showMouError = useShowMouError();
   const language = currentLanguage();
   const [kind, setKind] = useState<AmendmentKind>('replace');
   const [text, setText] = useState<ArticleInput>(() => textFor('replace', article));
   const [rationale, setRationale] = useState<Bilingual>({ en: '', ru: '' });
   const [proposer, setProposer] = useState('');
-  const [busy, setBusy] = useState(false);
-  const issues = useIssues();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { busy, issues, formRef, submit } = useCheckedSubmit();
   const id = useId();
+  const draft = { kind, articleId: article.id, ...text, rationale };
 
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const draft = { kind, articleId: article.id, ...text, rationale };
+  const check = (): MouIssue[] => {
     const found: MouIssue[] = validateAmendment(draft, { heading: article.heading, body: article.body });
     if (session.isSecretariat && proposer === '') found.push({ path: 'proposedByCountryId', code: 'proposerRequired' });
-    issues.setIssues(found);
-    if (found.length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      const amendment = await repositories.mou.proposeAmendment(documentId, {
-        ...draft,
-        ...(session.isSecretariat ? { proposedByCountryId: proposer } : {}),
-      });
-      showToast('info', t('mou.amendment.proposed'));
-      onDone(amendment.id);
-    } catch (error) {
-      if (issues.absorb(error)) focusFirstInvalid(formRef.current);
-      else showMouError(error);
-    } finally {
-      setBusy(false);
-    }
+    return found;
+  };
+
+  const propose = async () => {
+    const amendment = await repositories.mou.proposeAmendment(documentId, {
+      ...draft,
+      ...(session.isSecretariat ? { proposedByCountryId: proposer } : {}),
+    });
+    showToast('info', t('mou.amendment.proposed'));
+    onDone(amendment.id);
   };
 
   return (
-    <form ref={formRef} className="form editor-panel" noValidate aria-label={t('mou.article.propose')} onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="form editor-panel" noValidate aria-label={t('mou.article.propose')} onSubmit={(event) => void submit(event, check, propose)}>
       <h2>{t('mou.article.propose')}</h2>
       <fieldset className="field">
         <legend>{t('mou.amendment.kindLegend')}</legend>
@@ -150,14 +137,7 @@ export function AmendmentForm({
           })}
         </SelectField>
       )}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : t('mou.amendment.submit')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel busy={busy} saveLabel={t('mou.amendment.submit')} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -3,13 +3,13 @@
  * each other, with warnings when the paragraph numbering is out of sequence or the two
  * languages' paragraphs differ, and a button to renumber paragraphs.
  */
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TextLanguage } from '../../../shared/mou/compare';
 import { checkNumbering, compareStructure, renumberParagraphs } from '../../../shared/mou/structure';
 import { validateArticle, type ArticleInput } from '../../../shared/mou/validation';
-import { focusFirstInvalid, TextField } from '../../app/forms';
-import { useIssues, useShowMouError } from './ui';
+import { TextField } from '../../app/forms';
+import { SaveCancel, useCheckedSubmit } from './ui';
 
 const LANGUAGES: readonly TextLanguage[] = ['en', 'ru'];
 
@@ -115,44 +115,14 @@ export function ArticleEditor({
   onSave: (value: ArticleInput) => Promise<void>;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
   const [value, setValue] = useState<ArticleInput>(initial);
-  const [busy, setBusy] = useState(false);
-  const issues = useIssues();
-  const showMouError = useShowMouError();
-  const formRef = useRef<HTMLFormElement>(null);
-
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateArticle(value);
-    issues.setIssues(found);
-    if (found.length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSave(value);
-    } catch (error) {
-      if (issues.absorb(error)) focusFirstInvalid(formRef.current);
-      else showMouError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, issues, formRef, submit } = useCheckedSubmit();
 
   return (
-    <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event, () => validateArticle(value), () => onSave(value))}>
       <h3>{title}</h3>
       <ArticleFields value={value} onChange={setValue} errorFor={issues.message} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : submitLabel}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel busy={busy} saveLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

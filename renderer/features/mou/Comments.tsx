@@ -1,14 +1,14 @@
 /** Comments on an article or an amendment: read, post, resolve and reopen (any role). */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comment } from '../../../shared/model';
 import { validateComment } from '../../../shared/mou/validation';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
-import { focusFirstInvalid, TextField } from '../../app/forms';
+import { TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
-import { useIssues, useShowMouError } from './ui';
+import { useCheckedSubmit, useShowMouError } from './ui';
 
 function formatMoment(iso: string, language: string): string {
   const date = new Date(iso);
@@ -32,30 +32,13 @@ export function Comments({
   const language = currentLanguage();
   const comments = useLiveQuery(() => repositories.mou.listComments(targetId), [repositories, targetId]);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const issues = useIssues();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { busy, issues, formRef, submit } = useCheckedSubmit();
   const headingId = `comments-${targetId}`;
 
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateComment(text);
-    issues.setIssues(found);
-    if (found.length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      await repositories.mou.addComment(targetKind, targetId, text);
-      setText('');
-      showToast('info', t('mou.comments.posted'));
-    } catch (error) {
-      if (issues.absorb(error)) focusFirstInvalid(formRef.current);
-      else showMouError(error);
-    } finally {
-      setBusy(false);
-    }
+  const post = async () => {
+    await repositories.mou.addComment(targetKind, targetId, text);
+    setText('');
+    showToast('info', t('mou.comments.posted'));
   };
 
   return (
@@ -85,7 +68,7 @@ export function Comments({
           ))}
         </ul>
       )}
-      <form ref={formRef} className="form" noValidate aria-label={t('mou.comments.add')} onSubmit={(event) => void submit(event)}>
+      <form ref={formRef} className="form" noValidate aria-label={t('mou.comments.add')} onSubmit={(event) => void submit(event, () => validateComment(text), post)}>
         <TextField multiline label={t('mou.comments.text')} value={text} rows={3} error={issues.message('text')} onChange={setText} />
         <div className="actions">
           <button type="submit" disabled={busy}>

@@ -1,12 +1,12 @@
 /** Title (English and Russian) and parties of an MoU: creating a new one, or editing them (secretariat). */
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country } from '../../../shared/model';
 import { validateDocument, type DocumentInput } from '../../../shared/mou/validation';
 import { pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { focusFirstInvalid, TextField } from '../../app/forms';
-import { useIssues, useShowMouError } from './ui';
+import { TextField } from '../../app/forms';
+import { SaveCancel, useCheckedSubmit } from './ui';
 
 export function DocumentForm({
   title,
@@ -26,31 +26,9 @@ export function DocumentForm({
   const { t } = useTranslation();
   const language = currentLanguage();
   const [value, setValue] = useState<DocumentInput>(initial);
-  const [busy, setBusy] = useState(false);
-  const issues = useIssues();
-  const showMouError = useShowMouError();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { busy, issues, formRef, submit } = useCheckedSubmit();
   const partiesId = useId();
   const partiesError = issues.code('partyCountryIds');
-
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateDocument(value);
-    issues.setIssues(found);
-    if (found.length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSave(value);
-    } catch (error) {
-      if (issues.absorb(error)) focusFirstInvalid(formRef.current);
-      else showMouError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const toggle = (id: string, checked: boolean) => {
     const ids = checked ? [...value.partyCountryIds, id] : value.partyCountryIds.filter((other) => other !== id);
@@ -58,7 +36,7 @@ export function DocumentForm({
   };
 
   return (
-    <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event, () => validateDocument(value), () => onSave(value))}>
       <h2>{title}</h2>
       <TextField
         label={t('mou.documentForm.titleEn')}
@@ -110,14 +88,7 @@ export function DocumentForm({
           </p>
         )}
       </fieldset>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : submitLabel}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel busy={busy} saveLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,14 +1,14 @@
 /** Freezes the current text as a numbered version: label (unique per MoU), date, note, and the meeting where it was tabled. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateVersion } from '../../../shared/mou/validation';
 import { formatDate, pick, todayIso } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
-import { focusFirstInvalid, SelectField, TextField } from '../../app/forms';
+import { SelectField, TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
-import { useIssues, useShowMouError } from './ui';
+import { SaveCancel, useCheckedSubmit } from './ui';
 
 export function FreezeVersionForm({
   documentId,
@@ -22,41 +22,23 @@ export function FreezeVersionForm({
   const { t } = useTranslation();
   const repositories = useRepositories();
   const showToast = useToasts((state) => state.show);
-  const showMouError = useShowMouError();
   const language = currentLanguage();
   const meetings = useLiveQuery(() => repositories.meetings.list(), [repositories]);
   const [label, setLabel] = useState('');
   const [date, setDate] = useState(todayIso());
   const [note, setNote] = useState('');
   const [meetingId, setMeetingId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const issues = useIssues();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { busy, issues, formRef, submit } = useCheckedSubmit();
 
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateVersion({ label, date }, takenLabels);
-    issues.setIssues(found);
-    if (found.length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      const version = await repositories.mou.freezeVersion(documentId, {
-        label,
-        date,
-        note,
-        meetingId: meetingId === '' ? null : meetingId,
-      });
-      showToast('info', t('mou.version.frozen', { number: version.number }));
-      onDone(version.number);
-    } catch (error) {
-      if (issues.absorb(error)) focusFirstInvalid(formRef.current);
-      else showMouError(error);
-    } finally {
-      setBusy(false);
-    }
+  const freeze = async () => {
+    const version = await repositories.mou.freezeVersion(documentId, {
+      label,
+      date,
+      note,
+      meetingId: meetingId === '' ? null : meetingId,
+    });
+    showToast('info', t('mou.version.frozen', { number: version.number }));
+    onDone(version.number);
   };
 
   return (
@@ -65,7 +47,7 @@ export function FreezeVersionForm({
       className="form editor-panel"
       noValidate
       aria-label={t('mou.version.freezeTitle')}
-      onSubmit={(event) => void submit(event)}
+      onSubmit={(event) => void submit(event, () => validateVersion({ label, date }, takenLabels), freeze)}
     >
       <h2>{t('mou.version.freezeTitle')}</h2>
       <p className="hint">{t('mou.version.freezeHint')}</p>
@@ -80,14 +62,7 @@ export function FreezeVersionForm({
         ))}
       </SelectField>
       <TextField multiline label={t('mou.version.note')} value={note} rows={3} onChange={setNote} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : t('mou.version.freeze')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel busy={busy} saveLabel={t('mou.version.freeze')} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -4,7 +4,7 @@
  * secretariat records any party's position; a delegation records its own country's.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { positionStances, type PositionStance } from '../../../shared/model';
@@ -14,7 +14,7 @@ import { pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
-import { focusFirstInvalid, TextField } from '../../app/forms';
+import { TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
 import { articleTitle } from './DocumentPage';
 import { mouPaths } from './paths';
@@ -23,9 +23,8 @@ import {
   countryName,
   Loading,
   NotFound,
-  useIssues,
+  useCheckedSubmit,
   useMouSession,
-  useShowMouError,
 } from './ui';
 import { useDocumentData } from './useDocumentData';
 
@@ -169,38 +168,20 @@ function PositionForm({
   const { t } = useTranslation();
   const repositories = useRepositories();
   const showToast = useToasts((state) => state.show);
-  const showMouError = useShowMouError();
   const [stance, setStance] = useState<PositionStance>(current?.stance ?? 'pending');
   const [reservation, setReservation] = useState(current?.reservation ?? '');
-  const [busy, setBusy] = useState(false);
-  const issues = useIssues();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { busy, issues, formRef, submit } = useCheckedSubmit();
   const id = useId();
   const heading = t('mou.positions.editTitle', { country, target: cell.target });
 
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validatePosition(stance, reservation);
-    issues.setIssues(found);
-    if (found.length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      await repositories.mou.setPosition(versionId, cell.countryId, cell.articleId, stance, reservation);
-      showToast('info', t('mou.positions.saved'));
-      onDone();
-    } catch (error) {
-      if (issues.absorb(error)) focusFirstInvalid(formRef.current);
-      else showMouError(error);
-    } finally {
-      setBusy(false);
-    }
+  const save = async () => {
+    await repositories.mou.setPosition(versionId, cell.countryId, cell.articleId, stance, reservation);
+    showToast('info', t('mou.positions.saved'));
+    onDone();
   };
 
   return (
-    <form ref={formRef} className="form editor-panel" noValidate aria-label={heading} onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="form editor-panel" noValidate aria-label={heading} onSubmit={(event) => void submit(event, () => validatePosition(stance, reservation), save)}>
       <h2>{heading}</h2>
       <fieldset className="field">
         <legend>{t('mou.positions.stance')}</legend>

@@ -1,10 +1,11 @@
 /**
  * Building blocks of the MoU screens: who is looking (role, country), field errors by path
- * (shown by the app's form kit), an inline confirmation, breadcrumbs, the
+ * (shown by the app's form kit), the check-then-save submit of a form and its Save/Cancel
+ * buttons, an inline confirmation, breadcrumbs, the
  * paragraph-structured article text, and the choice of text language.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { create } from 'zustand';
@@ -13,7 +14,7 @@ import type { TextLanguage } from '../../../shared/mou/compare';
 import { parseBody } from '../../../shared/mou/structure';
 import type { MouIssue } from '../../../shared/mou/validation';
 import { pick } from '../../app/format';
-import { SelectField } from '../../app/forms';
+import { focusFirstInvalid, SelectField } from '../../app/forms';
 import { currentLanguage, type Language } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
@@ -86,6 +87,53 @@ export function useIssues() {
       return false;
     },
   };
+}
+
+/**
+ * The submit of a MoU form (attach `formRef` to the form): `check`'s issues are shown by
+ * field (the first invalid one focused) and stop the save; a save refused with a
+ * MouValidationError shows its issues the same way, any other failure a toast. `busy` is
+ * true while saving.
+ */
+export function useCheckedSubmit() {
+  const [busy, setBusy] = useState(false);
+  const issues = useIssues();
+  const showMouError = useShowMouError();
+  const formRef = useRef<HTMLFormElement>(null);
+  const submit = async (event: SyntheticEvent<HTMLFormElement>, check: () => readonly MouIssue[], save: () => Promise<void>) => {
+    event.preventDefault();
+    const found = check();
+    issues.setIssues(found);
+    if (found.length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      await save();
+    } catch (error) {
+      if (issues.absorb(error)) focusFirstInvalid(formRef.current);
+      else showMouError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, issues, formRef, submit };
+}
+
+/** A form's submit button (reading "Saving…" while busy) and its Cancel button. */
+export function SaveCancel({ busy, saveLabel, onCancel }: { busy: boolean; saveLabel: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <button type="submit" disabled={busy}>
+        {busy ? t('common.saving') : saveLabel}
+      </button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
 }
 
 /** A button that asks first, inline (no browser dialog), and can be answered by keyboard. */
