@@ -11,6 +11,7 @@
  */
 import type { BenchResult } from '../../scripts/bench';
 import { startTestHost } from '../host/testHost';
+import { median, percentile } from './stats';
 
 const DAYS = 5;
 const PER_DAY = 40;
@@ -18,17 +19,6 @@ const SESSIONS = DAYS * PER_DAY;
 const OPENINGS = 9;
 const STARTS = 5;
 const MOVES = 10;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 

@@ -14,22 +14,12 @@ import { join } from 'node:path';
 import type { BenchResult } from '../../scripts/bench';
 import { writeLargeCsv } from '../fixtures/csv';
 import { startTestHost } from '../host/testHost';
+import { median, percentile } from './stats';
 
 const PEOPLE = 10_000;
 const OPENINGS = 9;
 const COLD_OPENINGS = 5;
 const QUERIES = ['Nurlan Beishenaliev', 'Юлдуз Зафарович', 'aidar.bekmuratov', 'Кайрат Джаксыбеков'];
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 export async function run(): Promise<BenchResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'cwg-bench-delegates-'));

@@ -12,20 +12,10 @@ import { loadNodeReportFonts } from '../../electron/main/services/reportFonts';
 import { createReportPrinter } from '../../electron/main/services/reportService';
 import type { ReportExportRequest } from '../../shared/reports/spec';
 import { benchAgendaSource, benchMouSource } from '../fixtures/reports';
+import { median, p95 } from './stats';
 
 const RUNS = 10;
 const WARM_UP = 2;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 0 ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2 : (sorted[middle] ?? 0);
-}
-
-function p95(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
-}
 
 async function time(action: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

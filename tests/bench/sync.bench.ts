@@ -20,19 +20,10 @@ import type { BenchResult } from '../../scripts/bench';
 import { dropFile } from '../fixtures/bundles/dropFile';
 import { buildLargeBundle, LARGE_ORIGIN } from '../fixtures/bundles/large';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { max, median } from './stats';
 
 const RECORDS = 100_000;
 const RUNS = 3;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function max(values: readonly number[]): number {
-  return values.reduce((a, b) => Math.max(a, b), 0);
-}
 
 /** Samples the page's JS heap (Chrome DevTools Protocol) until stopped; returns the peak in MB. */
 async function heapSampler(host: TestHost): Promise<{ stop: () => Promise<number> }> {
