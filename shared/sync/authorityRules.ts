@@ -1,0 +1,249 @@
+/**
+ * Who may create, change or delete which synced records and fields: one table (RULES
+ * below, shown in words as AUTHORITY_TABLE and in docs/sync.md "Who may change what"),
+ * and the pure checker the merge calls for every incoming record, `judgeChange`.
+ *
+ * Signers. A change is judged on the installation that SIGNED the bundle (or the part of a
+ * merged bundle) carrying it, with the authority this computer's trust record gives that
+ * key, never on `origin` or a role written inside the file, which anyone can type:
+ *   - 'official': the pinned secretariat (the first secretariat this installation trusted)
+ *     or a secretariat key granted by it. It may change everything.
+ *   - 'delegation': a trusted delegation, with the country it was trusted with. It owns
+ *     its country's amendments (never their decision) and positions, and may write
+ *     comments; everything else is the secretariat's.
+ *   - 'none': a trusted key without a role that counts, e.g. a look-alike that claims to
+ *     be the secretariat without a grant from the pinned one. Nothing it signs is accepted.
+ *
+ * Convergence. The rules look ONLY at the incoming record and its signer, never at the
+ * record this computer holds. Two computers that receive the same files in different
+ * orders hold different records in between; a rule that consulted them ("a delegation may
+ * not change an amendment the secretariat already decided") would accept a change on one
+ * and refuse it on the other, and the two would keep different values forever. Judged on
+ * the incoming record alone, every computer accepts and refuses exactly the same changes.
+ * The price: ownership is read from the incoming record (its `proposedByCountryId`, its
+ * `countryId`), so a crafted file could name its own country on another country's record;
+ * the app never rewrites those fields, and the change stays signed by its author.
+ *
+ * Relays. A delegation's bundle also carries changes it did not make (it received the
+ * secretariat's meetings and passes them on). A change is accepted when ITS SIGNER may
+ * make it, so a delegation's copy of a secretariat-only field is refused whatever its
+ * stamps; the secretariat's own bundle (or a merged file holding it) brings it. The
+ * reason then says 'relayed' when every stamp of the refused fields belongs to another
+ * installation (harmless: the preview counts these quietly), and the rule's own reason
+ * when the signer stamped one of them itself (it tried to change what it may not).
+ */
+import { amendmentStatuses, syncedTableNames, type AmendmentStatus, type InstallationRole, type SyncedTableName } from '../model';
+import type { SyncRecord } from './bundleFormat';
+import { META_FIELDS, dataFields, stampOf } from './records';
+import { stampNode } from './versionVector';
+
+/** What a signer may change, from this computer's trust record (see the file comment). */
+export type Authority = 'official' | 'delegation' | 'none';
+
+/** The signer of a bundle (or of one part of a merged bundle) as the trust check sees it. */
+export interface SignerRights {
+  authority: Authority;
+  /** A delegation's country, from the trust record (never from the bundle); null otherwise. */
+  countryId: string | null;
+  /** The signer's installation id: the node at the end of the stamps it issues. */
+  signerId: string;
+}
+
+/**
+ * Why a change was refused:
+ *   - 'official-text': a delegation changed the official MoU text (documents, articles, versions);
+ *   - 'secretariat-only': a delegation changed the registry or a meeting's records;
+ *   - 'decision': a delegation decided an amendment (accepted, rejected, superseded, a reason, a date);
+ *   - 'other-country': a delegation changed another country's amendment or position;
+ *   - 'untrusted-role': the signer has no authority at all ('none');
+ *   - 'relayed': a delegation passed on refused fields that other installations stamped.
+ */
+export type RefusalReason = 'official-text' | 'secretariat-only' | 'decision' | 'other-country' | 'untrusted-role' | 'relayed';
+
+/**
+ * The verdict on one incoming record: `refusedFields` null when all of it is accepted,
+ * 'record' when none of it is, otherwise the data fields (see records.ts: dataFields)
+ * that must be left out; `reason` is null exactly when nothing is refused.
+ */
+export interface AuthorityVerdict {
+  refusedFields: string[] | 'record' | null;
+  reason: RefusalReason | null;
+}
+
+/** Tables that hold the official text: only 'official' signers change them. */
+export const OFFICIAL_TABLES: ReadonlySet<SyncedTableName> = new Set(['mouDocuments', 'articles', 'mouVersions']);
+
+/** Amendment states that are the secretariat's decisions. */
+export const DECISION_STATUSES: ReadonlySet<AmendmentStatus> = new Set(['accepted', 'rejected', 'superseded']);
+
+/** Amendment states a proposer may set: every state that is not a decision ('proposed', 'withdrawn'). */
+export const PROPOSER_STATUSES: ReadonlySet<AmendmentStatus> = new Set(amendmentStatuses.filter((status) => !DECISION_STATUSES.has(status)));
+
+/** Fields of an amendment that record a decision. */
+export const DECISION_FIELDS: readonly string[] = ['status', 'decisionReason', 'decidedOn'];
+
+/** Whether an incoming amendment's status is a decision (accepted, rejected, superseded). */
+export function carriesDecision(incoming: SyncRecord): boolean {
+  return typeof incoming.status === 'string' && DECISION_STATUSES.has(incoming.status as AmendmentStatus);
+}
+
+/** What a trusted delegation may do with a table's records. */
+type DelegationRule =
+  /** Nothing; refusals carry this reason. */
+  | { kind: 'nothing'; reason: 'official-text' | 'secretariat-only' }
+  /** Records whose `countryField` names the delegation's country; with `decisions`, never their decision. */
+  | { kind: 'own-country'; countryField: string; decisions: boolean }
+  /** Every record and field. */
+  | { kind: 'any' };
+
+interface TableRule {
+  delegation: DelegationRule;
+  /** The rule in words (English), for AUTHORITY_TABLE and docs/sync.md. */
+  secretariat: string;
+  delegationText: string;
+}
+
+const SECRETARIAT_ALL = 'Creates, changes and deletes every record and field.';
+const secretariatOnly = (delegationText: string): TableRule => ({
+  delegation: { kind: 'nothing', reason: 'secretariat-only' },
+  secretariat: SECRETARIAT_ALL,
+  delegationText,
+});
+const officialText = (what: string): TableRule => ({
+  delegation: { kind: 'nothing', reason: 'official-text' },
+  secretariat: SECRETARIAT_ALL,
+  delegationText: `Nothing: ${what} are the official MoU text.`,
+});
+
+/**
+ * THE table: for every synced table, what a trusted delegation may do (the secretariat
+ * may do everything, a signer without authority nothing). Typed over every table name, so
+ * a new synced table does not compile until its row is written.
+ */
+const RULES: { readonly [T in SyncedTableName]: TableRule } = {
+  countries: secretariatOnly('Nothing: the registry (countries) is kept by the secretariat.'),
+  organizations: secretariatOnly('Nothing: the registry (organizations) is kept by the secretariat.'),
+  delegates: secretariatOnly('Nothing: the registry (delegates and their contacts) is kept by the secretariat.'),
+  meetings: secretariatOnly('Nothing: meetings are planned by the secretariat.'),
+  sessions: secretariatOnly("Nothing: a meeting's agenda is the secretariat's."),
+  participations: secretariatOnly('Nothing: participants, their status and attendance are recorded by the secretariat.'),
+  decisions: secretariatOnly("Nothing: a meeting's decisions are recorded by the secretariat."),
+  actionItems: secretariatOnly("Nothing: a meeting's action items are recorded by the secretariat."),
+  mouDocuments: officialText('MoU documents'),
+  articles: officialText('articles'),
+  mouVersions: officialText('frozen versions'),
+  amendments: {
+    delegation: { kind: 'own-country', countryField: 'proposedByCountryId', decisions: true },
+    secretariat: 'Creates, changes and deletes every amendment, and decides them (accepted, rejected, superseded).',
+    delegationText:
+      "Its own country's proposals (proposedByCountryId is its country): creates, changes, withdraws and deletes them. " +
+      'Never a decision: status accepted, rejected or superseded, a non-empty decisionReason, or a decidedOn date other than that of its withdrawal (status withdrawn).',
+  },
+  comments: {
+    delegation: { kind: 'any' },
+    secretariat: SECRETARIAT_ALL,
+    delegationText:
+      'Every comment: adds, changes, resolves, reopens and deletes, including comments it did not write ' +
+      '(a comment names its author in words only, which no computer can check).',
+  },
+  positions: {
+    delegation: { kind: 'own-country', countryField: 'countryId', decisions: false },
+    secretariat: SECRETARIAT_ALL,
+    delegationText: "Its own country's positions (countryId is its country): creates, changes and deletes them.",
+  },
+};
+
+/** The table in words (English), in the model's table order: one row per synced table. */
+export const AUTHORITY_TABLE: readonly { table: SyncedTableName; secretariat: string; delegation: string }[] = syncedTableNames.map((table) => ({
+  table,
+  secretariat: RULES[table].secretariat,
+  delegation: RULES[table].delegationText,
+}));
+
+/**
+ * The decision fields of an amendment among `fields` that hold a decision. A status that
+ * is a decision takes the whole decision with it (status, reason, date); otherwise a
+ * proposer writes only an empty reason, and a date only with its withdrawal.
+ */
+function decisionFieldsOf(record: Readonly<Record<string, unknown>>, fields: readonly string[]): string[] {
+  const present = DECISION_FIELDS.filter((field) => fields.includes(field));
+  const status = record.status;
+  const proposerStatus = typeof status === 'string' && PROPOSER_STATUSES.has(status as AmendmentStatus);
+  if (present.includes('status') && !proposerStatus) return present;
+  return present.filter((field) => {
+    if (field === 'decisionReason') return record.decisionReason !== '';
+    if (field === 'decidedOn') return record.decidedOn !== null && status !== 'withdrawn';
+    return false;
+  });
+}
+
+interface Refusal {
+  fields: string[] | 'record';
+  reason: Exclude<RefusalReason, 'relayed' | 'untrusted-role'>;
+}
+
+/** What a delegation of `countryId` may not write of `record` (whose data fields are `fields`); null: all of it. */
+function delegationRefusal(table: SyncedTableName, record: Readonly<Record<string, unknown>>, fields: readonly string[], countryId: string | null): Refusal | null {
+  const rule = Object.hasOwn(RULES, table) ? RULES[table].delegation : ({ kind: 'nothing', reason: 'secretariat-only' } as const);
+  switch (rule.kind) {
+    case 'any':
+      return null;
+    case 'nothing':
+      return { fields: 'record', reason: rule.reason };
+    case 'own-country': {
+      const owner = record[rule.countryField];
+      if (countryId === null || typeof owner !== 'string' || owner !== countryId) return { fields: 'record', reason: 'other-country' };
+      if (!rule.decisions) return null;
+      const decided = decisionFieldsOf(record, fields);
+      return decided.length === 0 ? null : { fields: decided, reason: 'decision' };
+    }
+  }
+}
+
+/** True when every stamp of `fields` in the record was issued by another installation than the signer. */
+function relayedOnly(incoming: SyncRecord, fields: readonly string[], signerId: string): boolean {
+  const stamps: string[] = [];
+  for (const field of fields) {
+    const stamp = stampOf(incoming, field);
+    if (stamp !== undefined) stamps.push(stamp);
+  }
+  if (stamps.length === 0) stamps.push(incoming.hlc);
+  return stamps.every((stamp) => stampNode(stamp) !== signerId);
+}
+
+/**
+ * The verdict on one incoming record of `table` signed by `signer`. Depends on nothing
+ * else (no stored record, no clock, no order of arrival), so every computer judges a change
+ * alike. Never mutates its arguments.
+ */
+export function judgeChange(table: SyncedTableName, incoming: SyncRecord, signer: SignerRights): AuthorityVerdict {
+  if (signer.authority === 'official') return { refusedFields: null, reason: null };
+  if (signer.authority !== 'delegation') return { refusedFields: 'record', reason: 'untrusted-role' };
+  const fields = dataFields(incoming);
+  const refusal = delegationRefusal(table, incoming, fields, signer.countryId);
+  if (refusal === null) return { refusedFields: null, reason: null };
+  const refused = refusal.fields === 'record' ? fields : refusal.fields;
+  return { refusedFields: refusal.fields, reason: relayedOnly(incoming, refused, signer.signerId) ? 'relayed' : refusal.reason };
+}
+
+/**
+ * For screens: whether an installation of `role` (and, for a delegation, `countryId`)
+ * may write `record` of `table` as given (the record as it will be after the edit; sync
+ * fields such as hlc are not needed), so that its peers accept the change. With `field`,
+ * whether that field of the record may be written. The same table as judgeChange: a
+ * delegation is offered exactly what its peers accept.
+ */
+export function canEdit(
+  role: InstallationRole,
+  countryId: string | null,
+  table: SyncedTableName,
+  record: Readonly<Record<string, unknown>>,
+  field?: string,
+): boolean {
+  if (role === 'secretariat') return true;
+  const fields = Object.keys(record).filter((key) => !META_FIELDS.has(key) && record[key] !== undefined);
+  const refusal = delegationRefusal(table, record, fields, countryId);
+  if (refusal === null) return true;
+  if (refusal.fields === 'record') return false;
+  return field !== undefined && !refusal.fields.includes(field);
+}
