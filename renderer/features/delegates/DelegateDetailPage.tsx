@@ -10,6 +10,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { languageName } from '../../../shared/delegates/languages';
 import { canEditDelegate } from '../../../shared/delegates/permissions';
 import { displayName } from '../../../shared/delegates/validation';
+import { contactWithheld, type ContactField } from '../../../shared/sync/privacy';
 import type { Delegate } from '../../../shared/model';
 import { formatDate, pick } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
@@ -89,6 +90,8 @@ function Details({ delegate, lookups, canEdit, canDelete }: { delegate: Delegate
   const country = delegate.countryId ? lookups.countryById.get(delegate.countryId) : undefined;
   const yesNo = (value: boolean) => (value ? t('delegates.detail.yes') : t('delegates.detail.no'));
   const orNone = (text: string) => (text.trim() === '' ? <span className="muted">{t('common.notStated')}</span> : text);
+  /** A contact a sync file left out (no consent to share): said so, not shown as missing. */
+  const withheld = (field: ContactField) => (contactWithheld(delegate, field) ? <span className="muted">{t('delegates.fields.contactWithheld')}</span> : null);
 
 
   return (
@@ -120,9 +123,9 @@ function Details({ delegate, lookups, canEdit, canDelete }: { delegate: Delegate
         <dt>{t('delegates.fields.roles')}</dt>
         <dd>{orNone(delegate.roles.map((role) => t(`delegates.roles.${role}`)).join(', '))}</dd>
         <dt>{t('delegates.fields.email')}</dt>
-        <dd>{delegate.email ? <a href={`mailto:${delegate.email}`}>{delegate.email}</a> : orNone('')}</dd>
+        <dd>{withheld('email') ?? (delegate.email ? <a href={`mailto:${delegate.email}`}>{delegate.email}</a> : orNone(''))}</dd>
         <dt>{t('delegates.fields.phone')}</dt>
-        <dd dir="ltr">{orNone(delegate.phone)}</dd>
+        <dd dir="ltr">{withheld('phone') ?? orNone(delegate.phone)}</dd>
         <dt>{t('delegates.fields.languages')}</dt>
         <dd>{orNone(delegate.languages.map((tag) => languageName(tag, language)).join(', '))}</dd>
         <dt>{t('delegates.fields.notes')}</dt>

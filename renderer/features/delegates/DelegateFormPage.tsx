@@ -19,6 +19,7 @@ import {
   type DelegateIssue,
 } from '../../../shared/delegates/validation';
 import { delegateRoles, type Delegate } from '../../../shared/model';
+import { contactWithheld, type ContactField } from '../../../shared/sync/privacy';
 import { pick } from '../../app/format';
 import { SelectField, TextField } from '../../app/forms';
 import { PageTitle } from '../../app/PageTitle';
@@ -110,6 +111,9 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
   const set = <K extends keyof DelegateFields>(key: K, value: DelegateFields[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
   };
+  /** A contact a sync file left out (no consent to share), still empty here: the field says so. */
+  const withheld = (field: ContactField) => delegate !== undefined && values[field] === '' && contactWithheld(delegate, field);
+  const withheldText = (field: ContactField) => (withheld(field) ? t('delegates.fields.contactWithheld') : undefined);
 
   /** The form's languages: checked common ones, then the typed ones (null when one is not a language). */
   const collectLanguages = (): { tags: string[]; bad: string | null } => {
@@ -244,6 +248,8 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
         <TextField
           spellCheck={false}
           label={t('delegates.fields.email')}
+          hint={withheld('email') || withheld('phone') ? t('delegates.fields.contactWithheldHint') : undefined}
+          placeholder={withheldText('email')}
           type="email"
           dir="ltr"
           value={values.email}
@@ -256,6 +262,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
           spellCheck={false}
           label={t('delegates.fields.phone')}
           hint={t('delegates.fields.phoneHint')}
+          placeholder={withheldText('phone')}
           type="tel"
           dir="ltr"
           value={values.phone}
