@@ -10,13 +10,11 @@
 import { syncedTableNames, type SyncedTableName } from '../../shared/model';
 import type { BundleOrigin } from '../../shared/sync/bundleFormat';
 import { decodeBundleBytes, readBundleText, SyncCancelledError, type ReadStage, type WorkControl } from '../../shared/sync/bundleRead';
-import { normalizeRecord } from '../../shared/sync/records';
-import { sortedVector } from '../../shared/sync/versionVector';
 import { slugify } from 'transliteration';
 import { anySyncedTable } from './db';
 import { NoInstallationError } from './errors';
 import { browserSyncCrypto } from './syncKeys';
-import { VECTOR_META_KEY, type SyncRepository, type WorkOptions } from './syncRepository';
+import type { SyncRepository, WorkOptions } from './syncRepository';
 import type { RepositoryContext } from './writes';
 
 /** Records per table: those in use and tombstones (which Recently deleted can bring back). */
@@ -86,10 +84,6 @@ export interface BackupRepository {
 }
 
 const SELF = 'self';
-/** Records per bulkPut: progress moves, and the UI stays responsive between slices. */
-const WRITE_SLICE = 2000;
-/** Local tables whose contents describe the data being replaced, cleared by a restore. */
-const RESTORE_CLEARED = ['receivedBundles', 'conflicts'] as const;
 
 const pause = (): Promise<void> =>
   new Promise((resolve) => {
@@ -134,7 +128,7 @@ export function createBackupRepository(ctx: RepositoryContext, sync: SyncReposit
     async snapshot(options = {}) {
       const self = await db.installation.get(SELF);
       if (!self) throw new NoInstallationError();
-      const bundle = await sync.exportBundle({ kind: 'all' }, options);
+      const bundle = await sync.exportBundle({ kind: 'all', backup: true }, options);
       const createdAt = new Date(ctx.now());
       const who = slugify(self.displayName, { separator: '-' }).slice(0, 40) || 'cwg';
       return {
@@ -180,44 +174,13 @@ export function createBackupRepository(ctx: RepositoryContext, sync: SyncReposit
         backup: tallyOf(unit.records),
         current: await tally(),
       };
-      const backupVector = unit.header.vector ?? {};
       let applied = false;
 
       const apply: RestoreSession['apply'] = async (work = {}) => {
         if (applied) throw new Error('This backup was restored already.');
-        const clock = await ctx.clock();
-        const records = syncedTableNames.map((name) => [name, (unit.records[name] ?? []).map(normalizeRecord)] as const);
-        const total = records.reduce((sum, [, list]) => sum + list.length, 0);
-        const outcome = await db.transaction('rw', [...syncedTableNames, 'meta', ...RESTORE_CLEARED], async () => {
-          let written = 0;
-          work.onProgress?.({ stage: 'write', done: 0, total });
-          for (const [name, list] of records) {
-            const table = anySyncedTable(db, name);
-            await table.clear();
-            for (let start = 0; start < list.length; start += WRITE_SLICE) {
-              if (work.signal?.aborted) throw new SyncCancelledError();
-              const slice = list.slice(start, start + WRITE_SLICE);
-              await table.bulkPut(slice);
-              written += slice.length;
-              work.onProgress?.({ stage: 'write', done: written, total });
-            }
-          }
-          if (work.signal?.aborted) throw new SyncCancelledError();
-          // The clock never goes back: every later change is stamped after everything restored.
-          let newest: string | null = null;
-          for (const [, list] of records) for (const record of list) if (newest === null || record.hlc > newest) newest = record.hlc;
-          if (newest !== null) {
-            clock.receive(newest);
-            await clock.persist();
-          }
-          // What this computer now holds from each installation is what the backup held:
-          // changes made after it are imported again at the next sync instead of being
-          // skipped as "already seen".
-          const { [self.id]: _own, ...held } = backupVector;
-          await db.meta.put({ key: VECTOR_META_KEY, value: sortedVector(held) });
-          for (const name of RESTORE_CLEARED) await db.table(name).clear();
-          return { written };
-        });
+        // The engine replaces the data and resets what sync believes this computer holds,
+        // so the next ordinary exchange brings back what the restore removed.
+        const outcome = await sync.engine.restore(unit.records, unit.header.vector, work);
         applied = true;
         return outcome;
       };

@@ -328,6 +328,11 @@ export const peerSchema = z.object({
    * An export for this peer leaves out exactly what this vector covers.
    */
   declaredVector: z.record(z.string(), z.string()).optional(),
+  /**
+   * The peer's latest restore from a backup (the `epoch` of its bundles): a bundle with a
+   * newer epoch replaces declaredVector instead of being merged into it.
+   */
+  epoch: z.string().optional(),
   /** When the user confirmed the peer's key fingerprint (ISO date-time). */
   trustedAt: z.string().optional(),
   /** When the latest bundle from this peer was imported (ISO date-time). */

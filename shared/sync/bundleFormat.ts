@@ -21,6 +21,7 @@ import {
   type Synced,
   type SyncedTableName,
 } from '../model';
+import { grantSchema } from './grants';
 import { COUNTER_WIDTH, MILLIS_WIDTH } from './hlc';
 
 export const BUNDLE_FORMAT = 'cwg-desk-bundle';
@@ -115,6 +116,18 @@ export const changesHeaderSchema = z
     scope: bundleScopeSchema,
     /** What the origin held when exporting (its version vector); null for partial scopes. */
     vector: vectorSchema.nullable(),
+    /**
+     * The stamp of the origin's latest restore from a backup, when it restored one: a
+     * receiver then REPLACES what it knew the origin held by `vector` (which went back),
+     * instead of merging it, and sends again what the restore removed. Absent before any
+     * restore; a reader of format version 1 files treats absence as "never restored".
+     */
+    epoch: stampSchema.optional(),
+    /**
+     * Grants of the secretariat's role made by this origin as the pinned secretariat
+     * (grants.ts); each is signed on its own, so a receiver checks them one by one.
+     */
+    grants: z.array(grantSchema).max(100).optional(),
     signature: signatureSchema,
   })
   .strict();

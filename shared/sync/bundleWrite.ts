@@ -16,6 +16,7 @@ import {
   type SyncRecord,
 } from './bundleFormat';
 import { canonicalJson } from './canonicalJson';
+import type { SecretariatGrant } from './grants';
 import { SIGNATURE_ALGORITHM, type BundleSigner, type SyncCrypto } from './syncCrypto';
 import { bytesToBase64, bytesToHex } from './encoding';
 import { sortedVector, type VersionVector } from './versionVector';
@@ -28,6 +29,10 @@ export interface ChangesBundleInput {
   scope: BundleScope;
   /** What the origin holds (its version vector); null for a partial scope. */
   vector: VersionVector | null;
+  /** The origin's latest restore (see changesHeaderSchema); null or absent when none. */
+  epoch?: string | null;
+  /** Grants of the secretariat's role this origin made (grants.ts). */
+  grants?: readonly SecretariatGrant[];
   records: Partial<Record<SyncedTableName, readonly SyncRecord[]>>;
 }
 
@@ -62,6 +67,8 @@ export async function buildChangesBundle(
     origin: input.origin,
     scope: input.scope.kind === 'peer' ? { ...input.scope, base: sortedVector(input.scope.base) } : input.scope,
     vector: input.vector === null ? null : sortedVector(input.vector),
+    ...(input.epoch ? { epoch: input.epoch } : {}),
+    ...(input.grants && input.grants.length > 0 ? { grants: [...input.grants] } : {}),
     counts,
     payloadSha256,
     signature: { algorithm: SIGNATURE_ALGORITHM, publicKey: bytesToBase64(signer.publicKey), value: '' },

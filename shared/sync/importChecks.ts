@@ -42,16 +42,51 @@ export interface KnownPeer {
  */
 export type TrustStatus = 'self' | 'trusted' | 'new' | 'changed';
 
-export interface UnitTrust {
-  status: TrustStatus;
-  /** The authority the unit has once trusted (its role as recorded or, if confirmed, as claimed). */
-  authority: Authority;
+/**
+ * The secretariat this installation pinned: the first one it trusted (or itself, when it
+ * was set up as the secretariat). Only this key, and keys it granted the role, act as
+ * the secretariat; a role written in a file is only a claim.
+ */
+export interface PinnedSecretariat {
+  id: string;
+  name: string;
+  /** base64 raw public key. */
+  publicKey: string;
+  fingerprint: string;
 }
 
-const authorityOf = (role: InstallationRole): Authority => (role === 'secretariat' ? 'official' : 'delegation');
+/** Why a unit does not get the authority its file claims. */
+export type TrustWarning =
+  /** Claims the secretariat's role (or the pinned secretariat's name) with another key and no grant. */
+  | { kind: 'look-alike'; pinned: PinnedSecretariat }
+  /** A known delegation now claims the secretariat's role: its authority stays a delegation's. */
+  | { kind: 'role-claim'; claimed: InstallationRole; kept: InstallationRole };
+
+export interface UnitTrust {
+  status: TrustStatus;
+  /** The authority the unit has once trusted: granted by this installation, never by a claim. */
+  authority: Authority;
+  /** The country whose records a delegation may change (as trusted, or as claimed by a new one). */
+  countryId: string | null;
+  /** Confirming this unit pins its key as the secretariat (no secretariat is pinned yet). */
+  pins: boolean;
+  warning: TrustWarning | null;
+}
+
+/** What trust decisions depend on besides the peer itself. */
+export interface TrustContext {
+  /** null: no secretariat pinned yet (the first trusted one will be). */
+  pinned: PinnedSecretariat | null;
+  /** Installation id → public key (base64) the pinned secretariat granted its role to. */
+  grants: ReadonlyMap<string, string>;
+}
+
+export const NO_TRUST_CONTEXT: TrustContext = { pinned: null, grants: new Map() };
+
+const sameName = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /** Decides the trust of a unit; throws when the origin is known with another key. */
-export function evaluateTrust(unit: VerifiedUnit, self: LocalIdentity, peer: KnownPeer | undefined): UnitTrust {
+export function evaluateTrust(unit: VerifiedUnit, self: LocalIdentity, peer: KnownPeer | undefined, context: TrustContext = NO_TRUST_CONTEXT): UnitTrust {
   const { origin, signature } = unit.header;
   const originPath = pathFrom(unit.path, ['header', 'origin', 'id']);
   if (origin.id === self.id) {
@@ -63,7 +98,7 @@ export function evaluateTrust(unit: VerifiedUnit, self: LocalIdentity, peer: Kno
         { origin: self.name, fingerprint: unit.fingerprint },
       );
     }
-    return { status: 'self', authority: authorityOf(self.role) };
+    return { status: 'self', authority: self.role === 'secretariat' ? 'official' : 'delegation', countryId: self.countryId, pins: false, warning: null };
   }
   if (peer?.publicKey != null && peer.publicKey !== signature.publicKey) {
     throw new BundleError(
@@ -73,11 +108,29 @@ export function evaluateTrust(unit: VerifiedUnit, self: LocalIdentity, peer: Kno
       { origin: peer.name, fingerprint: unit.fingerprint },
     );
   }
-  if (peer === undefined) return { status: 'new', authority: authorityOf(origin.role) };
-  if (!peer.trusted || peer.role !== origin.role || peer.countryId !== origin.countryId) {
-    return { status: 'changed', authority: authorityOf(origin.role) };
+  const { pinned, grants } = context;
+  const isPinned = pinned !== null && pinned.id === origin.id && pinned.publicKey === signature.publicKey;
+  const granted = grants.get(origin.id) === signature.publicKey;
+  if (!isPinned && !granted && peer?.trusted === true && peer.role === 'delegation' && origin.role === 'secretariat') {
+    // A delegation that switched itself to the secretariat's role in its Settings: its
+    // screens changed, its authority here did not. Nothing to confirm; the preview says so.
+    return { status: 'trusted', authority: 'delegation', countryId: peer.countryId, pins: false, warning: { kind: 'role-claim', claimed: 'secretariat', kept: 'delegation' } };
   }
-  return { status: 'trusted', authority: authorityOf(peer.role) };
+  const status: TrustStatus =
+    peer === undefined ? 'new' : !peer.trusted || peer.role !== origin.role || peer.countryId !== origin.countryId ? 'changed' : 'trusted';
+  if (isPinned || granted) return { status, authority: 'official', countryId: null, pins: false, warning: null };
+  const claimsSecretariat = origin.role === 'secretariat';
+  const looksLikePinned = pinned !== null && sameName(pinned.name, origin.name);
+  if (pinned !== null && (claimsSecretariat || looksLikePinned)) {
+    // Another key in the secretariat's role or name: nothing it sends is official, ever.
+    return { status, authority: claimsSecretariat ? 'none' : 'delegation', countryId: origin.countryId, pins: false, warning: { kind: 'look-alike', pinned } };
+  }
+  if (claimsSecretariat) {
+    // No secretariat pinned yet: a new origin becomes the pinned secretariat once confirmed.
+    return { status, authority: 'official', countryId: null, pins: true, warning: null };
+  }
+  const countryId = status === 'trusted' && peer ? peer.countryId : origin.countryId;
+  return { status, authority: 'delegation', countryId, pins: false, warning: null };
 }
 
 /** Greatest stamp per origin in a unit. */
@@ -98,8 +151,12 @@ export function maxStampsOf(unit: VerifiedUnit): Map<string, { stamp: string; pa
 
 /**
  * Refuses a unit holding stamps further ahead of this computer's clock than allowed:
- * accepting them would drag every later local stamp forward (and let that peer win every
- * conflict until then). The message names the origin and its clock offset.
+ * those changes would win every conflict until the real time catches up. The header's
+ * vector claims are stamps too ("everything of X up to S"): one that far ahead is refused
+ * as well, or this installation would later skip X's changes as already held. The message
+ * names the origin, its clock offset and what helps: the sender corrects its clock and
+ * exports again (on start CWG Desk re-dates the changes made while its clock was ahead, see
+ * clockSkew.ts planClockRepair).
  */
 export function checkClockDrift(
   unit: VerifiedUnit,
@@ -107,7 +164,11 @@ export function checkClockDrift(
   maxDriftMs: number = DEFAULT_MAX_DRIFT_MS,
   nameOf: (node: string) => string | undefined = () => undefined,
 ): void {
-  for (const [node, { stamp, path }] of maxStampsOf(unit)) {
+  const stamps = [...maxStampsOf(unit)].map(([node, { stamp, path }]) => ({ node, stamp, path }));
+  for (const [node, stamp] of Object.entries(unit.header.vector ?? {})) {
+    stamps.push({ node, stamp, path: pathFrom(unit.path, ['header', 'vector', node]) });
+  }
+  for (const { node, stamp, path } of stamps) {
     const offsetMs = parseStamp(stamp).millis - now;
     if (offsetMs > maxDriftMs) {
       const name = node === unit.header.origin.id ? unit.header.origin.name : (nameOf(node) ?? node);
@@ -116,7 +177,9 @@ export function checkClockDrift(
       throw new BundleError(
         'clock-drift',
         path,
-        `changes from "${name}" are stamped ${hours} h ahead of this computer's clock (at most ${limitHours} h is accepted). Check the date, time and time zone on both computers.`,
+        `changes from "${name}" are stamped ${hours} h ahead of this computer's clock (at most ${limitHours} h is accepted). ` +
+          `If the clock of "${name}" is wrong: set its date, time and time zone right, restart CWG Desk there (it re-dates the changes made meanwhile) and export again. ` +
+          `If this computer's clock is wrong, correct it and import the file again.`,
         { origin: name, node, hours, limitHours },
       );
     }

@@ -10,7 +10,7 @@
  * conflict, so a person can pick the other value (a new change that syncs in turn).
  */
 import type { SyncedTableName } from '../model';
-import { OFFICIAL_TABLES, DECISION_FIELDS, carriesDecision, type Authority } from './authority';
+import { judgeChange, type Authority, type AuthorityVerdict, type RefusalReason as TableRefusalReason } from './authorityRules';
 import type { SyncRecord } from './bundleFormat';
 import { compareJsonValues } from './canonicalJson';
 import { applyTombstoneRule, dataFields, normalizeRecord, recordCovered, recordStamps, sameRecord, stampOf } from './records';
@@ -115,6 +115,8 @@ export interface PlanUnit {
   signerId: string;
   signerName: string;
   authority: Authority;
+  /** The signer's country as this installation trusted it (a delegation's own records); null for the secretariat. */
+  countryId?: string | null;
   records: Partial<Record<SyncedTableName, readonly SyncRecord[]>>;
   /** What the sender held (for telling concurrent edits apart); {} when unknown. */
   senderKnows: VersionVector;
@@ -132,6 +134,31 @@ export interface PlanInput {
   /** The stored record, for ids `uncoveredIds` listed (others are never asked for). */
   local: LocalLookup;
   localVector: VersionVector;
+  /** Which incoming fields the unit's signer may not change; the authority table by default. */
+  judge?: Judge;
+  /** This installation's id: its own changes handed back after a restore are checked against `ledger`. */
+  selfId?: string;
+  ledger?: LedgerLookup;
+}
+
+/** An own change a restore removed, as kept at the restore (engine RestoreState). */
+export type LedgerLookup = (table: SyncedTableName, id: string, field: string) => { stamp: string; value: unknown } | undefined;
+
+/** Why a change was left out. */
+/** Why a change was left out: the authority table's reason. */
+export type RefusalReason = TableRefusalReason;
+
+export type Judge = (table: SyncedTableName, incoming: SyncRecord, unit: PlanUnit) => AuthorityVerdict;
+
+/** The authority table (authorityRules.ts), applied to the unit's signer. */
+const tableJudge: Judge = (table, incoming, unit) =>
+  judgeChange(table, incoming, { authority: unit.authority, countryId: unit.countryId ?? null, signerId: unit.signerId });
+
+/** The record with one field's value and stamp replaced. */
+function withField(record: SyncRecord, field: string, value: unknown, stamp: string): SyncRecord {
+  const normalized = normalizeRecord(record);
+  const stamps = { ...normalized.fieldStamps, [field]: stamp };
+  return normalizeRecord({ ...normalized, [field]: value, fieldStamps: stamps });
 }
 
 export interface PlannedConflict extends FieldConflict {
@@ -146,6 +173,7 @@ export interface RefusedChange {
   fields: string[] | null;
   signerId: string;
   signerName: string;
+  reason: RefusalReason;
 }
 
 export interface TableSummary {
@@ -227,8 +255,10 @@ export function planMerge(tableNames: readonly SyncedTableName[], input: PlanInp
   let incoming = 0;
   const unchangedCovered = new Map<SyncedTableName, Set<string>>();
 
-  const refuse = (unit: PlanUnit, table: SyncedTableName, record: SyncRecord, fields: string[] | null) => {
-    refused.push({ table, recordId: record.id, fields, signerId: unit.signerId, signerName: unit.signerName });
+  const judge = input.judge ?? tableJudge;
+  const { selfId, ledger } = input;
+  const refuse = (unit: PlanUnit, table: SyncedTableName, record: SyncRecord, fields: string[] | null, why: RefusalReason) => {
+    refused.push({ table, recordId: record.id, fields, signerId: unit.signerId, signerName: unit.signerName, reason: why });
     if (fields === null) for (const stamp of recordStamps(record)) droppedNodes.add(stampNode(stamp));
     else for (const field of fields) {
       const stamp = stampOf(record, field);
@@ -268,35 +298,44 @@ export function planMerge(tableNames: readonly SyncedTableName[], input: PlanInp
           tableTouched.set(record.id, entry);
         }
         const context: MergeContext = { senderKnows: unit.senderKnows, localKnows: localVector };
-        let merged = mergeRecord(entry.current, record, context);
-        const official = unit.authority === 'official';
-        if (!official && merged.changed) {
-          if (OFFICIAL_TABLES.has(table)) {
-            refuse(unit, table, record, null);
-            entry.refused = true;
-            continue;
-          }
-          if (table === 'amendments' && carriesDecision(record)) {
-            if (entry.current === undefined) {
-              refuse(unit, table, record, null);
-              entry.refused = true;
-              continue;
-            }
-            const withoutDecision = mergeRecord(entry.current, record, { ...context, blockedFields: new Set(DECISION_FIELDS) });
-            if (!sameRecord(withoutDecision.record, merged.record)) {
-              refuse(unit, table, record, DECISION_FIELDS.filter((field) => stampOf(record, field) !== undefined));
-              entry.refused = true;
-            }
-            merged = withoutDecision;
+        const verdict = judge(table, record, unit);
+        let offered = record;
+        const blocked: string[] = [];
+        let reason: RefusalReason | null = null;
+        if (verdict.refusedFields !== null) {
+          reason = verdict.reason;
+          const asked = verdict.refusedFields === 'record' ? dataFields(record) : verdict.refusedFields;
+          for (const field of asked) {
+            const stamp = stampOf(record, field);
+            if (stamp === undefined) continue;
+            // This installation's own change, removed by a restore and handed back: taken
+            // from the ledger it kept, never from the file (which could forge it).
+            const kept = selfId !== undefined && stampNode(stamp) === selfId ? ledger?.(table, record.id, field) : undefined;
+            if (kept && kept.stamp >= stamp) offered = withField(offered, field, kept.value, kept.stamp);
+            else blocked.push(field);
           }
         }
-        // A signer without authority over a field offers no alternative value for it either.
-        if (official || !OFFICIAL_TABLES.has(table)) {
-          for (const conflict of merged.conflicts) {
-            if (!official && table === 'amendments' && DECISION_FIELDS.includes(conflict.field)) continue;
-            conflicts.set(`${table}\u0000${record.id}\u0000${conflict.field}`, { table, recordId: record.id, ...conflict });
-            entry.conflicted = true;
+        let merged = mergeRecord(entry.current, offered, context);
+        if (blocked.length > 0) {
+          const allowed = entry.current === undefined ? undefined : mergeRecord(entry.current, offered, { ...context, blockedFields: new Set(blocked) });
+          if (!allowed || !sameRecord(allowed.record, merged.record)) {
+            const wholeRecord = allowed === undefined || verdict.refusedFields === 'record' && blocked.length === dataFields(record).length;
+            const relayed =
+              unit.authority !== 'none' &&
+              blocked.every((field) => {
+                const stamp = stampOf(record, field);
+                return stamp === undefined || stampNode(stamp) !== unit.signerId;
+              });
+            refuse(unit, table, record, wholeRecord ? null : blocked, relayed ? 'relayed' : (reason ?? 'untrusted-role'));
+            entry.refused = true;
+            if (!allowed) continue;
           }
+          // Its conflicts too: a signer without authority over a field offers no alternative value for it.
+          merged = allowed;
+        }
+        for (const conflict of merged.conflicts) {
+          conflicts.set(`${table}\u0000${record.id}\u0000${conflict.field}`, { table, recordId: record.id, ...conflict });
+          entry.conflicted = true;
         }
         if (merged.changed) entry.current = merged.record;
       }

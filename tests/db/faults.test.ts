@@ -77,7 +77,7 @@ interface Setup {
 }
 
 /** A secretariat installation holding the sample data, with the fault switch off. */
-async function installed(withSample = true): Promise<Setup> {
+async function installed(withSample = true, role: 'secretariat' | 'delegation' = 'secretariat'): Promise<Setup> {
   const name = `cwg-faults-${crypto.randomUUID()}`;
   names.push(name);
   const db = openDatabase(name);
@@ -86,7 +86,11 @@ async function installed(withSample = true): Promise<Setup> {
   let tick = 0;
   // A clock that moves, so every attempt issues new stamps (a retry must not depend on old ones).
   const repositories = createRepositories(db, { now: () => NOW + (tick += 1000) });
-  await repositories.installation.create({ displayName: 'Secretariat laptop', role: 'secretariat', countryId: null });
+  await repositories.installation.create(
+    role === 'secretariat'
+      ? { displayName: 'Secretariat laptop', role, countryId: null }
+      : { displayName: 'Kyrgyz delegation', role, countryId: 'KG' },
+  );
   if (withSample) await repositories.sampleData.load();
   return { db, repositories, fault };
 }
@@ -157,7 +161,8 @@ describe('a write that fails half-way leaves the previous state', () => {
   it('applying a sync bundle of 1,000 records', async () => {
     const bundle = await buildLargeBundle(1000, NOW);
     const bytes = new TextEncoder().encode(bundle.text);
-    const written = await failsCleanly(installed, async (repositories) => {
+    // Received by a delegation: a bundle from another secretariat key would be a look-alike to a secretariat.
+    const written = await failsCleanly(() => installed(true, 'delegation'), async (repositories) => {
       const session = await repositories.sync.prepareImport({ name: 'large.cwgbundle.json', bytes });
       await session.apply([LARGE_ORIGIN.id]);
     });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { merge } from '../../cli/bundle';
-import type { Article, Delegate } from '../../shared/model';
+import type { Article, Comment } from '../../shared/model';
 import { syncedTableNames } from '../../shared/model';
 import { sampleId } from '../../shared/sample/sampleData';
 import { BundleError } from '../../shared/sync/bundleErrors';
@@ -189,19 +189,29 @@ describe('sync repository', () => {
     await importText(delegation, await exportText(secretariat));
     await importText(secretariat, await exportText(delegation));
 
-    // A delegation changes an article locally (its MoU screen would not let it) and a delegate.
+    // A delegation changes an article and a delegate locally (its screens would not let it),
+    // and a comment, which any trusted installation may.
     const article = (await delegation.db.articles.toCollection().first()) as Article;
     const delegate = (await delegation.db.delegates.toCollection().first()) as Delegate;
+    const comment = (await delegation.db.comments.toCollection().first()) as Comment;
     time.now += 1000;
     await saveRecord(delegation.ctx, 'articles', { ...unstamped<'articles'>(article), body: { en: 'Forged text', ru: 'Поддельный текст' } });
     await saveRecord(delegation.ctx, 'delegates', { ...unstamped<'delegates'>(delegate), phone: '+996 555 000 000' });
+    await saveRecord(delegation.ctx, 'comments', { ...unstamped<'comments'>(comment), text: 'Kazakhstan supports this article.' });
 
     const { preview, outcome } = await importText(secretariat, await exportText(delegation, { kind: 'peer', peerId: secretariat.id }));
-    expect(preview.refused).toEqual([expect.objectContaining({ table: 'articles', recordId: article.id, fields: null })]);
+    expect(preview.refused).toHaveLength(2);
+    expect(preview.refused).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ table: 'delegates', recordId: delegate.id, fields: null, reason: 'secretariat-only' }),
+        expect.objectContaining({ table: 'articles', recordId: article.id, fields: null, reason: 'official-text' }),
+      ]),
+    );
     expect(preview.summary.articles.refused).toBe(1);
-    expect(outcome.refused).toBe(1);
+    expect(outcome.refused).toBe(2);
     expect((await secretariat.db.articles.get(article.id))?.body.en).not.toBe('Forged text');
-    expect((await secretariat.db.delegates.get(delegate.id))?.phone).toBe('+996 555 000 000');
+    expect((await secretariat.db.delegates.get(delegate.id))?.phone).not.toBe('+996 555 000 000');
+    expect((await secretariat.db.comments.get(comment.id))?.text).toBe('Kazakhstan supports this article.');
     // The refused change does not count as held: the delegation's vector entry stayed behind it.
     const vector = await secretariat.repos.sync.vector();
     expect((vector[delegation.id] ?? '') < ((await delegation.db.articles.get(article.id))?.hlc ?? '')).toBe(true);
@@ -219,30 +229,30 @@ describe('sync repository', () => {
     await secretariat.repos.sampleData.load();
     const delegation = await install('Delegation', 'delegation', 'KZ');
     await importText(delegation, await exportText(secretariat));
-    const delegate = (await secretariat.db.delegates.toCollection().first()) as Delegate;
+    const comment = (await secretariat.db.comments.toCollection().first()) as Comment;
 
     time.now += 1000;
-    await saveRecord(delegation.ctx, 'delegates', { ...unstamped<'delegates'>(delegate), email: 'delegation@example.org' });
+    await saveRecord(delegation.ctx, 'comments', { ...unstamped<'comments'>(comment), text: 'delegation wording' });
     time.now += 1000;
-    await saveRecord(secretariat.ctx, 'delegates', { ...unstamped<'delegates'>(delegate), email: 'secretariat@example.org', phone: '+7 700 000' });
+    await saveRecord(secretariat.ctx, 'comments', { ...unstamped<'comments'>(comment), text: 'secretariat wording', resolved: true });
 
     const { preview } = await importText(delegation, await exportText(secretariat));
     expect(preview.conflicts).toEqual([
-      expect.objectContaining({ table: 'delegates', recordId: delegate.id, field: 'email', keptValue: 'secretariat@example.org', otherValue: 'delegation@example.org' }),
+      expect.objectContaining({ table: 'comments', recordId: comment.id, field: 'text', keptValue: 'secretariat wording', otherValue: 'delegation wording' }),
     ]);
-    expect((await delegation.db.delegates.get(delegate.id))?.email).toBe('secretariat@example.org');
+    expect((await delegation.db.comments.get(comment.id))?.text).toBe('secretariat wording');
     const [conflict] = await delegation.repos.sync.conflicts();
-    expect(conflict).toMatchObject({ field: 'email', stale: false });
+    expect(conflict).toMatchObject({ field: 'text', stale: false });
     expect(await delegation.repos.sync.unresolvedConflictCount()).toBe(1);
 
     // The person picks the other value: a new change, which then syncs to the secretariat.
     time.now += 1000;
     await delegation.repos.sync.useOtherValue(conflict?.id ?? '');
     expect(await delegation.repos.sync.unresolvedConflictCount()).toBe(0);
-    const chosen = await delegation.db.delegates.get(delegate.id);
-    expect(chosen).toMatchObject({ email: 'delegation@example.org', phone: '+7 700 000' });
+    const chosen = await delegation.db.comments.get(comment.id);
+    expect(chosen).toMatchObject({ text: 'delegation wording', resolved: true });
     await importText(secretariat, await exportText(delegation));
-    expect((await secretariat.db.delegates.get(delegate.id))?.email).toBe('delegation@example.org');
+    expect((await secretariat.db.comments.get(comment.id))?.text).toBe('delegation wording');
     // Picking a value knowingly is not a new conflict on the other side.
     expect(await secretariat.repos.sync.unresolvedConflictCount()).toBe(0);
   });
@@ -252,24 +262,24 @@ describe('sync repository', () => {
     await secretariat.repos.sampleData.load();
     const delegation = await install('Delegation', 'delegation', 'KZ');
     await importText(delegation, await exportText(secretariat));
-    const [first, second] = await secretariat.db.delegates.limit(2).toArray();
-    if (!first || !second) throw new Error('sample delegates missing');
+    const [first, second] = await secretariat.db.comments.limit(2).toArray();
+    if (!first || !second) throw new Error('sample comments missing');
 
     // first: edited at the delegation BEFORE the secretariat deletes it: stays deleted.
     time.now += 1000;
-    await saveRecord(delegation.ctx, 'delegates', { ...unstamped<'delegates'>(first), notes: 'edited before' });
+    await saveRecord(delegation.ctx, 'comments', { ...unstamped<'comments'>(first), text: 'edited before' });
     time.now += 1000;
-    await saveRecord(secretariat.ctx, 'delegates', { ...unstamped<'delegates'>(first), deleted: true });
-    await saveRecord(secretariat.ctx, 'delegates', { ...unstamped<'delegates'>(second), deleted: true });
+    await saveRecord(secretariat.ctx, 'comments', { ...unstamped<'comments'>(first), deleted: true });
+    await saveRecord(secretariat.ctx, 'comments', { ...unstamped<'comments'>(second), deleted: true });
     // second: edited at the delegation AFTER the deletion (it had not seen it): comes back.
     time.now += 1000;
-    await saveRecord(delegation.ctx, 'delegates', { ...unstamped<'delegates'>(second), notes: 'edited after' });
+    await saveRecord(delegation.ctx, 'comments', { ...unstamped<'comments'>(second), text: 'edited after' });
 
     await importText(delegation, await exportText(secretariat));
     await importText(secretariat, await exportText(delegation));
     for (const side of [secretariat, delegation]) {
-      expect((await side.db.delegates.get(first.id))?.deleted).toBe(true);
-      expect(await side.db.delegates.get(second.id)).toMatchObject({ deleted: false, notes: 'edited after' });
+      expect((await side.db.comments.get(first.id))?.deleted).toBe(true);
+      expect(await side.db.comments.get(second.id)).toMatchObject({ deleted: false, text: 'edited after' });
     }
   });
 
@@ -352,9 +362,9 @@ describe('sync repository', () => {
     await secretariat.repos.sampleData.load();
     const kyrgyz = await install('Kyrgyz delegation', 'delegation', 'KG');
     await importText(kyrgyz, await exportText(secretariat));
-    const delegate = (await kyrgyz.db.delegates.toCollection().first()) as Delegate;
+    const comment = (await kyrgyz.db.comments.toCollection().first()) as Comment;
     time.now += 1000;
-    await saveRecord(kyrgyz.ctx, 'delegates', { ...unstamped<'delegates'>(delegate), phone: '+996 312 000 000' });
+    await saveRecord(kyrgyz.ctx, 'comments', { ...unstamped<'comments'>(comment), text: 'Kyrgyzstan proposes a shorter deadline.' });
 
     const folder = await mkdtemp(join(tmpdir(), 'cwg-merged-'));
     const files = [join(folder, 'a.json'), join(folder, 'b.json')];
@@ -369,7 +379,7 @@ describe('sync repository', () => {
     expect([...session.preview.needsTrust].sort()).toEqual([kyrgyz.id, secretariat.id].sort());
     await expect(session.apply([secretariat.id])).rejects.toBeInstanceOf(TrustRequiredError);
     await session.apply(session.preview.needsTrust);
-    expect((await tajik.db.delegates.get(delegate.id))?.phone).toBe('+996 312 000 000');
+    expect((await tajik.db.comments.get(comment.id))?.text).toBe('Kyrgyzstan proposes a shorter deadline.');
     expect(await tajik.db.meetings.count()).toBe(2);
     expect((await tajik.repos.sync.peers()).map((peer) => peer.name).sort()).toEqual(['Kyrgyz delegation', 'Secretariat']);
     expect((await tajik.repos.sync.history())[0]).toMatchObject({ scope: 'merged', peerName: expect.stringContaining('Kyrgyz delegation') as unknown });

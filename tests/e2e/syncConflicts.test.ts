@@ -81,22 +81,22 @@ describe('sync conflicts', () => {
     await d.getByRole('status').getByText(/^Imported from Secretariat laptop/).waitFor();
 
     // Offline, each side corrects the same e-mail address differently; the secretariat later.
-    await editEmail(d, 'Bakyt Asanov', 'b.asanov@customs.kg');
-    await editEmail(s, 'Bakyt Asanov', 'asanov@secretariat.example.org');
+    await editEmail(d, 'Aida Mamatova', 'a.mamatova@customs.kg');
+    await editEmail(s, 'Aida Mamatova', 'mamatova@secretariat.example.org');
     await exportAll(secretariat, join(folder, 'second.cwgbundle.json'));
 
     await chooseBundle(delegation, join(folder, 'second.cwgbundle.json'));
     await d.getByRole('heading', { name: 'Edits made on both computers' }).waitFor();
-    const row = d.getByRole('row', { name: /Bakyt Asanov/ });
+    const row = d.getByRole('row', { name: /Aida Mamatova/ });
     expect(await row.getByRole('cell').nth(0).textContent()).toBe('E-mail');
-    expect(await row.getByRole('cell').nth(1).textContent()).toContain('asanov@secretariat.example.org');
-    expect(await row.getByRole('cell').nth(2).textContent()).toContain('b.asanov@customs.kg');
+    expect(await row.getByRole('cell').nth(1).textContent()).toContain('mamatova@secretariat.example.org');
+    expect(await row.getByRole('cell').nth(2).textContent()).toContain('a.mamatova@customs.kg');
     await d.getByRole('button', { name: 'Import', exact: true }).click();
     await d.getByRole('status').getByText(/1 conflicts/).waitFor();
 
     await syncNav(d).getByRole('link', { name: 'Conflicts (1)' }).click();
     await d.getByRole('heading', { level: 1, name: 'Conflicts' }).waitFor();
-    await d.getByRole('button', { name: 'Use the other value: Bakyt Asanov (Бакыт Асанов), E-mail' }).click();
+    await d.getByRole('button', { name: 'Use the other value: Aida Mamatova (Аида Маматова), E-mail' }).click();
     await d.getByRole('status').getByText('The other value is now the current one.').waitFor();
     await d.getByText('No conflicts to review.').waitFor();
     expect(await syncNav(d).getByRole('link', { name: 'Conflicts', exact: true }).count()).toBe(1);
@@ -109,8 +109,8 @@ describe('sync conflicts', () => {
     await s.getByRole('button', { name: 'Import', exact: true }).click();
     await s.getByRole('status').getByText(/^Imported from Kyrgyz delegation/).waitFor();
     await nav(s).getByRole('link', { name: 'Delegates' }).click();
-    await s.getByLabel('Search by name or e-mail').fill('b.asanov@customs.kg');
-    await s.getByRole('table', { name: 'Delegates' }).getByRole('link', { name: 'Bakyt Asanov' }).waitFor();
+    await s.getByLabel('Search by name or e-mail').fill('a.mamatova@customs.kg');
+    await s.getByRole('table', { name: 'Delegates' }).getByRole('link', { name: 'Aida Mamatova' }).waitFor();
   });
 
   it('refuses a file above the size limit set in Settings, and speaks Russian', async () => {

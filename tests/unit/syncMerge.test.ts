@@ -144,6 +144,7 @@ const amendment = (status: string, at: string, rationale = 'why'): SyncRecord =>
   id: 'am-1',
   deleted: false,
   status,
+  proposedByCountryId: 'KZ',
   decisionReason: status === 'rejected' ? 'no' : '',
   decidedOn: status === 'proposed' ? null : '2024-06-01',
   rationale: { en: rationale, ru: rationale },
@@ -152,7 +153,7 @@ const amendment = (status: string, at: string, rationale = 'why'): SyncRecord =>
 });
 
 function unit(records: PlanUnit['records'], authority: PlanUnit['authority'], signerId = 'd1'): PlanUnit {
-  return { signerId, signerName: signerId, authority, records, senderKnows: {}, vectorClaim: { [signerId]: stamp(100, signerId) } };
+  return { signerId, signerName: signerId, authority, countryId: authority === 'official' ? null : 'KZ', records, senderKnows: {}, vectorClaim: { [signerId]: stamp(100, signerId) } };
 }
 
 describe('planMerge', () => {
@@ -162,7 +163,7 @@ describe('planMerge', () => {
     const local = () => stored;
     const fromDelegation = planMerge(['articles'], { units: [unit({ articles: [forged] }, 'delegation')], local, localVector: {} });
     expect(fromDelegation.writes).toEqual({});
-    expect(fromDelegation.refused).toEqual([{ table: 'articles', recordId: 'art-1', fields: null, signerId: 'd1', signerName: 'd1' }]);
+    expect(fromDelegation.refused).toEqual([{ table: 'articles', recordId: 'art-1', fields: null, signerId: 'd1', signerName: 'd1', reason: 'official-text' }]);
     expect(fromDelegation.summary.articles).toMatchObject({ refused: 1, updated: 0 });
     // The refused change's origin does not count as held.
     expect(fromDelegation.vector).toEqual({});
@@ -227,20 +228,46 @@ describe('trust and vector claims', () => {
   const peer = { id: 'sec', name: 'Secretariat', role: 'secretariat' as const, countryId: null, publicKey: 'KEY1', trusted: true };
 
   it('asks about a new origin, recognises a trusted one, refuses a known one with another key', () => {
-    expect(evaluateTrust(verified({}), self, undefined)).toEqual({ status: 'new', authority: 'official' });
-    expect(evaluateTrust(verified({}), self, peer)).toEqual({ status: 'trusted', authority: 'official' });
-    expect(evaluateTrust(verified({ role: 'delegation', countryId: 'KZ' }), self, peer).status).toBe('changed');
+    // No secretariat pinned yet: the first one is pinned once confirmed.
+    expect(evaluateTrust(verified({}), self, undefined)).toMatchObject({ status: 'new', authority: 'official', pins: true, warning: null });
+    const pinned = { id: 'sec', name: 'Secretariat', publicKey: 'KEY1', fingerprint: 'FP' };
+    const context = { pinned, grants: new Map<string, string>() };
+    expect(evaluateTrust(verified({}), self, peer, context)).toMatchObject({ status: 'trusted', authority: 'official', pins: false });
+    expect(evaluateTrust(verified({ role: 'delegation', countryId: 'KZ' }), self, peer, context).status).toBe('changed');
+    // Another key in the secretariat's role, or with the pinned one's name: a look-alike, never official.
+    expect(evaluateTrust(verified({ id: 'sec2' }, 'KEY9'), self, undefined, context)).toMatchObject({
+      status: 'new',
+      authority: 'none',
+      warning: { kind: 'look-alike', pinned },
+    });
+    expect(evaluateTrust(verified({ id: 'sec2', role: 'delegation', countryId: 'KZ', name: ' secretariat ' }, 'KEY9'), self, undefined, context)).toMatchObject({
+      authority: 'delegation',
+      warning: { kind: 'look-alike' },
+    });
+    // …unless the pinned secretariat granted that key the role.
+    const granted = { pinned, grants: new Map([['sec2', 'KEY9']]) };
+    expect(evaluateTrust(verified({ id: 'sec2' }, 'KEY9'), self, undefined, granted)).toMatchObject({ authority: 'official', warning: null });
+    expect(evaluateTrust(verified({ id: 'sec2' }, 'KEY8'), self, undefined, granted)).toMatchObject({ authority: 'none' });
+    // A trusted delegation that switched itself to the secretariat keeps a delegation's authority, without a new prompt.
+    const delegationPeer = { id: 'd2', name: 'Kazakh delegation', role: 'delegation' as const, countryId: 'KZ', publicKey: 'KEY2', trusted: true };
+    expect(evaluateTrust(verified({ id: 'd2', name: 'Kazakh delegation' }, 'KEY2'), self, delegationPeer, context)).toMatchObject({
+      status: 'trusted',
+      authority: 'delegation',
+      countryId: 'KZ',
+      warning: { kind: 'role-claim', claimed: 'secretariat', kept: 'delegation' },
+    });
+    expect(evaluateTrust(verified({ id: 'd2', name: 'Kazakh delegation' }, 'KEY2'), self, delegationPeer).authority).toBe('delegation');
     expect(() => evaluateTrust(verified({}, 'KEY2'), self, peer)).toThrow(/known with another key/);
     expect(() => evaluateTrust(verified({ id: 'me' }, 'OTHER'), self, undefined)).toThrow(/claims to come from this installation/);
-    expect(evaluateTrust(verified({ id: 'me', role: 'delegation' }, 'SELFKEY'), self, undefined)).toEqual({ status: 'self', authority: 'delegation' });
+    expect(evaluateTrust(verified({ id: 'me', role: 'delegation' }, 'SELFKEY'), self, undefined)).toMatchObject({ status: 'self', authority: 'delegation' });
   });
 
   it('adopts a delegation’s claims about itself only, and no claims from a delta made for someone else', () => {
     const fromSecretariat = verified({});
-    expect(acceptedVectorClaim(fromSecretariat, 'me', { status: 'trusted', authority: 'official' })).toEqual({ sec: stamp(9, 'sec'), d2: stamp(8, 'd2') });
+    expect(acceptedVectorClaim(fromSecretariat, 'me', { status: 'trusted', authority: 'official', countryId: null, pins: false, warning: null })).toEqual({ sec: stamp(9, 'sec'), d2: stamp(8, 'd2') });
     const fromDelegation = verified({ id: 'd2', role: 'delegation', countryId: 'KZ' });
-    expect(acceptedVectorClaim(fromDelegation, 'me', { status: 'trusted', authority: 'delegation' })).toEqual({ d2: stamp(8, 'd2') });
+    expect(acceptedVectorClaim(fromDelegation, 'me', { status: 'trusted', authority: 'delegation', countryId: 'KZ', pins: false, warning: null })).toEqual({ d2: stamp(8, 'd2') });
     const forOther = verified({}, 'KEY1', { kind: 'peer', peerId: 'someone-else', peerName: 'X', base: {} });
-    expect(acceptedVectorClaim(forOther, 'me', { status: 'trusted', authority: 'official' })).toBeNull();
+    expect(acceptedVectorClaim(forOther, 'me', { status: 'trusted', authority: 'official', countryId: null, pins: false, warning: null })).toBeNull();
   });
 });
