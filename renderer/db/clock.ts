@@ -1,16 +1,23 @@
 /**
  * This installation's hybrid logical clock, kept monotonic across restarts: the last stamp
  * is saved in `meta` by every write that used the clock, and on start the clock resumes
- * from the greater of that and the highest stamp stored in any synced table.
+ * from the greater of that and the highest stamp stored in any synced table that is not
+ * more than an hour ahead (a peer's clock running ahead is not inherited; see hlc.ts).
+ * One exception to "never back": when the saved stamp is more than an hour ahead of the
+ * real time (this computer's clock ran ahead and was corrected), the clock is repaired
+ * first (clockRepair.ts).
  */
+import { SKEW_WARNING_MS } from '../../shared/sync/clockSkew';
 import {
   compareStamps,
   createClock,
   isValidStamp,
+  MILLIS_WIDTH,
   maxStamp,
   type HybridLogicalClock,
 } from '../../shared/sync/hlc';
 import { syncedTableNames } from '../../shared/model';
+import { clockRunsAhead, outsideLiveQuery, repairClock } from './clockRepair';
 import { anySyncedTable, type CwgDatabase } from './db';
 
 export const CLOCK_META_KEY = 'clock.lastStamp';
@@ -42,6 +49,8 @@ export interface ClockSettings {
   /** Physical clock; Date.now by default (tests pass their own). */
   now?: () => number;
   maxDriftMs?: number;
+  /** Repairs a clock that ran ahead before loading it (clockRepair.ts); true by default. */
+  repair?: boolean;
 }
 
 async function persistedStamp(db: CwgDatabase): Promise<string | null> {
@@ -50,17 +59,21 @@ async function persistedStamp(db: CwgDatabase): Promise<string | null> {
 }
 
 /**
- * The highest stamp of any stored record. Usually not above the persisted stamp; it
- * matters when `meta` was lost or records were written without the clock (e.g. an import
- * that did not call receive), because a local edit must always out-stamp the record it
- * replaces, or other installations would keep the older version.
+ * The highest stamp of any stored record that is at most SKEW_WARNING_MS ahead of `now`.
+ * Usually not above the persisted stamp; it matters when `meta` was lost or records were
+ * written without the clock. Stamps further ahead (a peer whose clock runs ahead) are left
+ * out: following them would make every local stamp inherit that skew, and a local edit
+ * out-stamps the record it replaces anyway (stampChanges.ts stampForEdit).
  */
-async function highestStoredStamp(db: CwgDatabase): Promise<string | null> {
+async function highestStoredStamp(db: CwgDatabase, now: number): Promise<string | null> {
   let highest: string | null = null;
+  // Every stamp with at most this many milliseconds sorts below this prefix.
+  const limit = String(Math.floor(now + SKEW_WARNING_MS) + 1).padStart(MILLIS_WIDTH, '0');
   for (const name of syncedTableNames) {
     // Reverse walk of the hlc index: the first valid stamp is the table's highest one.
     const top = await anySyncedTable(db, name)
-      .orderBy('hlc')
+      .where('hlc')
+      .below(limit)
       .reverse()
       .filter((record) => isValidStamp(record.hlc))
       .first();
@@ -75,9 +88,13 @@ export async function loadInstallationClock(
   origin: string,
   settings: ClockSettings = {},
 ): Promise<InstallationClock> {
+  const now = settings.now ?? Date.now;
+  if (settings.repair !== false && (await clockRunsAhead(db, now()))) {
+    await outsideLiveQuery(() => repairClock(db, origin, now()));
+  }
   const [persisted, stored] = await db.transaction('r', [...syncedTableNames, 'meta'], async () => [
     await persistedStamp(db),
-    await highestStoredStamp(db),
+    await highestStoredStamp(db, now()),
   ]);
   const last = persisted === null ? stored : stored === null ? persisted : maxStamp(persisted, stored);
   const hlc: HybridLogicalClock = createClock({

@@ -16,6 +16,7 @@ import {
 import { buildSeedCountries } from '../../shared/sample/countries';
 import { buildSampleData, sampleCounts, type SampleData } from '../../shared/sample/sampleData';
 import { loadInstallationClock, type InstallationClock } from './clock';
+import { clockRepairNotice, dismissClockRepairNotice, type ClockRepairNotice } from './clockRepair';
 import { anySyncedTable, syncedTable, type CwgDatabase, type SyncedRecordMap } from './db';
 import { InstallationExistsError, NoInstallationError, ValidationError } from './errors';
 import { createMouRepository, type MouRepository } from './mouRepository';
@@ -97,6 +98,12 @@ export interface Repositories {
   dump(): Promise<Record<string, unknown[]>>;
   /** The installation's clock (one per database, shared by every writer). */
   clock(): Promise<InstallationClock>;
+  /** What the start-up repair of a clock that ran ahead did, until dismissed (renderer/db/clockRepair.ts). */
+  clockRepair: {
+    /** Loads the clock first (which repairs it if needed); null when there is nothing to say. */
+    notice(): Promise<ClockRepairNotice | null>;
+    dismiss(): Promise<void>;
+  };
 }
 
 const notDeleted = (record: { deleted: boolean }): boolean => !record.deleted;
@@ -267,5 +274,17 @@ export function createRepositories(db: CwgDatabase, options: RepositoryOptions =
       }),
 
     clock,
+
+    clockRepair: {
+      async notice() {
+        // Read first, so that a live query watches this entry (its zone may not survive the
+        // clock's load); then load the clock, which repairs it if needed, and read again.
+        const before = await clockRepairNotice(db);
+        if (!(await db.installation.get(SELF))) return before;
+        await clock();
+        return clockRepairNotice(db);
+      },
+      dismiss: () => dismissClockRepairNotice(db),
+    },
   };
 }

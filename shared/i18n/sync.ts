@@ -37,6 +37,25 @@ export const syncEn = {
     conflictsCount: 'Conflicts ({{count}})',
     peers: 'Trusted installations',
   },
+  /** Clocks that ran ahead (shared/sync/clockSkew.ts). repaired_*: i18next plural forms; English uses one/other, the keys match Russian's. */
+  clock: {
+    repairedTitle: 'This computer’s clock was corrected',
+    repaired_one:
+      'This computer’s clock was ahead by about {{ahead}} and has been corrected. {{count}} change made meanwhile was re-dated so other installations accept it; export to your peers again.',
+    repaired_few:
+      'This computer’s clock was ahead by about {{ahead}} and has been corrected. {{count}} changes made meanwhile were re-dated so other installations accept them; export to your peers again.',
+    repaired_many:
+      'This computer’s clock was ahead by about {{ahead}} and has been corrected. {{count}} changes made meanwhile were re-dated so other installations accept them; export to your peers again.',
+    repaired_other:
+      'This computer’s clock was ahead by about {{ahead}} and has been corrected. {{count}} changes made meanwhile were re-dated so other installations accept them; export to your peers again.',
+    stillAhead:
+      'Changes that other installations may already hold keep their dates, so for about {{ahead}} more new changes are dated just after them.',
+    dismiss: 'Dismiss',
+    dismissLabel: 'Dismiss the notice about the corrected clock',
+    skewTitle: 'A clock runs ahead',
+    skew: 'The clock of “{{name}}” is {{hours}} h ahead of this computer’s. Its changes can be imported, but until the real time catches up they win over edits that other computers make to the same fields. Ask its user to set the correct date, time and time zone.',
+    skewHistory: 'the clock of “{{name}}” was {{hours}} h ahead',
+  },
   overview: {
     fingerprint: 'Key fingerprint',
     fingerprintHint:
@@ -185,7 +204,7 @@ export const syncEn = {
     'key-mismatch':
       'The bundle claims to come from “{{origin}}”, but is signed with a different key (fingerprint {{fingerprint}}) than the one this computer trusts for it. It may be forged.',
     'clock-drift':
-      'Changes from “{{origin}}” are stamped {{hours}} h ahead of this computer’s clock (at most {{limitHours}} h is accepted). Check the date, time and time zone on both computers.',
+      'Changes from “{{origin}}” are stamped {{hours}} h ahead of this computer’s clock (at most {{limitHours}} h is accepted). If the clock of “{{origin}}” is wrong: set its date, time and time zone right, restart CWG Desk there (it then re-dates the changes made meanwhile) and export again. If this computer’s clock is wrong, correct it and import the file again.',
     'missing-reference': 'A record refers to {{table}} record {{id}}, which is neither in this bundle nor on this computer.',
     trustRequired: 'Confirm the key fingerprint of every new sender first.',
     stale: 'This computer’s data changed since the preview. Open the file again to see what it would change now.',
@@ -381,6 +400,24 @@ export const syncRu: Widen<typeof syncEn> = {
     conflictsCount: 'Конфликты ({{count}})',
     peers: 'Доверенные установки',
   },
+  clock: {
+    repairedTitle: 'Часы этого компьютера исправлены',
+    repaired_one:
+      'Часы этого компьютера спешили примерно на {{ahead}} и теперь исправлены. {{count}} изменение, сделанное за это время, датировано заново, чтобы другие установки его приняли; экспортируйте данные коллегам ещё раз.',
+    repaired_few:
+      'Часы этого компьютера спешили примерно на {{ahead}} и теперь исправлены. {{count}} изменения, сделанные за это время, датированы заново, чтобы другие установки их приняли; экспортируйте данные коллегам ещё раз.',
+    repaired_many:
+      'Часы этого компьютера спешили примерно на {{ahead}} и теперь исправлены. {{count}} изменений, сделанных за это время, датированы заново, чтобы другие установки их приняли; экспортируйте данные коллегам ещё раз.',
+    repaired_other:
+      'Часы этого компьютера спешили примерно на {{ahead}} и теперь исправлены. {{count}} изменения, сделанные за это время, датированы заново, чтобы другие установки их приняли; экспортируйте данные коллегам ещё раз.',
+    stillAhead:
+      'Изменения, которые другие установки, возможно, уже получили, сохраняют свои даты, поэтому ещё примерно {{ahead}} новые изменения будут датироваться сразу после них.',
+    dismiss: 'Скрыть',
+    dismissLabel: 'Скрыть сообщение об исправленных часах',
+    skewTitle: 'Часы отправителя спешат',
+    skew: 'Часы установки «{{name}}» спешат на {{hours}} ч относительно часов этого компьютера. Её изменения можно импортировать, но пока реальное время их не догонит, они будут брать верх над правками тех же полей на других компьютерах. Попросите её пользователя установить правильные дату, время и часовой пояс.',
+    skewHistory: 'часы «{{name}}» спешили на {{hours}} ч',
+  },
   overview: {
     fingerprint: 'Отпечаток ключа',
     fingerprintHint:
@@ -529,7 +566,7 @@ export const syncRu: Widen<typeof syncEn> = {
     'key-mismatch':
       'Пакет выдаёт себя за «{{origin}}», но подписан другим ключом (отпечаток {{fingerprint}}), чем тот, которому доверяет этот компьютер. Возможно, это подделка.',
     'clock-drift':
-      'Изменения от «{{origin}}» помечены временем на {{hours}} ч впереди часов этого компьютера (допускается не более {{limitHours}} ч). Проверьте дату, время и часовой пояс на обоих компьютерах.',
+      'Изменения от «{{origin}}» помечены временем на {{hours}} ч впереди часов этого компьютера (допускается не более {{limitHours}} ч). Если неверны часы «{{origin}}»: установите там правильные дату, время и часовой пояс, перезапустите там CWG Desk (программа заново датирует сделанные за это время изменения) и экспортируйте снова. Если неверны часы этого компьютера, исправьте их и импортируйте файл снова.',
     'missing-reference': 'Запись ссылается на запись {{id}} таблицы {{table}}, которой нет ни в этом пакете, ни на этом компьютере.',
     trustRequired: 'Сначала подтвердите отпечаток ключа каждого нового отправителя.',
     stale: 'Данные этого компьютера изменились после предварительного просмотра. Откройте файл снова, чтобы увидеть, что он изменит сейчас.',

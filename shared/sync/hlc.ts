@@ -22,6 +22,14 @@ export const MAX_MILLIS = 10 ** MILLIS_WIDTH - 1;
 export const MAX_COUNTER = 10 ** COUNTER_WIDTH - 1;
 /** Stamps more than this far ahead of the local clock are refused (see `receive`). */
 export const DEFAULT_MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+/**
+ * How far ahead of the local clock a received stamp may be and still move this clock
+ * forward (see `receive`); the same hour as SKEW_WARNING_MS in clockSkew.ts. A stamp further
+ * ahead (a peer whose clock is wrong by hours) is accepted but not inherited: this
+ * installation's own stamps stay near real time, and a local edit of a record that holds
+ * such a stamp is stamped just above it instead (stampChanges.ts).
+ */
+export const DEFAULT_OBSERVE_AHEAD_MS = 60 * 60 * 1000;
 
 /**
  * Node (origin) ids are installation UUIDs or short names such as "seed". ASCII only, so
@@ -143,6 +151,17 @@ export function maxStamp(a: string, b: string): string {
   return a >= b ? a : b;
 }
 
+/**
+ * The stamp of `node` just above `floor`: same milliseconds, counter + 1 (a full counter
+ * rolls into the next millisecond). Greater than `floor` whatever the two nodes are.
+ */
+export function stampAfter(floor: string, node: string): string {
+  const { millis, counter } = parseStamp(floor);
+  return counter < MAX_COUNTER
+    ? formatStamp({ millis, counter: counter + 1, node })
+    : formatStamp({ millis: millis + 1, counter: 0, node });
+}
+
 /** Origin of records that every installation creates identically (the seeded countries). */
 export const SEED_ORIGIN = 'seed';
 /**
@@ -158,17 +177,24 @@ export interface ClockOptions {
   now?: () => number;
   /** How far ahead of `now` a received stamp may be; 24 h by default. */
   maxDriftMs?: number;
+  /** How far ahead of `now` a received stamp may be and still move this clock; 1 h by default. */
+  observeAheadMs?: number;
   /** The last stamp persisted before a restart: every new stamp is greater than it. */
   last?: string | null;
 }
 
 export interface HybridLogicalClock {
   readonly node: string;
-  /** A new stamp for a local change, strictly greater than every stamp issued or received. */
+  /**
+   * A new stamp for a local change, strictly greater than every stamp issued, and than every
+   * stamp received that was at most observeAheadMs ahead of the physical clock.
+   */
   send(): string;
   /**
-   * Merges a stamp received from a peer so that later local stamps are greater than it.
-   * Throws StampFormatError for garbage and ClockDriftError when the stamp is more than
+   * Merges a stamp received from a peer so that later local stamps are greater than it,
+   * unless it is more than observeAheadMs ahead of the local clock: then the clock keeps its
+   * state (its owner's stamps must not inherit a peer's wrong clock). Throws
+   * StampFormatError for garbage and ClockDriftError when the stamp is more than
    * maxDriftMs ahead of the local clock; in both cases the clock is unchanged.
    */
   receive(remoteStamp: string): void;
@@ -177,9 +203,10 @@ export interface HybridLogicalClock {
 }
 
 export function createClock(options: ClockOptions): HybridLogicalClock {
-  const { node, now = Date.now, maxDriftMs = DEFAULT_MAX_DRIFT_MS } = options;
+  const { node, now = Date.now, maxDriftMs = DEFAULT_MAX_DRIFT_MS, observeAheadMs = DEFAULT_OBSERVE_AHEAD_MS } = options;
   if (!isValidNode(node)) throw new StampFormatError(`Invalid clock node id ${describe(node)}; ${EXPECTED}.`);
   if (!(maxDriftMs >= 0)) throw new RangeError(`maxDriftMs must be zero or more, got ${maxDriftMs}.`);
+  if (!(observeAheadMs >= 0)) throw new RangeError(`observeAheadMs must be zero or more, got ${observeAheadMs}.`);
 
   // Only (millis, counter) is state: a restored stamp may carry another node (e.g. one
   // written before a reinstall) and still bounds what this clock may issue next.
@@ -233,6 +260,7 @@ export function createClock(options: ClockOptions): HybridLogicalClock {
       const physical = readNow();
       const offset = remote.millis - physical;
       if (offset > maxDriftMs) throw new ClockDriftError(remote.node, offset, maxDriftMs);
+      if (offset > observeAheadMs) return;
       const next = Math.max(millis, remote.millis, physical);
       if (next === millis && next === remote.millis) advance(next, Math.max(counter, remote.counter) + 1);
       else if (next === millis) advance(next, counter + 1);

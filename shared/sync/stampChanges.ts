@@ -5,6 +5,7 @@
  * machines' edits field by field (last writer wins per field) instead of record by record.
  */
 import type { Synced } from '../model';
+import { isValidStamp, stampAfter } from './hlc';
 
 const META_KEYS = new Set(['id', 'hlc', 'origin', 'fieldStamps']);
 
@@ -28,17 +29,39 @@ export function fieldStamp(record: Synced, field: string): string {
   return record.fieldStamps?.[field] ?? record.hlc;
 }
 
+/** The greatest stamp a stored record carries (its hlc, or a field stamp if greater). */
+function greatestStamp(record: Synced): string {
+  let top = record.hlc;
+  for (const stamp of Object.values(record.fieldStamps ?? {})) if (stamp > top) top = stamp;
+  return top;
+}
+
+/**
+ * The stamp for a local edit of `previous`: the clock's, unless the record already holds a
+ * stamp at or above it (a peer whose clock runs ahead; the clock does not follow such
+ * stamps, see hlc.ts `receive`). Then the stamp just above the record's greatest one, with
+ * this installation as its origin: an edit made after seeing a value always wins over it.
+ */
+export function stampForEdit(previous: Synced | undefined, stamp: { hlc: string; origin: string }): { hlc: string; origin: string } {
+  if (previous === undefined) return stamp;
+  const top = greatestStamp(previous);
+  if (stamp.hlc > top || !isValidStamp(top) || !isValidStamp(stamp.hlc)) return stamp;
+  return { hlc: stampAfter(top, stamp.origin), origin: stamp.origin };
+}
+
 /**
  * The record to store: `next` with `hlc`/`origin` set to the stamp and `fieldStamps`
  * updated for the fields that differ from `previous` (all of them for a new record).
+ * The stamp is raised above the record's greatest stamp when needed (stampForEdit).
  * Returns null when nothing changed, so callers can skip a write that would only
  * move the stamp forward (and make peers think there was an edit).
  */
 export function stampChanges<T extends Synced>(
   previous: T | undefined,
   next: Omit<T, 'hlc' | 'origin' | 'fieldStamps'>,
-  stamp: { hlc: string; origin: string },
+  clockStamp: { hlc: string; origin: string },
 ): T | null {
+  const stamp = stampForEdit(previous, clockStamp);
   const fieldStamps: Record<string, string> = {};
   let changed = previous === undefined;
   const fields = new Set([...Object.keys(next), ...(previous ? Object.keys(previous) : [])]);

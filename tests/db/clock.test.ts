@@ -60,8 +60,9 @@ describe('installation clock', () => {
     first.close();
 
     const reopened = openNamed(name);
-    // The computer's clock now reads 1970 + 5 ms.
-    const after = createRepositories(reopened, { now: () => 5 });
+    // The computer's clock was set back by half an hour. (Set back by more than an hour, the
+    // clock is repaired instead: its own changes are re-dated, see clockRepair.test.ts.)
+    const after = createRepositories(reopened, { now: () => 2_000_000_000_000 - 30 * 60_000 });
     const clock = await after.clock();
     const stamp = clock.stamp().hlc;
     expect(compareStamps(stamp, highest)).toBe(1);

@@ -7,6 +7,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import type { SyncHistoryEntry } from '../../db/syncRepository';
 import { formatDateTime, formatNumber } from './syncFormat';
+import { skewsText } from './ClockNotices';
 
 function total(counts: Partial<Record<SyncedTableName, number>>): number {
   return Object.values(counts).reduce((sum, count) => sum + count, 0);
@@ -36,6 +37,8 @@ export function HistoryPage() {
     ];
     if (entry.conflicts) parts.push(t('sync.history.resultConflicts', { count: entry.conflicts }));
     if (entry.refused) parts.push(t('sync.history.resultRefused', { count: entry.refused }));
+    const skews = skewsText(entry.skews, t, language);
+    if (skews !== '') parts.push(skews);
     return parts.join('; ');
   };
 

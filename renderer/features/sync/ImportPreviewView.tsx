@@ -14,6 +14,7 @@ import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import type { ImportPreview, PreviewUnit, Progress } from '../../db/syncRepository';
 import { ProgressStatus } from './ProgressStatus';
+import { ClockSkewWarning } from './ClockNotices';
 import { describeValue, fieldLabel, formatDateTime, formatNumber, formatSize, formatStampTime, roleLabel } from './syncFormat';
 
 /** Conflicts shown in the preview; all of them are listed under Conflicts after the import. */
@@ -125,6 +126,8 @@ export function ImportPreviewView({ preview, applying: progress, onCancelApply, 
       )}
 
       {preview.alreadyReceived && <p role="note">{t('sync.import.alreadyReceived')}</p>}
+
+      <ClockSkewWarning skews={preview.skews} />
 
       {toTrust.map((unit, index) => {
         const boxId = `${ids}-trust-${index}`;

@@ -9,6 +9,7 @@ import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { useInstallationLabel } from '../../app/useInstallationLabel';
 import { formatDateTime, formatNumber, formatStampTime, originName } from './syncFormat';
+import { ClockRepairNotice } from './ClockNotices';
 
 export function SyncPage() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function SyncPage() {
     <div className="page narrow">
       <PageTitle>{t('sync.title')}</PageTitle>
       <p className="lead">{t('sync.intro')}</p>
+      <ClockRepairNotice />
       <p className="sync-actions">
         <Link to="/sync/export">{t('sync.overview.exportLink')}</Link>
         <Link to="/sync/import">{t('sync.overview.importLink')}</Link>
