@@ -72,7 +72,7 @@ export const restoreEn = {
   now: 'On this computer now',
   withDeleted: '{{live}} (+{{deleted}} deleted)',
   replaceWarning:
-    'Everything on this computer is replaced by the backup. Changes made here since {{date}} are lost, unless they were sent to other installations: those come back at the next import from them.',
+    'Everything on this computer is replaced by the backup: what was changed here or received from other installations since {{date}} is removed. What another installation holds comes back through sync: after the restore, send it a file from this computer, then import the file it makes for this computer after importing yours (a file it made before that may not hold everything). Changes made here and never sent to another installation are lost.',
   safety: 'A backup of the current data is taken first, so you can go back to it from the list of backups.',
   confirm: 'I understand that the data on this computer will be replaced by this backup',
   confirmRequired: 'Tick the box above to confirm first.',
@@ -159,7 +159,7 @@ export const restoreRu: Widen<typeof restoreEn> = {
   now: 'Сейчас на компьютере',
   withDeleted: '{{live}} (удалено: {{deleted}})',
   replaceWarning:
-    'Все данные на этом компьютере будут заменены резервной копией. Изменения, сделанные здесь после {{date}}, будут потеряны, если они не были отправлены другим установкам: такие изменения вернутся при следующем импорте от них.',
+    'Все данные на этом компьютере будут заменены резервной копией: всё, что изменено здесь или получено от других установок после {{date}}, будет удалено. То, что есть у другой установки, вернётся через синхронизацию: после восстановления отправьте ей файл с этого компьютера, затем импортируйте файл, который она сделает для этого компьютера после импорта вашего (в файле, сделанном ею раньше, может быть не всё). Изменения, сделанные здесь и не отправленные ни одной другой установке, будут потеряны.',
   safety: 'Сначала создаётся резервная копия текущих данных, и к ним можно вернуться из списка резервных копий.',
   confirm: 'Я понимаю, что данные на этом компьютере будут заменены этой резервной копией',
   confirmRequired: 'Сначала подтвердите, отметив флажок выше.',
