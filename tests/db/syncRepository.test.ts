@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { merge } from '../../cli/bundle';
-import type { Article, Comment } from '../../shared/model';
+import type { Article, Comment, Delegate } from '../../shared/model';
 import { syncedTableNames } from '../../shared/model';
 import { sampleId } from '../../shared/sample/sampleData';
 import { BundleError } from '../../shared/sync/bundleErrors';

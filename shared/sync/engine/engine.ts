@@ -36,7 +36,7 @@ import {
 import { planMerge, uncoveredIds, type LedgerLookup, type MergePlan, type PlanUnit, type TableSummary } from '../merge';
 import { withheldForBundle } from '../privacy';
 import { recordLabel } from '../recordLabel';
-import { compactRecord, dataFields, normalizeRecord, recordCovered, stampOf } from '../records';
+import { compactRecord, dataFields, normalizeRecord, recordCovered, recordStamps, stampOf } from '../records';
 import type { BundleSigner, SyncCrypto } from '../syncCrypto';
 import { mergeVectors, sortedVector, stampNode, type VersionVector } from '../versionVector';
 import type { EngineClock, SyncStore, SyncTx } from './port';
@@ -99,22 +99,30 @@ export interface LedgerEntry {
   field: string;
   stamp: string;
   value: unknown;
+  /** Held again (this field's stamp here is at least `stamp`). */
+  back?: boolean;
 }
 
 /**
  * After a restore: the epoch (its stamp) that tells peers to replace what they knew this
  * installation held; the floor, the backup's own vector entry, which this installation
- * declares about itself until every peer known at the restore has sent back what it held;
- * and the ledger of own changes the restore removed (so that peers without authority over
- * them may still hand them back, but cannot forge them).
+ * declares about itself until every own change the restore removed and that had left in
+ * a file is held again (anyone may hold one: files travel by hand); and the ledger of
+ * those changes, so that peers without authority over them may hand them back but
+ * cannot forge them. Own changes that never left in a file are simply gone: the restore
+ * removed them on purpose.
  */
 export interface RestoreState {
   epoch: string;
   floor: string | null;
-  /** Peers that may still hold removed changes: the window closes when all have answered. */
-  pending: string[];
   ledger: LedgerEntry[];
 }
+
+/** The highest own stamp that ever left in a bundle (backups aside). */
+export const EXPORTED_META_KEY = 'sync.exportedOwn';
+
+/** A restore is still waiting for own changes to come back. */
+const restoreOpen = (restore: RestoreState | null): restore is RestoreState => restore !== null && restore.ledger.some((entry) => entry.back !== true);
 
 export function readVector(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null) return {};
@@ -130,7 +138,6 @@ function readRestoreState(value: unknown): RestoreState | null {
   return {
     epoch: state.epoch,
     floor: isValidStamp(state.floor) ? state.floor : null,
-    pending: Array.isArray(state.pending) ? state.pending.filter((id): id is string => typeof id === 'string') : [],
     ledger: Array.isArray(state.ledger) ? state.ledger : [],
   };
 }
@@ -247,9 +254,12 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
     return { pinned, grants };
   };
 
-  /** What this installation declares about itself: its clock, or the floor while a restore's window is open. */
+  /**
+   * What this installation declares about itself: its clock; after a restore, the floor,
+   * until every own change the restore removed that had left in a file is held again.
+   */
   const ownEntry = (restore: RestoreState | null, clock: EngineClock): string | null =>
-    restore && restore.pending.length > 0 ? restore.floor : clock.last();
+    restoreOpen(restore) ? restore.floor : clock.last();
 
   // ---------------------------------------------------------------------------------------
   // Export
@@ -386,6 +396,22 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
       crypto,
     );
     onProgress?.({ stage: 'sign', done: 1, total: 1 });
+    // What left in a file may come back after a restore (see RestoreState); backups stay here.
+    if (!(request.kind === 'all' && request.backup === true)) {
+      let top: string | null = null;
+      for (const list of Object.values(selection.records)) {
+        for (const record of list) {
+          for (const stamp of recordStamps(record)) if (stampNode(stamp) === self.id && (top === null || stamp > top)) top = stamp;
+        }
+      }
+      if (top !== null) {
+        const highest = top;
+        await store.write(async (tx) => {
+          const known = await tx.meta(EXPORTED_META_KEY);
+          if (!isValidStamp(known) || known < highest) await tx.setMeta(EXPORTED_META_KEY, highest);
+        });
+      }
+    }
     const what =
       finalScope.kind === 'all' ? 'all' : finalScope.kind === 'peer' ? `for-${slug(peerName)}` : `meeting-${slug(finalScope.meetingTitle.en || finalScope.meetingTitle.ru)}`;
     return {
@@ -431,7 +457,7 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
 
   /** The vector a plan starts from: what is stored, with this installation's own entry capped by an open restore. */
   const planningVector = (stored: Record<string, string>, selfId: string, restore: RestoreState | null): Record<string, string> => {
-    if (!restore || restore.pending.length === 0) return { ...stored };
+    if (!restoreOpen(restore)) return { ...stored };
     return withOwnEntry(stored, selfId, restore.floor);
   };
 
@@ -447,7 +473,7 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
     const stored = await storedVector(tx);
     const restore = await restoreStateIn(tx);
     const localVector = planningVector(stored, selfId, restore);
-    const token = JSON.stringify([(await tx.meta(CLOCK_META_KEY)) ?? null, sortedVector(stored), restore?.epoch ?? null, restore?.pending ?? null]);
+    const token = JSON.stringify([(await tx.meta(CLOCK_META_KEY)) ?? null, sortedVector(stored), restore?.epoch ?? null, restore?.ledger.length ?? null]);
     const wanted = uncoveredIds(units, localVector);
     const found = new Map<SyncedTableName, Map<string, SyncRecord>>();
     for (const [table, ids] of wanted) {
@@ -480,10 +506,28 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
     return { plan, token };
   };
 
-  const labelFor = (plan: MergePlan, table: SyncedTableName, id: string, fallback?: SyncRecord): Bilingual => {
-    const change = plan.changes.find((item) => item.table === table && item.after.id === id);
-    const record = change?.after ?? fallback;
-    return record ? recordLabel(record) : { en: id, ru: id };
+  /**
+   * Labels for the preview's conflicts and refusals. The plan's changes (and, for a refused
+   * record, the signer's records) are indexed once, at the first label: searching 100,000
+   * changes per conflict or refusal would take minutes.
+   */
+  const labeller = (plan: MergePlan, contexts: readonly UnitContext[]) => {
+    let changed: Map<string, SyncRecord> | undefined;
+    const offered = new Map<string, Map<string, SyncRecord>>();
+    return (table: SyncedTableName, id: string, signerId?: string): Bilingual => {
+      changed ??= new Map(plan.changes.map((change) => [`${change.table}\u0000${change.after.id}`, change.after]));
+      let record = changed.get(`${table}\u0000${id}`);
+      if (!record && signerId !== undefined) {
+        let records = offered.get(`${signerId}\u0000${table}`);
+        if (!records) {
+          const unit = contexts.find((c) => c.unit.header.origin.id === signerId)?.unit;
+          records = new Map((unit?.records[table] ?? []).map((candidate) => [candidate.id, candidate]));
+          offered.set(`${signerId}\u0000${table}`, records);
+        }
+        record = records.get(id);
+      }
+      return record ? recordLabel(record) : { en: id, ru: id };
+    };
   };
 
   /**
@@ -493,13 +537,18 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
    * makes a re-import cost little more than reading the header and hashing the payload.
    */
   const importedBefore = async (text: string, identity: LocalIdentity): Promise<{ unit: VerifiedUnit; trust: UnitTrust } | null> => {
-    const sealed = await readSealedHeader(text, crypto);
-    if (!sealed) return null;
+    // What is held of this bundle is read first: one not imported before is neither verified
+    // nor hashed here (its full read does that, once).
+    const held: { state?: readonly [ReceivedBundle | undefined, Peer | undefined, TrustContext] } = {};
+    const sealed = await readSealedHeader(text, crypto, undefined, async (header) => {
+      held.state = await store.read(
+        async (tx) => [(await tx.received([header.bundleId]))[0], (await tx.peers([header.origin.id]))[0], await trustContextIn(tx, identity)] as const,
+      );
+      return held.state[0]?.payloadSha256 === header.payloadSha256;
+    });
+    if (!sealed || !held.state) return null;
     const { header } = sealed;
-    const [received, peer, context] = await store.read(
-      async (tx) => [(await tx.received([header.bundleId]))[0], (await tx.peers([header.origin.id]))[0], await trustContextIn(tx, identity)] as const,
-    );
-    if (received?.payloadSha256 !== header.payloadSha256) return null;
+    const [, peer, context] = held.state;
     const unit: VerifiedUnit = { path: '$', header, records: {}, publicKey: sealed.publicKey, fingerprint: sealed.fingerprint };
     const trust = evaluateTrust(unit, identity, toKnownPeer(peer), context);
     return trust.status === 'trusted' || trust.status === 'self' ? { unit, trust } : null;
@@ -640,6 +689,7 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
     for (const name of syncedTableNames) addSummary(totals, plan.summary[name]);
     const needsTrust = [...new Set(contexts.filter((c) => c.trust.status === 'new' || c.trust.status === 'changed').map((c) => c.unit.header.origin.id))];
     const header = read.header;
+    const labelFor = labeller(plan, contexts);
     const preview: ImportPreview = {
       fileName: file.name,
       bytes: file.bytes,
@@ -662,12 +712,8 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
       alreadyReceived: state.alreadyReceived,
       summary: plan.summary,
       totals,
-      conflicts: plan.conflicts.map((conflict) => ({ ...conflict, label: labelFor(plan, conflict.table, conflict.recordId) })),
-      refused: plan.refused.map((refusal) => {
-        const unit = contexts.find((c) => c.unit.header.origin.id === refusal.signerId)?.unit;
-        const record = unit?.records[refusal.table]?.find((r) => r.id === refusal.recordId);
-        return { ...refusal, label: labelFor(plan, refusal.table, refusal.recordId, record) };
-      }),
+      conflicts: plan.conflicts.map((conflict) => ({ ...conflict, label: labelFor(conflict.table, conflict.recordId) })),
+      refused: plan.refused.map((refusal) => ({ ...refusal, label: labelFor(refusal.table, refusal.recordId, refusal.signerId) })),
       incoming: plan.incoming,
       needsTrust,
       skews: state.skews,
@@ -691,7 +737,7 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
         });
         const units = planUnits(contexts, selfId);
         const restore = await restoreStateIn(tx);
-        const currentToken = JSON.stringify([(await tx.meta(CLOCK_META_KEY)) ?? null, sortedVector(await storedVector(tx)), restore?.epoch ?? null, restore?.pending ?? null]);
+        const currentToken = JSON.stringify([(await tx.meta(CLOCK_META_KEY)) ?? null, sortedVector(await storedVector(tx)), restore?.epoch ?? null, restore?.ledger.length ?? null]);
         // Unchanged since the preview: its plan still holds, and re-reading is skipped.
         const finalPlan = currentToken === state.token ? plan : (await readAndPlan(tx, units, selfId)).plan;
 
@@ -715,32 +761,26 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
         for (const stamp of receivedStamps) clock.receive(stamp);
         if (receivedStamps.length > 0) await clock.persist();
 
-        // A restore's window closes once every peer known then has sent back what it held.
-        let nextRestore = restore;
-        if (restore && restore.pending.length > 0) {
-          const answered = new Set(
-            contexts
-              .filter(({ unit }) => {
-                const { scope, vector } = unit.header;
-                if (vector === null) return false;
-                if (scope.kind === 'all') return true;
-                if (scope.kind !== 'peer' || scope.peerId !== selfId) return false;
-                // Made from a base no higher than the floor: it holds every own change the peer has above it.
-                const base = scope.base[selfId];
-                return base === undefined || (restore.floor !== null && base <= restore.floor);
-              })
-              .map(({ unit }) => unit.header.origin.id),
-          );
-          const pending = restore.pending.filter((id) => !answered.has(id));
-          if (pending.length !== restore.pending.length) {
-            nextRestore = { ...restore, pending, ledger: pending.length === 0 ? [] : restore.ledger };
-            await tx.setMeta(RESTORE_META_KEY, nextRestore);
-          }
-        }
+        // After a restore: own changes handed back are held again; once all are, this
+        // installation declares its clock again.
         let vector = { ...finalPlan.vector };
-        if (nextRestore && nextRestore.pending.length > 0) vector = withOwnEntry(vector, selfId, nextRestore.floor);
-        // Just closed: everything up to the clock is held again.
-        else if (restore && restore.pending.length > 0) vector[selfId] = clock.last();
+        if (restoreOpen(restore)) {
+          const writes = new Map<string, SyncRecord>();
+          for (const [name, records] of Object.entries(finalPlan.writes)) for (const record of records) writes.set(`${name}\u0000${record.id}`, record);
+          const ledger: LedgerEntry[] = [];
+          let returned = 0;
+          for (const entry of restore.ledger) {
+            const written = entry.back === true ? undefined : writes.get(`${entry.table}\u0000${entry.id}`);
+            const stamp = written ? stampOf(written, entry.field) : undefined;
+            if (stamp !== undefined && stamp >= entry.stamp) {
+              ledger.push({ ...entry, back: true });
+              returned += 1;
+            } else ledger.push(entry);
+          }
+          const next = { ...restore, ledger };
+          if (returned > 0) await tx.setMeta(RESTORE_META_KEY, next);
+          vector = restoreOpen(next) ? withOwnEntry(vector, selfId, next.floor) : { ...vector, [selfId]: clock.last() };
+        }
         await tx.setMeta(VECTOR_META_KEY, sortedVector(vector));
 
         for (const { unit, trust } of contexts) {
@@ -856,10 +896,10 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
       // The floor: what the backup held of this installation's own changes (never above an earlier floor).
       const backupOwn = backupVector?.[self.id];
       const floor =
-        previous && previous.pending.length > 0 ? minStamp(previous.floor, backupOwn ?? null) : backupOwn !== undefined && isValidStamp(backupOwn) ? backupOwn : null;
+        previous ? minStamp(previous.floor, backupOwn ?? null) : backupOwn !== undefined && isValidStamp(backupOwn) ? backupOwn : null;
       // Own changes about to be removed: peers may hand them back, nobody may forge them.
       const ledger = new Map<string, LedgerEntry>();
-      if (previous && previous.pending.length > 0) for (const entry of previous.ledger) ledger.set(`${entry.table}\u0000${entry.id}\u0000${entry.field}`, entry);
+      if (previous) for (const entry of previous.ledger) ledger.set(`${entry.table}\u0000${entry.id}\u0000${entry.field}`, entry);
       const ownNode = self.id;
       for (const [name] of normalized) {
         for (const record of await tx.all(name)) {
@@ -895,13 +935,10 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
       // changes made after it are imported again instead of being skipped as "seen".
       const { [self.id]: _own, ...held } = backupVector ?? {};
       await tx.setMeta(VECTOR_META_KEY, sortedVector(held));
-      const peers = await tx.allPeers();
-      const state: RestoreState = {
-        epoch,
-        floor,
-        pending: [...new Set([...(previous?.pending ?? []), ...peers.map((peer) => peer.id)])].sort(),
-        ledger: [...ledger.values()],
-      };
+      // Only what had left in a file can come back; the rest the restore removed for good.
+      const exported = await tx.meta(EXPORTED_META_KEY);
+      const left = [...ledger.values()].filter((entry) => entry.back === true || (isValidStamp(exported) && entry.stamp <= exported));
+      const state: RestoreState = { epoch, floor, ledger: left };
       await tx.setMeta(RESTORE_META_KEY, state);
       await tx.clearReceived();
       await tx.clearConflicts();
