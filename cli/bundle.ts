@@ -16,6 +16,9 @@ import { parseBundle, readBundleValue, decodeBundleBytes, type ReadBundleResult 
 import { buildMergedBundle } from '../shared/sync/bundleWrite';
 import type { ChangesHeader } from '../shared/sync/bundleFormat';
 import { checkClockDrift, openReferences } from '../shared/sync/importChecks';
+import { createSyncEngine } from '../shared/sync/engine/engine';
+import { createMemoryStore } from '../shared/sync/engine/memoryStore';
+import { createClock } from '../shared/sync/hlc';
 import { webCryptoSync, type SyncCrypto } from '../shared/sync/syncCrypto';
 import { writeFileAtomic } from '../electron/main/services/atomicFile';
 
@@ -180,9 +183,54 @@ export async function merge(files: readonly string[], out: string, options: Merg
   const origins = new Set(ordered.map((part) => part.header.origin.id)).size;
   return {
     exitCode: 0,
-    output: `${out}: merged ${ordered.length} bundle${ordered.length === 1 ? '' : 's'} from ${origins} installation${origins === 1 ? '' : 's'}, ${total(bundle.header.counts)} records; each part keeps its own signature.\n`,
+    output:
+      `${out}: merged ${ordered.length} bundle${ordered.length === 1 ? '' : 's'} from ${origins} installation${origins === 1 ? '' : 's'}, ${total(bundle.header.counts)} records; each part keeps its own signature.\n` +
+      (await dryRun(text, now)),
   };
 }
+
+/**
+ * What a new delegation with no data would take from the merged file, computed by the app's
+ * own sync engine on the in-memory store (the first secretariat in the file is pinned, as
+ * a person confirming fingerprints would): refusals and records that refer to data not in
+ * the file show here before anyone carries the file to a meeting.
+ */
+async function dryRun(text: string, now: number): Promise<string> {
+  const clock = createClock({ node: DRY_RUN_ID, now: () => now });
+  const engine = createSyncEngine({
+    store: createMemoryStore(),
+    crypto,
+    installation: () => Promise.resolve({ id: DRY_RUN_ID, displayName: 'cwg merge check', role: 'delegation', countryId: null }),
+    publicKey: () => Promise.resolve(null),
+    signer: () => Promise.reject(new Error('the merge check never signs')),
+    clock: () =>
+      Promise.resolve({
+        stamp: () => ({ hlc: clock.send(), origin: DRY_RUN_ID }),
+        receive: (stamp: string) => {
+          clock.receive(stamp);
+        },
+        last: () => clock.last(),
+        persist: () => Promise.resolve(),
+      }),
+    now: () => now,
+    randomUUID: () => globalThis.crypto.randomUUID(),
+  });
+  try {
+    const { preview } = await engine.prepareImport({ name: 'merged', bytes: text.length, text });
+    const relayed = preview.refused.filter((refusal) => refusal.reason === 'relayed').length;
+    const refused = preview.refused.length - relayed;
+    return (
+      `A new delegation importing it would take ${preview.totals.new + preview.totals.updated + preview.totals.deleted} records` +
+      (refused > 0 ? `, and refuse ${refused} change${refused === 1 ? '' : 's'} their signers may not make` : '') +
+      (relayed > 0 ? `; ${relayed} change${relayed === 1 ? '' : 's'} passed on by others will only be taken from their authors` : '') +
+      '.\n'
+    );
+  } catch (error) {
+    return `A new installation could not import it on its own: ${error instanceof Error ? error.message : String(error)}\n`;
+  }
+}
+
+const DRY_RUN_ID = 'cwg-merge-check';
 
 /**
  * The bundle subcommands from argv (after the command name), for the `cwg` entry point:

@@ -95,6 +95,8 @@ describe('cwg merge', () => {
     const result = await bundleCommand('merge', [first, second, first, '--out', out]);
     expect(result).toMatchObject({ exitCode: 0 });
     expect(result.output).toContain('merged 2 bundles from 2 installations, 2 records');
+    // Checked by the app's engine in memory: delegations may not change the registry.
+    expect(result.output).toContain('A new delegation importing it would take 0 records, and refuse 2 changes their signers may not make.');
     const again = join(folder, 'merged-again.cwgbundle.json');
     expect((await merge([out, second, join(folder, corpus.valid.name)], again, { now: corpus.now })).exitCode).toBe(0);
 
