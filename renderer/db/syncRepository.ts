@@ -80,8 +80,8 @@ export interface PinnedView {
   pinned: PinnedSecretariat | null;
   /** This installation is the pinned secretariat (it may grant the role). */
   isSelf: boolean;
-  /** Installations granted the secretariat's role, by id. */
-  granted: { installationId: string; name: string; grantedAt: string }[];
+  /** Installations granted the secretariat's role by the pinned secretariat, with the key granted. */
+  granted: { installationId: string; name: string; publicKey: string; grantedAt: string }[];
 }
 
 export interface PeerView extends Peer {
@@ -307,7 +307,9 @@ export function createSyncRepository(ctx: RepositoryContext): SyncRepository {
       return {
         pinned,
         isSelf: pinned?.id === self.id,
-        granted: grants.map((grant) => ({ installationId: grant.installationId, name: grant.name, grantedAt: grant.grantedAt })),
+        granted: grants
+          .filter((grant) => pinned !== null && grant.grantorId === pinned.id && grant.grantorPublicKey === pinned.publicKey)
+          .map((grant) => ({ installationId: grant.installationId, name: grant.name, publicKey: grant.publicKey, grantedAt: grant.grantedAt })),
       };
     },
     async grantSecretariat(peerId) {

@@ -146,6 +146,35 @@ export const syncEn = {
       'This computer knew it as {{known}}. Trust the new description only if the sender confirms it; compare the key fingerprint:',
     trustConfirm: 'I compared the fingerprint with the sender and trust “{{name}}” as {{role}}',
     trustRequired: 'Confirm that you compared the fingerprint before importing.',
+    /** Roles are granted, not claimed (shared/sync/importChecks.ts evaluateTrust). */
+    trustConfirmPins: 'I compared the fingerprint with the sender and trust “{{name}}” as {{role}}: it becomes the secretariat this installation trusts',
+    pinsHint:
+      'From then on only this secretariat, and installations it grants the secretariat’s role, change the official MoU text, meetings and the registry here. Another installation that calls itself the secretariat does not.',
+    trustConfirmLookAlike: 'I compared the fingerprint with the sender and trust “{{name}}”, knowing it is not the secretariat this installation trusts',
+    lookAlikeTitle: 'This is not the secretariat you trust',
+    lookAlike:
+      'Warning: this file claims to come from the secretariat, but it is signed by another key (fingerprint {{fingerprint}}). The secretariat you trust is “{{pinnedName}}” with fingerprint {{pinnedFingerprint}}. Nothing in this file will change official text, meetings or the registry. If the secretariat really uses a new computer or key, ask it to grant that installation the secretariat’s role.',
+    lookAlikeName:
+      'Warning: this file comes from “{{name}}”, the name of the secretariat you trust, but it is signed by another key (fingerprint {{fingerprint}}). The secretariat you trust is “{{pinnedName}}” with fingerprint {{pinnedFingerprint}}. Its changes count as a delegation’s only: nothing in this file will change official text, meetings or the registry.',
+    lookAlikeSelf:
+      'Warning: this file claims to come from the secretariat, but this installation is the secretariat, and the file is signed by another key (fingerprint {{fingerprint}}). Nothing in this file will change official text, meetings or the registry here. If it is another computer of the secretariat, compare the fingerprint with its user, import this file, then grant it the secretariat’s role under Trusted installations.',
+    roleClaimTitle: '“{{name}}” now calls itself the secretariat',
+    roleClaim:
+      '“{{name}}” was trusted here as {{kept}} and now calls itself the secretariat. The secretariat’s role is granted by the secretariat, not chosen in Settings: its changes are accepted as a delegation’s only.',
+    refusedReasons: {
+      'untrusted-role': 'The sender is not the secretariat this installation trusts and holds no role here, so nothing it sends is applied.',
+      'official-text': 'Only the secretariat changes the official MoU text (documents, articles, frozen versions).',
+      'secretariat-only':
+        'Only the secretariat changes the registry (countries, organizations, delegates) and meetings (agenda, participants, decisions, action items).',
+      decision: 'Only the secretariat decides amendments (accepts, rejects or supersedes them).',
+      'other-country': 'A delegation changes only its own country’s amendments and positions.',
+    },
+    /** i18next plural forms; English uses one/other, the keys match Russian's. */
+    relayed_one: '{{count}} change passed on from other installations will arrive from its author.',
+    relayed_few: '{{count}} changes passed on from other installations will arrive from their authors.',
+    relayed_many: '{{count}} changes passed on from other installations will arrive from their authors.',
+    relayed_other: '{{count}} changes passed on from other installations will arrive from their authors.',
+    moreRefused: '…and {{count}} more.',
     summaryCaption: 'Changes per table',
     columns: {
       table: 'Table',
@@ -168,7 +197,7 @@ export const syncEn = {
     moreConflicts: '…and {{count}} more, listed under Conflicts after the import.',
     refusedChangesTitle: 'Changes that will not be applied',
     refusedChangesIntro:
-      'Only a trusted secretariat may change the official MoU text and decide amendments. These changes are left out; the rest of the bundle is imported.',
+      'The sender may not make these changes, so they are left out; the rest of the bundle is imported.',
     refusedBy: 'Sent by {{name}}',
     refusedWhole: 'the whole record',
     refusedFields: 'the fields {{fields}}',
@@ -265,6 +294,37 @@ export const syncEn = {
     forgetNo: 'Keep',
     forgotten: '“{{name}}” was forgotten.',
     never: 'never',
+    /** The secretariat this installation pinned, grants of its role (shared/sync/grants.ts). */
+    secretariat: {
+      title: 'Secretariat',
+      intro:
+        'Only the secretariat this installation trusts, and installations it granted the secretariat’s role, change the official MoU text, meetings and the registry here. The role is granted, not claimed: another installation that calls itself the secretariat changes nothing until the trusted secretariat grants it the role.',
+      pinned: 'Trusted secretariat',
+      self: 'This installation ({{name}})',
+      selfHint:
+        'This installation was set up as the secretariat: the others trust it as the secretariat, and it may grant the role to another installation (a second laptop, a new computer).',
+      none: 'No secretariat is trusted yet: the first secretariat whose bundle you import and trust becomes it.',
+      fingerprint: 'Key fingerprint',
+      grantedTitle: 'Installations granted the secretariat’s role',
+      grantedItem: '“{{name}}”, since {{date}}',
+      noneGranted: 'No other installation holds the secretariat’s role.',
+      grant: 'Grant the secretariat’s role to {{name}}',
+      grantConfirm:
+        'Grant “{{name}}” (fingerprint {{fingerprint}}) the secretariat’s role? Its changes then count as the secretariat’s, here and on every installation that imports your next bundle. Do this only for a computer the secretariat really uses, after comparing the fingerprint with its user.',
+      grantYes: 'Grant the role',
+      grantNo: 'Cancel',
+      grantedToast: '“{{name}}” now holds the secretariat’s role. Export a bundle to your peers so they learn it.',
+      roleLookAlike: 'Not the secretariat (look-alike)',
+      rolePinned: 'Secretariat (trusted)',
+      roleGranted: 'Secretariat (role granted)',
+      forget: 'Forget the pinned secretariat…',
+      forgetTitle: 'Forget the pinned secretariat?',
+      forgetText:
+        'This installation stops trusting “{{name}}” as the secretariat and forgets the roles it granted. The first installation calling itself the secretariat whose bundle you import next becomes the trusted secretariat, even one already in the list of trusted installations and without asking again, so import the real secretariat’s file first. Do this only when the secretariat tells you it moved to a new key and could not grant it the role.',
+      forgetYes: 'Forget the secretariat',
+      forgetNo: 'Keep it',
+      forgottenToast: 'The pinned secretariat was forgotten. The next secretariat you import from will be pinned.',
+    },
   },
   settings: {
     title: 'Sync',
@@ -508,6 +568,34 @@ export const syncRu: Widen<typeof syncEn> = {
       'Этот компьютер знал установку как {{known}}. Доверяйте новому описанию, только если отправитель его подтвердит; сверьте отпечаток ключа:',
     trustConfirm: 'Я сверил отпечаток с отправителем и доверяю «{{name}}» как {{role}}',
     trustRequired: 'Перед импортом подтвердите, что вы сверили отпечаток.',
+    trustConfirmPins:
+      'Я сверил отпечаток с отправителем и доверяю «{{name}}» как {{role}}: он станет секретариатом, которому доверяет эта установка',
+    pinsHint:
+      'После этого официальный текст меморандума, встречи и реестр здесь меняет только этот секретариат и установки, которым он передаст роль секретариата. Другая установка, назвавшая себя секретариатом, — нет.',
+    trustConfirmLookAlike: 'Я сверил отпечаток с отправителем и доверяю «{{name}}», зная, что это не тот секретариат, которому доверяет эта установка',
+    lookAlikeTitle: 'Это не тот секретариат, которому вы доверяете',
+    lookAlike:
+      'Внимание: этот файл выдаёт себя за файл секретариата, но подписан другим ключом (отпечаток {{fingerprint}}). Секретариат, которому вы доверяете, — «{{pinnedName}}» с отпечатком {{pinnedFingerprint}}. Ничто в этом файле не изменит официальный текст, встречи или реестр. Если секретариат действительно работает на новом компьютере или с новым ключом, попросите его передать этой установке роль секретариата.',
+    lookAlikeName:
+      'Внимание: этот файл пришёл от «{{name}}» — так называется секретариат, которому вы доверяете, — но подписан другим ключом (отпечаток {{fingerprint}}). Секретариат, которому вы доверяете, — «{{pinnedName}}» с отпечатком {{pinnedFingerprint}}. Изменения из этого файла принимаются только как изменения делегации: ничто в нём не изменит официальный текст, встречи или реестр.',
+    lookAlikeSelf:
+      'Внимание: этот файл выдаёт себя за файл секретариата, но секретариат — это эта установка, а файл подписан другим ключом (отпечаток {{fingerprint}}). Ничто в этом файле не изменит здесь официальный текст, встречи или реестр. Если это другой компьютер секретариата, сверьте отпечаток с его пользователем, импортируйте этот файл, а затем передайте ему роль секретариата в разделе «Доверенные установки».',
+    roleClaimTitle: '«{{name}}» теперь называет себя секретариатом',
+    roleClaim:
+      '«{{name}}» здесь доверяют с ролью «{{kept}}», а теперь она называет себя секретариатом. Роль секретариата передаёт секретариат, в настройках её не выбирают: изменения этой установки принимаются только как изменения делегации.',
+    refusedReasons: {
+      'untrusted-role': 'Отправитель — не тот секретариат, которому доверяет эта установка, и роли здесь не имеет, поэтому ничто из присланного им не применяется.',
+      'official-text': 'Официальный текст меморандума (документы, статьи, зафиксированные версии) меняет только секретариат.',
+      'secretariat-only':
+        'Реестр (страны, организации, делегаты) и встречи (повестка, участники, решения, поручения) меняет только секретариат.',
+      decision: 'Решения по поправкам (принять, отклонить, заменить) принимает только секретариат.',
+      'other-country': 'Делегация меняет только поправки и позиции своей страны.',
+    },
+    relayed_one: '{{count}} изменение, переданное от других установок, придёт от его автора.',
+    relayed_few: '{{count}} изменения, переданные от других установок, придут от их авторов.',
+    relayed_many: '{{count}} изменений, переданных от других установок, придут от их авторов.',
+    relayed_other: '{{count}} изменения, переданного от других установок, придут от их авторов.',
+    moreRefused: '…и ещё {{count}}.',
     summaryCaption: 'Изменения по таблицам',
     columns: {
       table: 'Таблица',
@@ -530,7 +618,7 @@ export const syncRu: Widen<typeof syncEn> = {
     moreConflicts: '…и ещё {{count}}; после импорта они будут в разделе «Конфликты».',
     refusedChangesTitle: 'Изменения, которые не будут применены',
     refusedChangesIntro:
-      'Менять официальный текст меморандума и принимать решения по поправкам может только доверенный секретариат. Эти изменения пропускаются, остальная часть пакета импортируется.',
+      'Отправитель не вправе вносить эти изменения, поэтому они пропускаются; остальная часть пакета импортируется.',
     refusedBy: 'Отправитель: {{name}}',
     refusedWhole: 'вся запись',
     refusedFields: 'поля {{fields}}',
@@ -627,6 +715,36 @@ export const syncRu: Widen<typeof syncEn> = {
     forgetNo: 'Оставить',
     forgotten: 'Установка «{{name}}» забыта.',
     never: 'никогда',
+    secretariat: {
+      title: 'Секретариат',
+      intro:
+        'Официальный текст меморандума, встречи и реестр здесь меняет только секретариат, которому доверяет эта установка, и установки, которым он передал роль секретариата. Роль передаётся, а не присваивается: другая установка, назвавшая себя секретариатом, ничего не меняет, пока доверенный секретариат не передаст ей роль.',
+      pinned: 'Доверенный секретариат',
+      self: 'Эта установка ({{name}})',
+      selfHint:
+        'Эта установка настроена как секретариат: другие доверяют ей как секретариату, и она может передать роль секретариата другой установке (второму ноутбуку, новому компьютеру).',
+      none: 'Доверенного секретариата пока нет: им станет первый секретариат, пакет которого вы импортируете и которому доверитесь.',
+      fingerprint: 'Отпечаток ключа',
+      grantedTitle: 'Установки, получившие роль секретариата',
+      grantedItem: '«{{name}}», с {{date}}',
+      noneGranted: 'Роль секретариата больше ни у одной установки нет.',
+      grant: 'Передать роль секретариата установке «{{name}}»',
+      grantConfirm:
+        'Передать «{{name}}» (отпечаток {{fingerprint}}) роль секретариата? Тогда её изменения считаются изменениями секретариата — здесь и на всех установках, которые импортируют ваш следующий пакет. Делайте это только для компьютера, которым действительно пользуется секретариат, сверив отпечаток с его пользователем.',
+      grantYes: 'Передать роль',
+      grantNo: 'Отмена',
+      grantedToast: 'Установке «{{name}}» передана роль секретариата. Экспортируйте пакет другим установкам, чтобы они об этом узнали.',
+      roleLookAlike: 'Не секретариат (двойник)',
+      rolePinned: 'Секретариат (доверенный)',
+      roleGranted: 'Секретариат (роль передана)',
+      forget: 'Забыть закреплённый секретариат…',
+      forgetTitle: 'Забыть закреплённый секретариат?',
+      forgetText:
+        'Эта установка перестанет доверять «{{name}}» как секретариату и забудет переданные им роли. Секретариатом станет первая установка, называющая себя секретариатом, чей пакет вы импортируете следующим, — даже если она уже есть в списке доверенных, и без повторного вопроса, поэтому сначала импортируйте файл настоящего секретариата. Делайте это, только если секретариат сообщил, что перешёл на новый ключ и не смог передать ему роль.',
+      forgetYes: 'Забыть секретариат',
+      forgetNo: 'Оставить',
+      forgottenToast: 'Закреплённый секретариат забыт. Следующий секретариат, от которого вы импортируете пакет, будет закреплён.',
+    },
   },
   settings: {
     title: 'Синхронизация',

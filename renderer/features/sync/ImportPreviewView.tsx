@@ -15,6 +15,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import type { ImportPreview, PreviewUnit, Progress } from '../../db/syncRepository';
 import { ProgressStatus } from './ProgressStatus';
 import { ClockSkewWarning } from './ClockNotices';
+import { RefusedChanges, TrustWarnings } from './TrustNotices';
 import { describeValue, fieldLabel, formatDateTime, formatNumber, formatSize, formatStampTime, roleLabel } from './syncFormat';
 
 /** Conflicts shown in the preview; all of them are listed under Conflicts after the import. */
@@ -129,6 +130,8 @@ export function ImportPreviewView({ preview, applying: progress, onCancelApply, 
 
       <ClockSkewWarning skews={preview.skews} />
 
+      <TrustWarnings units={preview.units} countries={countries} />
+
       {toTrust.map((unit, index) => {
         const boxId = `${ids}-trust-${index}`;
         const role = unitRole(unit);
@@ -164,8 +167,15 @@ export function ImportPreviewView({ preview, applying: progress, onCancelApply, 
                   setTrustError(false);
                 }}
               />
-              <span>{t('sync.import.trustConfirm', { name: unit.origin.name, role })}</span>
+              <span>
+                {unit.pins
+                  ? t('sync.import.trustConfirmPins', { name: unit.origin.name, role })
+                  : unit.warning?.kind === 'look-alike'
+                    ? t('sync.import.trustConfirmLookAlike', { name: unit.origin.name })
+                    : t('sync.import.trustConfirm', { name: unit.origin.name, role })}
+              </span>
             </label>
+            {unit.pins && <p className="hint">{t('sync.import.pinsHint')}</p>}
           </div>
         );
       })}
@@ -175,7 +185,7 @@ export function ImportPreviewView({ preview, applying: progress, onCancelApply, 
         </p>
       )}
 
-      {changes === 0 && preview.conflicts.length === 0 && preview.refused.length === 0 ? (
+      {changes === 0 && preview.conflicts.length === 0 && preview.refused.every((refusal) => refusal.reason === 'relayed') ? (
         <p>{t('sync.import.noChanges')}</p>
       ) : null}
       {rows.length > 0 && (
@@ -256,23 +266,7 @@ export function ImportPreviewView({ preview, applying: progress, onCancelApply, 
         </>
       )}
 
-      {preview.refused.length > 0 && (
-        <>
-          <h3>{t('sync.import.refusedChangesTitle')}</h3>
-          <p className="hint">{t('sync.import.refusedChangesIntro')}</p>
-          <ul>
-            {preview.refused.slice(0, MAX_SHOWN_CONFLICTS).map((refusal) => (
-              <li key={`${refusal.signerId}/${refusal.table}/${refusal.recordId}`}>
-                {t(`sync.tables.${refusal.table}`)}: {pick(refusal.label, language)} —{' '}
-                {refusal.fields === null
-                  ? t('sync.import.refusedWhole')
-                  : t('sync.import.refusedFields', { fields: refusal.fields.map((field) => fieldLabel(field, t)).join(', ') })}{' '}
-                ({t('sync.import.refusedBy', { name: refusal.signerName })})
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <RefusedChanges refused={preview.refused} />
 
       {error && (
         <p className="field-error" role="alert">
