@@ -4,7 +4,8 @@
  * mistake (a meeting deleted) the file is restored, with preview and confirmation, and a
  * backup of the state before the restore appears in the list, from which the restore can
  * itself be undone. Damaged and partial files are refused and change nothing; an import
- * and a duplicate merge each take a backup first.
+ * (into a delegation, which trusts the bench file's secretariat) and a duplicate merge
+ * each take a backup first.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -208,8 +209,36 @@ describe('backups and restore', () => {
     expectSameData(await syncedDump(page), before);
   }, 120_000);
 
+});
+
+describe('an import', () => {
+  let host: TestHost;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'cwg-backup-import-'));
+    // A delegation: the bench file is signed by its own secretariat key, which a delegation
+    // pins on first trust. (A secretariat installation trusts only itself as the
+    // secretariat: every record of that file would be refused, and nothing would change.)
+    host = await startTestHost();
+    const { page } = host;
+    await page.getByRole('heading', { level: 1, name: 'Welcome to CWG Desk' }).waitFor();
+    await page.getByLabel('Name of this installation').fill('Kyrgyz delegation');
+    await page.getByRole('radio', { name: /^Delegation/ }).check();
+    await page.getByLabel('Country of the delegation').selectOption({ label: 'Kyrgyzstan' });
+    await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
+    await nav(page).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await host.close();
+  });
+
   it('takes a backup before an import that changes something', async () => {
     const { page } = host;
+    // The daily backup first, so the newest one below is the import's.
+    await openSettings(page);
+    await backupsTable(page).getByRole('row').filter({ hasText: 'Daily' }).first().waitFor({ timeout: 20_000 });
     const bundle = await buildLargeBundle(200);
     const path = join(folder, 'from-bench.cwgbundle.json');
     await writeFile(path, bundle.text);
@@ -217,9 +246,9 @@ describe('backups and restore', () => {
     await page.getByRole('navigation', { name: 'Sync sections' }).getByRole('link', { name: 'Import' }).click();
     host.dialogs.answer(path);
     await page.getByRole('button', { name: 'Choose a bundle file…' }).click();
-    await page.getByRole('checkbox', { name: /^I compared the fingerprint/ }).check();
+    await page.getByRole('checkbox', { name: /^I compared the fingerprint with the sender and trust “Bench secretariat” as Secretariat/ }).check();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('status').getByText(/^Imported from Bench secretariat/).waitFor();
+    await page.getByRole('status').getByText(/^Imported from Bench secretariat: 200 new/).waitFor();
     expect((await backupReasons(page))[0]).toBe('Before an import');
   }, 120_000);
 });

@@ -21,11 +21,17 @@ import { startTestHost, type TestHost } from '../host/testHost';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 
+/**
+ * A delegation with the sample data: the bench bundle is signed by its own secretariat key,
+ * which a delegation pins on first trust (a secretariat installation trusts only itself as
+ * the secretariat, and would refuse every record of it).
+ */
 async function firstRunWithSample(host: TestHost): Promise<void> {
   const { page } = host;
   await page.getByRole('heading', { level: 1, name: 'Welcome to CWG Desk' }).waitFor();
-  await page.getByLabel('Name of this installation').fill('Secretariat laptop');
-  await page.getByRole('radio', { name: /^Secretariat/ }).check();
+  await page.getByLabel('Name of this installation').fill('Kyrgyz delegation');
+  await page.getByRole('radio', { name: /^Delegation/ }).check();
+  await page.getByLabel('Country of the delegation').selectOption({ label: 'Kyrgyzstan' });
   await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
   await nav(page).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Load sample data' }).click();

@@ -101,15 +101,22 @@ describe('sync conflicts', () => {
     await d.getByText('No conflicts to review.').waitFor();
     expect(await syncNav(d).getByRole('link', { name: 'Conflicts', exact: true }).count()).toBe(1);
 
-    // The choice is a new change: it reaches the secretariat, without a new conflict there.
+    // The choice is a new change, but the registry is the secretariat's (docs/sync.md, "Who
+    // may change what"): the secretariat's import leaves it out, says why, and keeps its value.
     await exportAll(delegation, join(folder, 'answer.cwgbundle.json'));
     await chooseBundle(secretariat, join(folder, 'answer.cwgbundle.json'));
     await s.getByRole('checkbox', { name: /^I compared the fingerprint/ }).check();
     expect(await s.getByRole('heading', { name: 'Edits made on both computers' }).count()).toBe(0);
+    const refused = s.getByRole('list', {
+      name: 'Only the secretariat changes the registry (countries, organizations, delegates) and meetings (agenda, participants, decisions, action items).',
+    });
+    expect(await refused.getByRole('listitem').allTextContents()).toEqual([
+      'Delegates: Aida Mamatova (Аида Маматова) — the whole record (Sent by Kyrgyz delegation)',
+    ]);
     await s.getByRole('button', { name: 'Import', exact: true }).click();
-    await s.getByRole('status').getByText(/^Imported from Kyrgyz delegation/).waitFor();
+    await s.getByRole('status').getByText(/^Imported from Kyrgyz delegation: .*, 0 conflicts, 1 refused\.$/).waitFor();
     await nav(s).getByRole('link', { name: 'Delegates' }).click();
-    await s.getByLabel('Search by name or e-mail').fill('a.mamatova@customs.kg');
+    await s.getByLabel('Search by name or e-mail').fill('mamatova@secretariat.example.org');
     await s.getByRole('table', { name: 'Delegates' }).getByRole('link', { name: 'Aida Mamatova' }).waitFor();
   });
 
