@@ -78,10 +78,7 @@ describe('roles are granted, not claimed', () => {
     await Promise.all([secretariat.close(), delegation.close()]);
   });
 
-  // Engine bug (reported): prepareImport pins the file's first secretariat in the trust
-  // context (withCarriedGrants) BEFORE evaluateTrust, which then sees it as already pinned
-  // and returns pins: false, so PreviewUnit.pins is never true. Drop `.fails` once fixed.
-  it.fails('the trust box of a delegation’s first secretariat says confirming pins it', async () => {
+  it('the trust box of a delegation’s first secretariat says confirming pins it', async () => {
     const s = secretariat.page;
     await loadSample(s);
     secretariatFingerprint = await fingerprintInSettings(s);

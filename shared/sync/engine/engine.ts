@@ -10,14 +10,15 @@
  * file reads and writes through the storage port (port.ts), so the app (Dexie) and the
  * property tests (memory) run exactly this code.
  */
-import { syncedTableNames, syncedTables, type Bilingual, type Conflict, type Peer, type ReceivedBundle, type SyncedTableName } from '../../model';
+import { syncedTableNames, syncedTables, type Bilingual, type Peer, type ReceivedBundle, type SyncedTableName } from '../../model';
 import type { Authority } from '../authority';
 import { BUNDLE_FILE_SUFFIX, type BundleScope, type SyncRecord } from '../bundleFormat';
-import { readBundleText, readSealedHeader, SyncCancelledError, type VerifiedUnit, type WorkControl } from '../bundleRead';
+import { readBundleText, readSealedHeader, SyncCancelledError, type ScanMemo, type VerifiedUnit, type WorkControl } from '../bundleRead';
 import { buildChangesBundle } from '../bundleWrite';
 import { bytesToBase64 } from '../encoding';
 import { readGrants, signGrant, verifyGrant, type SecretariatGrant } from '../grants';
 import { clockSkews } from '../clockSkew';
+import { conflictNotice, conflictNoticeId, CONFLICTS_TABLE } from '../conflictNotices';
 import { DEFAULT_MAX_DRIFT_MS, isValidStamp } from '../hlc';
 import {
   acceptedVectorClaim,
@@ -175,10 +176,6 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 
 /** Tables whose records belong to a meeting (mouVersions only mention where they were tabled). */
 const MEETING_CONTENT_TABLES = syncedTableNames.filter((name) => name !== 'mouVersions' && 'meetingId' in syncedTables[name].shape);
-
-export function conflictId(table: string, recordId: string, field: string): string {
-  return `${table}/${recordId}/${field}`;
-}
 
 interface UnitContext {
   unit: VerifiedUnit;
@@ -536,7 +533,7 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
    * anything (merges only move forward), so its records are not even parsed. This is what
    * makes a re-import cost little more than reading the header and hashing the payload.
    */
-  const importedBefore = async (text: string, identity: LocalIdentity): Promise<{ unit: VerifiedUnit; trust: UnitTrust } | null> => {
+  const importedBefore = async (text: string, identity: LocalIdentity, scan: ScanMemo): Promise<{ unit: VerifiedUnit; trust: UnitTrust } | null> => {
     // What is held of this bundle is read first: one not imported before is neither verified
     // nor hashed here (its full read does that, once).
     const held: { state?: readonly [ReceivedBundle | undefined, Peer | undefined, TrustContext] } = {};
@@ -545,7 +542,7 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
         async (tx) => [(await tx.received([header.bundleId]))[0], (await tx.peers([header.origin.id]))[0], await trustContextIn(tx, identity)] as const,
       );
       return held.state[0]?.payloadSha256 === header.payloadSha256;
-    });
+    }, scan);
     if (!sealed || !held.state) return null;
     const { header } = sealed;
     const [, peer, context] = held.state;
@@ -635,10 +632,12 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
     const selfId = identity.id;
 
     onProgress?.({ stage: 'checksum', done: 0, total: 0 });
-    const known = await importedBefore(text, identity);
+    // The text is scanned once for both reads.
+    const scan: ScanMemo = {};
+    const known = await importedBefore(text, identity, scan);
     if (known) return knownSession(file, known);
 
-    const read = await readBundleText(text, crypto, control);
+    const read = await readBundleText(text, crypto, control, undefined, scan);
     throwIfAborted(signal);
     onProgress?.({ stage: 'plan', done: 0, total: 1 });
     // Grants carried in the file, each checked against its own signature (outside the transaction).
@@ -654,7 +653,10 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
       const trustContext = withCarriedGrants(await trustContextIn(tx, identity), identity, read.units, peers, carried);
       const contexts: UnitContext[] = read.units.map((unit, index) => {
         const peer = peers[index];
-        return { unit, peer, trust: evaluateTrust(unit, identity, toKnownPeer(peer), trustContext.context) };
+        const trust = evaluateTrust(unit, identity, toKnownPeer(peer), trustContext.context);
+        // The secretariat this import pins (its first, or the one that granted this installation the role).
+        const pins = trustContext.pinnedNow && trustContext.context.pinned?.id === unit.header.origin.id && unit.header.origin.id !== identity.id;
+        return { unit, peer, trust: pins ? { ...trust, pins } : trust };
       });
       const names = new Map(allPeers.map((peer) => [peer.id, peer.name]));
       for (const { unit } of contexts) checkClockDrift(unit, env.now(), DEFAULT_MAX_DRIFT_MS, (node) => names.get(node));
@@ -687,7 +689,11 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
     const { contexts, plan } = state;
     const totals = emptySummary();
     for (const name of syncedTableNames) addSummary(totals, plan.summary[name]);
-    const needsTrust = [...new Set(contexts.filter((c) => c.trust.status === 'new' || c.trust.status === 'changed').map((c) => c.unit.header.origin.id))];
+    // Pinning the secretariat always asks, even for an installation trusted before (e.g. after
+    // "Forget the pinned secretariat", a look-alike already in the list must not slip in).
+    const needsTrust = [
+      ...new Set(contexts.filter((c) => c.trust.status === 'new' || c.trust.status === 'changed' || c.trust.pins).map((c) => c.unit.header.origin.id)),
+    ];
     const header = read.header;
     const labelFor = labeller(plan, contexts);
     const preview: ImportPreview = {
@@ -759,7 +765,13 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
         if (work.signal?.aborted) throw new SyncCancelledError();
         const receivedStamps = Object.values(finalPlan.maxStamps);
         for (const stamp of receivedStamps) clock.receive(stamp);
-        if (receivedStamps.length > 0) await clock.persist();
+        // Conflicts become notices, synced records stamped here (conflictNotices.ts); one
+        // held already (from the file, or detected before) is left as it is: never reopened.
+        const notices = new Map(finalPlan.conflicts.map((conflict) => [conflictNoticeId(conflict), conflict]));
+        const held = notices.size === 0 ? [] : await tx.get(CONFLICTS_TABLE, [...notices.keys()]);
+        const fresh = [...notices.values()].filter((_, index) => held[index] === undefined).map((conflict) => conflictNotice(conflict, clock.stamp().hlc));
+        if (fresh.length > 0) await tx.put(CONFLICTS_TABLE, fresh);
+        if (receivedStamps.length > 0 || fresh.length > 0) await clock.persist();
 
         // After a restore: own changes handed back are held again; once all are, this
         // installation declares its clock again.
@@ -835,21 +847,6 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
             added = true;
           }
           if (added) await tx.setMeta(GRANTS_META_KEY, [...kept.values()]);
-        }
-
-        for (const conflict of finalPlan.conflicts) {
-          await tx.putConflict({
-            id: conflictId(conflict.table, conflict.recordId, conflict.field),
-            table: conflict.table,
-            recordId: conflict.recordId,
-            field: conflict.field,
-            keptValue: conflict.keptValue,
-            keptHlc: conflict.keptStamp,
-            otherValue: conflict.otherValue,
-            otherHlc: conflict.otherStamp,
-            detectedAt: at,
-            resolved: false,
-          } satisfies Conflict);
         }
 
         const totalsNow = emptySummary();
