@@ -20,7 +20,7 @@ import {
 import { canonicalJson } from './canonicalJson';
 import { keyFingerprint, type Bytes, type SyncCrypto } from './syncCrypto';
 import { base64ToBytes, bytesToHex } from './encoding';
-import { DEFAULT_SCAN_LIMITS, pathAt, scanJson, type ScanLimits } from './jsonScan';
+import { DEFAULT_SCAN_LIMITS, pathAt, scanJson, type ScanLimits, type TextSpan } from './jsonScan';
 import { META_FIELDS } from './records';
 import { stampNode } from './versionVector';
 
@@ -91,20 +91,42 @@ export interface ParsedBundleText {
 }
 
 /**
+ * One text's structural scan, kept from reading its header alone (readSealedHeader) to
+ * reading it completely (readBundleText): a first import then scans its text once, not
+ * twice. Pass the same object to both; it only ever answers for the same text and limits.
+ */
+export interface ScanMemo {
+  body?: string;
+  limits?: ScanLimits;
+  spans?: Map<string, TextSpan>;
+}
+
+function scanOnce(body: string, limits: ScanLimits, memo: ScanMemo | undefined): Map<string, TextSpan> {
+  if (memo?.spans && memo.limits === limits && memo.body === body) return memo.spans;
+  const spans = scanJson(body, limits);
+  if (memo) Object.assign(memo, { body, limits, spans });
+  return spans;
+}
+
+/**
  * The header of a changes bundle whose payload, hashed as written, matches the header's
  * checksum and whose signature holds: read WITHOUT parsing or checking the payload's
  * records. For an import to recognise a bundle it has imported completely before; any
- * other file gets null and goes through the full checks.
+ * other file gets null and goes through the full checks. `wanted` sees the header first:
+ * when it answers false (no such bundle was imported), null comes before the signature and
+ * the payload are checked, so a first import does not hash its payload twice.
  */
 export async function readSealedHeader(
   text: string,
   crypto: SyncCrypto,
   limits: ScanLimits = DEFAULT_SCAN_LIMITS,
+  wanted?: (header: ChangesHeader) => Promise<boolean>,
+  memo?: ScanMemo,
 ): Promise<{ header: ChangesHeader; publicKey: Bytes; fingerprint: string } | null> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let spans: Map<string, { start: number; end: number }>;
+  let spans: Map<string, TextSpan>;
   try {
-    spans = scanJson(body, limits);
+    spans = scanOnce(body, limits, memo);
   } catch {
     return null;
   }
@@ -120,6 +142,7 @@ export async function readSealedHeader(
   const parsed = headerSchema.safeParse(headerValue);
   if (!parsed.success || parsed.data.kind !== 'changes') return null;
   const header = parsed.data;
+  if (wanted && !(await wanted(header))) return null;
   const publicKey = base64ToBytes(header.signature.publicKey);
   const signature = base64ToBytes(header.signature.value);
   if (!publicKey || !signature) return null;
@@ -130,7 +153,7 @@ export async function readSealedHeader(
 }
 
 /** JSON.parse after the structural scan, with errors turned into paths. */
-export function parseBundle(text: string, limits: ScanLimits = DEFAULT_SCAN_LIMITS): ParsedBundleText {
+export function parseBundle(text: string, limits: ScanLimits = DEFAULT_SCAN_LIMITS, memo?: ScanMemo): ParsedBundleText {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new BundleError('empty', '$', 'the file holds only blank space.');
   const first = body.trimStart().charAt(0);
@@ -138,7 +161,7 @@ export function parseBundle(text: string, limits: ScanLimits = DEFAULT_SCAN_LIMI
     const start = body.trimStart().slice(0, 20);
     throw new BundleError('not-json', '$', `the file is not JSON: it begins with ${JSON.stringify(start)}.`, { start });
   }
-  const spans = scanJson(body, limits);
+  const spans = scanOnce(body, limits, memo);
   let value: unknown;
   try {
     value = JSON.parse(body) as unknown;
@@ -507,9 +530,10 @@ export async function readBundleText(
   crypto: SyncCrypto,
   control?: WorkControl,
   limits: ScanLimits = DEFAULT_SCAN_LIMITS,
+  memo?: ScanMemo,
 ): Promise<ReadBundleResult> {
   control?.onProgress?.('parse', 0, 0);
-  const { value, payloadText } = parseBundle(text, limits);
+  const { value, payloadText } = parseBundle(text, limits, memo);
   await checkpoint(control);
   return readBundleValue(value, crypto, control, payloadText);
 }

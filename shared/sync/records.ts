@@ -76,9 +76,15 @@ export function applyTombstoneRule(values: Record<string, unknown>, stamps: Reco
 export function normalizeRecord(record: SyncRecord): SyncRecord {
   const values: Record<string, unknown> = { id: record.id };
   const stamps: Record<string, string> = {};
+  const own = ownStamps(record);
+  // The fields of dataFields, in its order, with stampOf's stamps; written out (no Set, no
+  // second lookup) because an import normalizes every incoming record.
+  const fields: string[] = [];
+  for (const field of Object.keys(record)) if (!META_FIELDS.has(field) && record[field] !== undefined) fields.push(field);
+  if (own) for (const field of Object.keys(own)) if (!(Object.hasOwn(record, field) && !META_FIELDS.has(field) && record[field] !== undefined)) fields.push(field);
   let hlc: string | undefined;
-  for (const field of dataFields(record)) {
-    const stamp = stampOf(record, field);
+  for (const field of fields) {
+    const stamp = own && Object.hasOwn(own, field) ? own[field] : record.hlc;
     if (stamp === undefined) continue;
     stamps[field] = stamp;
     if (record[field] !== undefined) values[field] = record[field];
@@ -86,7 +92,10 @@ export function normalizeRecord(record: SyncRecord): SyncRecord {
   }
   applyTombstoneRule(values, stamps);
   const top = hlc ?? record.hlc;
-  return { ...values, hlc: top, origin: stampNode(top), fieldStamps: stamps } as SyncRecord;
+  values.hlc = top;
+  values.origin = stampNode(top);
+  values.fieldStamps = stamps;
+  return values as SyncRecord;
 }
 
 /** Same field values and same field stamps: what "unchanged" means to a merge. */
