@@ -89,6 +89,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // CryptoKey, stored as IndexedDB keeps it) and the log of exported and imported
   // bundles. New local tables only; renderer/db/syncRepository.ts reads them.
   { version: 5, stores: { syncKeys: 'id', syncHistory: '++seq, at' } },
+  // Version 6 (sync, issue 12 "Conflicts everywhere they matter"): conflict notices as a
+  // synced table, so they travel in bundles and their resolution syncs. `resolution` is a
+  // string ('open', 'kept', 'other'), so it can be indexed for the count of open ones. The
+  // local `conflicts` table stays (read by the Conflicts screen) for what earlier versions
+  // detected; nothing new is written to it. New table only: existing records need no upgrade.
+  { version: 6, stores: { syncConflicts: 'id, hlc, [origin+hlc], resolution, [table+recordId]' } },
 ];
 
 export class CwgDatabase extends Dexie implements SyncedTables {
@@ -108,6 +114,7 @@ export class CwgDatabase extends Dexie implements SyncedTables {
   declare readonly amendments: SyncedTables['amendments'];
   declare readonly comments: SyncedTables['comments'];
   declare readonly positions: SyncedTables['positions'];
+  declare readonly syncConflicts: SyncedTables['syncConflicts'];
   declare readonly installation: Table<Installation, string>;
   declare readonly peers: Table<Peer, string>;
   declare readonly receivedBundles: Table<ReceivedBundle, string>;

@@ -366,6 +366,41 @@ export const conflictSchema = z.object({
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 
+export const conflictKinds = ['field', 'deleted-over-edit', 'edit-over-deletion'] as const;
+/**
+ * What a conflict notice reports (shared/sync/merge.ts mergeRecord): two values of one
+ * field; a deletion that won over an edit made without knowing of it; an edit made without
+ * knowing of a deletion, which brought the record back.
+ */
+export type ConflictKind = (typeof conflictKinds)[number];
+export const conflictResolutions = ['open', 'kept', 'other'] as const;
+export type ConflictResolution = (typeof conflictResolutions)[number];
+
+/**
+ * A conflict notice (issue 12, "Conflicts everywhere they matter"), synced like any record:
+ * every installation that ends up with both versions lists it, and its resolution travels.
+ * The id is derived from what it reports (shared/sync/conflictNotices.ts), so installations
+ * that detect the same conflict create the same record, which merges to one. `keptValue` is
+ * the value applied (for deleted-over-edit: true; for edit-over-deletion: the edited fields
+ * that brought the record back), `otherValue` the one that lost (the lost edited fields;
+ * true, the deletion). `ownerCountryId` is the conflicted record's owner where its table has
+ * one (amendments, positions), so who may resolve it is judged from the notice alone.
+ */
+export const syncConflictSchema = syncedSchema.extend({
+  table: z.string(),
+  recordId: z.string(),
+  field: z.string(),
+  kind: z.enum(conflictKinds),
+  keptValue: z.unknown(),
+  keptStamp: z.string(),
+  otherValue: z.unknown(),
+  otherStamp: z.string(),
+  ownerCountryId: z.string().nullable(),
+  resolution: z.enum(conflictResolutions),
+  resolvedOn: isoDateSchema.nullable(),
+});
+export type SyncConflict = z.infer<typeof syncConflictSchema>;
+
 /** Synced tables, by name, with their record schema. */
 export const syncedTables = {
   countries: countrySchema,
@@ -382,6 +417,7 @@ export const syncedTables = {
   amendments: amendmentSchema,
   comments: commentSchema,
   positions: positionSchema,
+  syncConflicts: syncConflictSchema,
 } as const;
 export type SyncedTableName = keyof typeof syncedTables;
 export const syncedTableNames = Object.keys(syncedTables) as SyncedTableName[];

@@ -1551,6 +1551,8 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     amendments,
     comments,
     positions,
+    // Conflict notices come from sync, never from sample content.
+    syncConflicts: [],
   };
 }
 
@@ -1571,5 +1573,6 @@ export function sampleCounts(data: SampleData): Record<SyncedTableName, number> 
     amendments: data.amendments.length,
     comments: data.comments.length,
     positions: data.positions.length,
+    syncConflicts: data.syncConflicts.length,
   };
 }

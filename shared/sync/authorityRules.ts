@@ -94,7 +94,12 @@ type DelegationRule =
   /** Records whose `countryField` names the delegation's country; with `decisions`, never their decision. */
   | { kind: 'own-country'; countryField: string; decisions: boolean }
   /** Every record and field. */
-  | { kind: 'any' };
+  | { kind: 'any' }
+  /**
+   * Conflict notices (syncConflicts): any notice, as a trusted installation detects it; its
+   * resolution only where the delegation may change the conflicted record (conflictRefusal).
+   */
+  | { kind: 'notice' };
 
 interface TableRule {
   delegation: DelegationRule;
@@ -151,6 +156,13 @@ const RULES: { readonly [T in SyncedTableName]: TableRule } = {
     secretariat: SECRETARIAT_ALL,
     delegationText: "Its own country's positions (countryId is its country): creates, changes and deletes them.",
   },
+  syncConflicts: {
+    delegation: { kind: 'notice' },
+    secretariat: SECRETARIAT_ALL,
+    delegationText:
+      'Every conflict notice it detects or passes on. Resolves one (resolution, resolvedOn) only where it may change the conflicted record: ' +
+      "a comment, or its own country's amendment (ownerCountryId is its country; not a decision field) or position.",
+  },
 };
 
 /** The table in words (English), in the model's table order: one row per synced table. */
@@ -177,6 +189,51 @@ function decisionFieldsOf(record: Readonly<Record<string, unknown>>, fields: rea
   });
 }
 
+/** The field naming a record's owning country, for tables a delegation owns by country; null otherwise. */
+function countryFieldOf(table: string): string | null {
+  if (!Object.hasOwn(RULES, table)) return null;
+  const rule = RULES[table as SyncedTableName].delegation;
+  return rule.kind === 'own-country' ? rule.countryField : null;
+}
+
+/**
+ * The country that owns `record` of `table` (an amendment's proposer, a position's
+ * country), or null for a table without owners. A conflict notice carries it
+ * (`ownerCountryId`), so who may resolve the notice is judged from the notice alone.
+ */
+export function ownerCountryOf(table: string, record: Readonly<Record<string, unknown>>): string | null {
+  const field = countryFieldOf(table);
+  const owner = field === null ? null : record[field];
+  return typeof owner === 'string' ? owner : null;
+}
+
+/** Fields of a conflict notice that say it was resolved. */
+export const RESOLUTION_FIELDS: readonly string[] = ['resolution', 'resolvedOn'];
+
+/**
+ * Why a delegation of `countryId` may not resolve a conflict notice (null: it may): the
+ * rule of the conflicted table, read from the notice's own `table`, `field` and
+ * `ownerCountryId`, never from the record this computer holds.
+ */
+function conflictRefusal(notice: Readonly<Record<string, unknown>>, countryId: string | null): Refusal['reason'] | null {
+  const table = notice.table;
+  if (typeof table !== 'string' || !Object.hasOwn(RULES, table) || table === 'syncConflicts') return 'secretariat-only';
+  const rule = RULES[table as SyncedTableName].delegation;
+  switch (rule.kind) {
+    case 'any':
+      return null;
+    case 'nothing':
+      return rule.reason;
+    case 'notice':
+      return 'secretariat-only';
+    case 'own-country': {
+      const owner = notice.ownerCountryId;
+      if (countryId === null || typeof owner !== 'string' || owner !== countryId) return 'other-country';
+      return rule.decisions && typeof notice.field === 'string' && DECISION_FIELDS.includes(notice.field) ? 'decision' : null;
+    }
+  }
+}
+
 interface Refusal {
   fields: string[] | 'record';
   reason: Exclude<RefusalReason, 'relayed' | 'untrusted-role'>;
@@ -190,6 +247,15 @@ function delegationRefusal(table: SyncedTableName, record: Readonly<Record<strin
       return null;
     case 'nothing':
       return { fields: 'record', reason: rule.reason };
+    case 'notice': {
+      // Anyone trusted reports a conflict; settling it is changing the conflicted record.
+      const settled = RESOLUTION_FIELDS.filter(
+        (field) => fields.includes(field) && (field === 'resolution' ? record.resolution !== 'open' : record.resolvedOn !== null),
+      );
+      if (settled.length === 0) return null;
+      const reason = conflictRefusal(record, countryId);
+      return reason === null ? null : { fields: settled, reason };
+    }
     case 'own-country': {
       const owner = record[rule.countryField];
       if (countryId === null || typeof owner !== 'string' || owner !== countryId) return { fields: 'record', reason: 'other-country' };

@@ -25,8 +25,13 @@ import { grantSchema } from './grants';
 import { COUNTER_WIDTH, MILLIS_WIDTH } from './hlc';
 
 export const BUNDLE_FORMAT = 'cwg-desk-bundle';
-/** Raised whenever an older app could misread a bundle: a new field, table or meaning. */
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * Raised whenever an older app could misread a bundle: a new field, table or meaning.
+ * 2: the table `syncConflicts` (conflict notices, shared/sync/conflictNotices.ts).
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
+/** Versions this app reads: its own and every earlier one (old backups must stay restorable). */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
 export const BUNDLE_FILE_SUFFIX = '.cwgbundle.json';
 
 /** Installation ids as hlc.ts accepts them for stamps (ASCII, bounded). */
@@ -93,7 +98,7 @@ export type BundleSignature = z.infer<typeof signatureSchema>;
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest: 64 lower-case hex digits');
 
 const formatSchema = z.literal(BUNDLE_FORMAT);
-const formatVersionSchema = z.literal(BUNDLE_FORMAT_VERSION);
+const formatVersionSchema = z.literal(READABLE_FORMAT_VERSIONS);
 const bundleIdSchema = z.uuid();
 const createdAtSchema = z.iso.datetime();
 

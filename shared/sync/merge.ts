@@ -5,12 +5,15 @@
  *
  * Rule: per field, the value with the greater stamp wins (stamps order by time, then by
  * origin id). `deleted` is a field like any other, and a record whose deletion is older
- * than another field's change comes back (records.ts: applyTombstoneRule). Two edits of
- * one field that did not know of each other are applied by the rule and reported as a
- * conflict, so a person can pick the other value (a new change that syncs in turn).
+ * than another field's change comes back (records.ts: applyTombstoneRule). Changes that
+ * did not know of each other are applied by the rule and reported as conflicts, so a person
+ * can pick the other outcome (a new change that syncs in turn): two edits of one field
+ * ('field'); a deletion that won over an edit ('deleted-over-edit'); an edit that brought a
+ * deleted record back ('edit-over-deletion'). Conflict notices themselves (syncConflicts)
+ * never conflict: they merge by the rule alone.
  */
-import type { SyncedTableName } from '../model';
-import { judgeChange, type Authority, type AuthorityVerdict, type RefusalReason as TableRefusalReason } from './authorityRules';
+import type { ConflictKind, SyncedTableName } from '../model';
+import { judgeChange, ownerCountryOf, type Authority, type AuthorityVerdict, type RefusalReason as TableRefusalReason } from './authorityRules';
 import type { SyncRecord } from './bundleFormat';
 import { compareJsonValues } from './canonicalJson';
 import { applyTombstoneRule, dataFields, normalizeRecord, recordCovered, recordStamps, sameRecord, stampOf } from './records';
@@ -18,6 +21,8 @@ import { sameValue } from './stampChanges';
 import { raiseVector, stampNode, vectorCovers, type VersionVector } from './versionVector';
 
 export interface FieldConflict {
+  kind: ConflictKind;
+  /** The conflicted field; 'deleted' for the two deletion kinds. */
   field: string;
   keptValue: unknown;
   keptStamp: string;
@@ -50,6 +55,54 @@ export interface RecordMerge {
 function carriesLaterStampOf(record: SyncRecord, stamp: string): boolean {
   const node = stampNode(stamp);
   return recordStamps(record).some((candidate) => candidate >= stamp && stampNode(candidate) === node);
+}
+
+/** One side of a merge, as it takes part: the incoming side without its blocked fields. */
+interface Side {
+  record: SyncRecord;
+  stamp(field: string): string | undefined;
+  /** Whether this side's copy (or its holder, by its vector) had seen the change stamped `stamp`. */
+  knows(stamp: string): boolean;
+}
+
+/**
+ * A deletion and an edit that did not know of each other (the tombstone rule decided):
+ *   - the record stays deleted while the other side had edited it (its edits are newer than
+ *     the deleting side's values of those fields, and the deleting side had not seen them):
+ *     'deleted-over-edit', kept true (the deletion), other the lost edits by field;
+ *   - the record came back because the other side edited it after the deletion without
+ *     having seen it: 'edit-over-deletion', kept the edits that brought it back, other true.
+ * Both are reported whichever side is local, with the same content: the merged record and
+ * the two sides decide, not the order.
+ */
+function deletionConflict(merged: SyncRecord, stamps: Readonly<Record<string, string>>, rawDeleted: unknown, sides: readonly [Side, Side]): FieldConflict | null {
+  const deletedStamp = stamps.deleted;
+  if (deletedStamp === undefined || rawDeleted !== true) return null;
+  const isDeleted = (side: Side) => side.stamp('deleted') !== undefined && side.record.deleted;
+  const deleting = sides.find((side) => side.stamp('deleted') === deletedStamp && isDeleted(side));
+  const editing = sides.find((side) => side !== deleting);
+  if (!deleting || !editing || isDeleted(editing)) return null;
+  const edits: Record<string, unknown> = {};
+  let editStamp: string | undefined;
+  for (const field of dataFields(editing.record)) {
+    if (field === 'deleted') continue;
+    const stamp = editing.stamp(field);
+    if (stamp === undefined || stamps[field] !== stamp || stamp === deleting.stamp(field)) continue;
+    if (merged.deleted) {
+      // Lost to the deletion: newer than the deleting side's value, unseen by it.
+      if (deleting.knows(stamp)) continue;
+    } else if (stamp <= deletedStamp) continue; // only edits after the deletion bring a record back
+    edits[field] = editing.record[field] ?? null;
+    if (editStamp === undefined || stamp > editStamp) editStamp = stamp;
+  }
+  if (editStamp === undefined) return null;
+  if (merged.deleted) {
+    return { kind: 'deleted-over-edit', field: 'deleted', keptValue: true, keptStamp: deletedStamp, otherValue: edits, otherStamp: editStamp };
+  }
+  // Brought back: only by an edit made without knowing of the deletion. A copy that holds
+  // the deletion already came back elsewhere (where it was reported).
+  if (editing.knows(deletedStamp)) return null;
+  return { kind: 'edit-over-deletion', field: 'deleted', keptValue: edits, keptStamp: editStamp, otherValue: true, otherStamp: deletedStamp };
 }
 
 /** Merges one incoming record into the local one (undefined: not held yet). */
@@ -89,11 +142,24 @@ export function mergeRecord(local: SyncRecord | undefined, incoming: SyncRecord,
       contested.push({ field, winner: takeIncoming ? 'incoming' : 'local', localStamp, incomingStamp });
     }
   }
+  const rawDeleted = values.deleted;
   applyTombstoneRule(values, stamps);
   const top = hlc ?? local.hlc;
   const record = { ...values, hlc: top, origin: stampNode(top), fieldStamps: stamps } as SyncRecord;
 
   const conflicts: FieldConflict[] = [];
+  const localSide: Side = {
+    record: local,
+    stamp: (field) => stampOf(local, field),
+    knows: (stamp) => vectorCovers(context.localKnows, stamp) || carriesLaterStampOf(local, stamp),
+  };
+  const incomingSide: Side = {
+    record: incoming,
+    stamp: (field) => (blocked?.has(field) ? undefined : stampOf(incoming, field)),
+    knows: (stamp) => vectorCovers(context.senderKnows, stamp) || carriesLaterStampOf(incoming, stamp),
+  };
+  const deletion = deletionConflict(record, stamps, rawDeleted, [localSide, incomingSide]);
+  if (deletion) conflicts.push(deletion);
   for (const { field, winner, localStamp, incomingStamp } of contested) {
     // Concurrent: the winner's side had not seen the loser's change when it wrote.
     const concurrent =
@@ -103,8 +169,8 @@ export function mergeRecord(local: SyncRecord | undefined, incoming: SyncRecord,
     if (!concurrent) continue;
     conflicts.push(
       winner === 'incoming'
-        ? { field, keptValue: incoming[field], keptStamp: incomingStamp, otherValue: local[field], otherStamp: localStamp }
-        : { field, keptValue: local[field], keptStamp: localStamp, otherValue: incoming[field], otherStamp: incomingStamp },
+        ? { kind: 'field', field, keptValue: incoming[field], keptStamp: incomingStamp, otherValue: local[field], otherStamp: localStamp }
+        : { kind: 'field', field, keptValue: local[field], keptStamp: localStamp, otherValue: incoming[field], otherStamp: incomingStamp },
     );
   }
   return { record, changed: !sameRecord(local, record), conflicts };
@@ -164,6 +230,8 @@ function withField(record: SyncRecord, field: string, value: unknown, stamp: str
 export interface PlannedConflict extends FieldConflict {
   table: SyncedTableName;
   recordId: string;
+  /** The conflicted record's owning country where its table has one (authorityRules ownerCountryOf). */
+  ownerCountryId: string | null;
 }
 
 export interface RefusedChange {
@@ -333,9 +401,13 @@ export function planMerge(tableNames: readonly SyncedTableName[], input: PlanInp
           // Its conflicts too: a signer without authority over a field offers no alternative value for it.
           merged = allowed;
         }
-        for (const conflict of merged.conflicts) {
-          conflicts.set(`${table}\u0000${record.id}\u0000${conflict.field}`, { table, recordId: record.id, ...conflict });
-          entry.conflicted = true;
+        // Notices merge by the rule alone: reporting their own differences would never end.
+        if (table !== 'syncConflicts') {
+          for (const conflict of merged.conflicts) {
+            const ownerCountryId = ownerCountryOf(table, merged.record);
+            conflicts.set(`${table}\u0000${record.id}\u0000${conflict.field}\u0000${conflict.kind}`, { table, recordId: record.id, ...conflict, ownerCountryId });
+            entry.conflicted = true;
+          }
         }
         if (merged.changed) entry.current = merged.record;
       }

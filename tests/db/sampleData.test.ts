@@ -43,6 +43,7 @@ const EXPECTED_COUNTS: Record<SyncedTableName, number> = {
   amendments: 5,
   comments: 3,
   positions: 8,
+  syncConflicts: 0,
 };
 
 describe('sampleData.load', () => {

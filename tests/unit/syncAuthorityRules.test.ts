@@ -66,6 +66,20 @@ const SAMPLE: Record<SyncedTableName, Record<string, unknown>> = {
   },
   comments: { deleted: false, targetKind: 'article', targetId: 'a1', authorName: 'Delegation of Kyrgyzstan', text: 'Agree', resolved: false },
   positions: { deleted: false, versionId: 'v1', countryId: 'KZ', articleId: null, stance: 'supports', reservation: '' },
+  syncConflicts: {
+    deleted: false,
+    table: 'meetings',
+    recordId: 'm1',
+    field: 'title',
+    kind: 'field',
+    keptValue: { en: 'Workshop', ru: 'Семинар' },
+    keptStamp: stamp(90, 'sec'),
+    otherValue: { en: 'Training', ru: 'Тренинг' },
+    otherStamp: stamp(80, 'sec2'),
+    ownerCountryId: null,
+    resolution: 'open',
+    resolvedOn: null,
+  },
 };
 
 const ACCEPTED: AuthorityVerdict = { refusedFields: null, reason: null };
@@ -86,6 +100,8 @@ const DELEGATION_EXPECTED: Record<SyncedTableName, AuthorityVerdict> = {
   amendments: ACCEPTED,
   comments: ACCEPTED,
   positions: ACCEPTED,
+  // Any trusted installation reports a conflict it detected (resolving it is another matter).
+  syncConflicts: ACCEPTED,
 };
 
 describe('judgeChange: every table × authority', () => {
@@ -196,6 +212,28 @@ describe('judgeChange: relayed or attempted', () => {
     expect(judgeChange('amendments', selfDecided, KZ)).toEqual({ refusedFields: ['status', 'decisionReason', 'decidedOn'], reason: 'decision' });
   });
 
+  it('lets a delegation resolve a conflict notice only where it may change the conflicted record', () => {
+    const notice = (values: Record<string, unknown>, others: Record<string, string> = {}) =>
+      record({ ...SAMPLE.syncConflicts, resolution: 'kept', resolvedOn: '2024-06-01', ...values }, 'kz', others);
+    const settled = (reason: AuthorityVerdict['reason']): AuthorityVerdict => ({ refusedFields: ['resolution', 'resolvedOn'], reason });
+    // A meeting's conflict is the secretariat's to settle; reporting it is anyone's.
+    expect(judgeChange('syncConflicts', notice({}), KZ)).toEqual(settled('secretariat-only'));
+    expect(judgeChange('syncConflicts', notice({ table: 'articles' }), KZ)).toEqual(settled('official-text'));
+    expect(judgeChange('syncConflicts', notice({}), SECRETARIAT)).toEqual(ACCEPTED);
+    // A comment's, anyone's; its own amendment's or position's, its own (never a decision field).
+    expect(judgeChange('syncConflicts', notice({ table: 'comments', field: 'text' }), KZ)).toEqual(ACCEPTED);
+    expect(judgeChange('syncConflicts', notice({ table: 'amendments', field: 'body', ownerCountryId: 'KZ' }), KZ)).toEqual(ACCEPTED);
+    expect(judgeChange('syncConflicts', notice({ table: 'amendments', field: 'body', ownerCountryId: 'KG' }), KZ)).toEqual(settled('other-country'));
+    expect(judgeChange('syncConflicts', notice({ table: 'amendments', field: 'status', ownerCountryId: 'KZ' }), KZ)).toEqual(settled('decision'));
+    expect(judgeChange('syncConflicts', notice({ table: 'positions', field: 'deleted', kind: 'deleted-over-edit', ownerCountryId: 'KZ' }), KZ)).toEqual(ACCEPTED);
+    // Passing on the secretariat's resolution is relayed; the notice itself is still taken.
+    expect(judgeChange('syncConflicts', notice({}, { resolution: stamp(120, 'sec'), resolvedOn: stamp(120, 'sec') }), KZ)).toEqual(settled('relayed'));
+    // The screens ask the same rule.
+    expect(canEdit('delegation', 'KZ', 'syncConflicts', { ...SAMPLE.syncConflicts, resolution: 'other' })).toBe(false);
+    expect(canEdit('delegation', 'KZ', 'syncConflicts', { ...SAMPLE.syncConflicts, table: 'comments', resolution: 'other' })).toBe(true);
+    expect(canEdit('secretariat', null, 'syncConflicts', { ...SAMPLE.syncConflicts, resolution: 'other' })).toBe(true);
+  });
+
   it('never calls anything from a signer without authority relayed', () => {
     expect(judgeChange('comments', record(SAMPLE.comments, 'sec'), LOOKALIKE)).toEqual({ refusedFields: 'record', reason: 'untrusted-role' });
   });
@@ -206,7 +244,7 @@ describe('canEdit (screens)', () => {
     for (const table of syncedTableNames) {
       expect(canEdit('secretariat', null, table, SAMPLE[table])).toBe(true);
       expect(canEdit('delegation', 'KZ', table, SAMPLE[table])).toBe(DELEGATION_EXPECTED[table].refusedFields === null);
-      expect(canEdit('delegation', 'KG', table, SAMPLE[table])).toBe(table === 'comments');
+      expect(canEdit('delegation', 'KG', table, SAMPLE[table])).toBe(table === 'comments' || table === 'syncConflicts');
     }
   });
 
@@ -243,9 +281,27 @@ describe('AUTHORITY_TABLE', () => {
 // Properties
 
 const NODES = ['kz', 'kg', 'sec', 'seed'] as const;
-const FIELD_NAMES = ['deleted', 'status', 'decisionReason', 'decidedOn', 'proposedByCountryId', 'countryId', 'body', 'text', 'title', 'resolved'];
+const FIELD_NAMES = [
+  'deleted',
+  'status',
+  'decisionReason',
+  'decidedOn',
+  'proposedByCountryId',
+  'countryId',
+  'body',
+  'text',
+  'title',
+  'resolved',
+  // Conflict notices.
+  'table',
+  'field',
+  'ownerCountryId',
+  'resolution',
+  'resolvedOn',
+];
 const arbValue = fc.oneof(
   fc.constantFrom<unknown>(...amendmentStatuses, '', null, 'KZ', 'KG', '2024-05-02', true, false, undefined),
+  fc.constantFrom<unknown>('open', 'kept', 'other', 'comments', 'amendments', 'positions', 'meetings', 'syncConflicts'),
   fc.string({ maxLength: 6 }),
   fc.integer(),
   fc.record({ en: fc.string({ maxLength: 4 }), ru: fc.string({ maxLength: 4 }) }),
@@ -325,7 +381,7 @@ describe('judgeChange properties', () => {
     fc.assert(
       fc.property(arbCase, ([table, incoming, signer]) => {
         const verdict = judgeChange(table, incoming, signer);
-        if (!['amendments', 'comments', 'positions'].includes(table)) {
+        if (!['amendments', 'comments', 'positions', 'syncConflicts'].includes(table)) {
           expect(verdict.refusedFields).toBe('record');
           return;
         }
@@ -345,6 +401,15 @@ describe('judgeChange properties', () => {
           }
         }
         if (table === 'positions') expect(incoming.countryId).toBe(signer.countryId);
+        // A resolution is accepted only for a conflict in a record the delegation may change.
+        if (table === 'syncConflicts' && kept('resolution') && incoming.resolution !== 'open') {
+          const conflicted = incoming.table;
+          if (conflicted !== 'comments') {
+            expect(['amendments', 'positions']).toContain(conflicted);
+            expect(incoming.ownerCountryId).toBe(signer.countryId);
+            if (conflicted === 'amendments') expect(DECISION_FIELDS).not.toContain(incoming.field);
+          }
+        }
       }),
       { numRuns: 1000 },
     );

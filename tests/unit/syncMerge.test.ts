@@ -39,13 +39,13 @@ describe('mergeRecord', () => {
     const local = record({ deleted: [false, stamp(1, 'a')], email: ['a@x', stamp(5, 'a')] });
     const incoming = record({ deleted: [false, stamp(1, 'a')], email: ['b@x', stamp(6, 'b')] });
     expect(mergeRecord(local, incoming, none).conflicts).toEqual([
-      { field: 'email', keptValue: 'b@x', keptStamp: stamp(6, 'b'), otherValue: 'a@x', otherStamp: stamp(5, 'a') },
+      { kind: 'field', field: 'email', keptValue: 'b@x', keptStamp: stamp(6, 'b'), otherValue: 'a@x', otherStamp: stamp(5, 'a') },
     ]);
     // The local value wins when it is later; still a conflict, the other value offered.
     const older = record({ deleted: [false, stamp(1, 'a')], email: ['b@x', stamp(4, 'b')] });
     const result = mergeRecord(local, older, none);
     expect(result.changed).toBe(false);
-    expect(result.conflicts).toEqual([{ field: 'email', keptValue: 'a@x', keptStamp: stamp(5, 'a'), otherValue: 'b@x', otherStamp: stamp(4, 'b') }]);
+    expect(result.conflicts).toEqual([{ kind: 'field', field: 'email', keptValue: 'a@x', keptStamp: stamp(5, 'a'), otherValue: 'b@x', otherStamp: stamp(4, 'b') }]);
   });
 
   it('does not call a knowing overwrite a conflict', () => {
@@ -123,6 +123,76 @@ describe('mergeRecord', () => {
         for (const one of records) expect(mergeRecord(expected, one, none).record).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('mergeRecord: a deletion and an edit that did not know of each other', () => {
+  const live = record({ deleted: [false, stamp(1, 'a')], name: ['X', stamp(1, 'a')], notes: ['', stamp(1, 'a')] });
+  const deletedAt = (at: number, base = live) => record({ ...entries(base), deleted: [true, stamp(at, 'a')] });
+  const editedAt = (at: number, base = live, node = 'b') => record({ ...entries(base), name: ['Y', stamp(at, node)] });
+  function entries(r: SyncRecord): Record<string, [unknown, string]> {
+    return Object.fromEntries(Object.entries(r.fieldStamps ?? {}).map(([field, at]) => [field, [r[field], at]]));
+  }
+
+  it('reports a deletion that won over an edit it had not seen, whichever side is local', () => {
+    const edited = editedAt(5);
+    const deleted = deletedAt(7);
+    const expected = { kind: 'deleted-over-edit', field: 'deleted', keptValue: true, keptStamp: stamp(7, 'a'), otherValue: { name: 'Y' }, otherStamp: stamp(5, 'b') };
+    expect(mergeRecord(edited, deleted, none)).toMatchObject({ record: { deleted: true, name: 'Y' }, conflicts: [expected] });
+    expect(mergeRecord(deleted, edited, none)).toMatchObject({ record: { deleted: true, name: 'Y' }, conflicts: [expected] });
+  });
+
+  it('reports an edit that brought a deleted record back without knowing of the deletion, whichever side is local', () => {
+    const deleted = deletedAt(10);
+    const edited = editedAt(12);
+    const expected = { kind: 'edit-over-deletion', field: 'deleted', keptValue: { name: 'Y' }, keptStamp: stamp(12, 'b'), otherValue: true, otherStamp: stamp(10, 'a') };
+    expect(mergeRecord(deleted, edited, none)).toMatchObject({ record: { deleted: false, name: 'Y' }, conflicts: [expected] });
+    expect(mergeRecord(edited, deleted, none)).toMatchObject({ record: { deleted: false, name: 'Y' }, conflicts: [expected] });
+  });
+
+  it('reports nothing when one side knew of the other', () => {
+    // The deleter had received the edit (its vector, or its copy, holds it): a knowing deletion.
+    const edited = editedAt(5);
+    const deletedKnowing = deletedAt(7, edited);
+    expect(mergeRecord(edited, deletedKnowing, none).conflicts).toEqual([]);
+    expect(mergeRecord(edited, deletedAt(7), { senderKnows: { b: stamp(5, 'b') }, localKnows: {} }).conflicts).toEqual([]);
+    expect(mergeRecord(deletedAt(7), edited, { senderKnows: {}, localKnows: { b: stamp(5, 'b') } }).conflicts).toEqual([]);
+    // A record brought back elsewhere (its copy holds the deletion) is not reported again here.
+    const back = mergeRecord(deletedAt(10), editedAt(12), none).record;
+    expect(mergeRecord(deletedAt(10), back, none).conflicts).toEqual([]);
+    expect(mergeRecord(back, deletedAt(10), none).conflicts).toEqual([]);
+    // The editor knew of the deletion by its vector: undeleting on purpose is not a conflict.
+    expect(mergeRecord(deletedAt(10), editedAt(12), { senderKnows: { a: stamp(10, 'a') }, localKnows: {} }).conflicts).toEqual([]);
+    // Both sides deleted, or the edit older than what the deleter holds of that field: nothing lost to a deletion.
+    expect(mergeRecord(deletedAt(7), record({ ...entries(editedAt(5)), deleted: [true, stamp(6, 'b')] }), none).conflicts).toEqual([]);
+  });
+
+  it('reports the same conflicts whichever side is local (property)', () => {
+    const side = fc.record({
+      deleted: fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 12 })),
+      name: fc.integer({ min: 1, max: 12 }),
+      notes: fc.integer({ min: 1, max: 12 }),
+      knows: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(side, side, ({ deleted: [da, dta], name: na, notes: ta, knows: ka }, { deleted: [db, dtb], name: nb, notes: tb, knows: kb }) => {
+        const a = normalizeRecord(record({ deleted: [da, stamp(dta, 'a')], name: [`a${na}`, stamp(na, 'a')], notes: [`a${ta}`, stamp(ta, 'a')] }));
+        const b = normalizeRecord(record({ deleted: [db, stamp(dtb, 'b')], name: [`b${nb}`, stamp(nb, 'b')], notes: [`b${tb}`, stamp(tb, 'b')] }));
+        const aKnows: Record<string, string> = ka === undefined ? {} : { b: stamp(ka, 'b') };
+        const bKnows: Record<string, string> = kb === undefined ? {} : { a: stamp(kb, 'a') };
+        const sorted = (list: readonly { kind: string; field: string }[]) => [...list].sort((x, y) => `${x.kind}/${x.field}`.localeCompare(`${y.kind}/${y.field}`));
+        const intoA = mergeRecord(a, b, { senderKnows: bKnows, localKnows: aKnows });
+        const intoB = mergeRecord(b, a, { senderKnows: aKnows, localKnows: bKnows });
+        expect(intoA.record).toEqual(intoB.record);
+        expect(sorted(intoA.conflicts)).toEqual(sorted(intoB.conflicts));
+        // A deletion conflict says what the merged record shows.
+        for (const conflict of intoA.conflicts) {
+          if (conflict.kind === 'deleted-over-edit') expect(intoA.record.deleted).toBe(true);
+          if (conflict.kind === 'edit-over-deletion') expect(intoA.record.deleted).toBe(false);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
