@@ -8,7 +8,7 @@ import type { Amendment, Comment, Delegate, Installation, Meeting, Participation
 import type { CsvImportRow, CsvLookups } from '../../shared/delegates/csv';
 import { findDuplicates, findDuplicatesOf, pairKey, type DuplicatePair } from '../../shared/delegates/duplicates';
 import { planMerge, type MergePlan } from '../../shared/delegates/merge';
-import { canEditDelegate, registryPermissions, type RegistryPermissions } from '../../shared/delegates/permissions';
+import { canEditDelegate, mayRecordCountry, registryPermissions, type RegistryPermissions } from '../../shared/delegates/permissions';
 import {
   displayName,
   normalizeDelegateFields,
@@ -181,10 +181,14 @@ export function createDelegatesRepository(ctx: RepositoryContext): DelegatesRepo
         const previous = input.id === undefined ? undefined : await db.delegates.get(input.id);
         if (previous) {
           if (!canEditDelegate(installation, previous)) {
-            throw new RegistryPermissionError('A delegation edits only people of its own country or with no country.');
+            throw new RegistryPermissionError('A delegation edits only people of its own country.');
           }
         } else if (!registryPermissions(installation).addPeople) {
           throw new RegistryPermissionError('This installation cannot add people.');
+        }
+        // What other installations would refuse must not be recorded here either.
+        if (!mayRecordCountry(installation, fields.countryId)) {
+          throw new RegistryValidationError('delegate', [{ path: 'countryId', code: 'notOwnCountry' }]);
         }
         return writeRecord(db, clock, 'delegates', {
           ...fields,
@@ -358,6 +362,7 @@ export function createDelegatesRepository(ctx: RepositoryContext): DelegatesRepo
           if (fields.organizationId !== null && !organizationIds.has(fields.organizationId)) {
             issues.push({ path: 'organizationId', code: 'unknownOrganization', params: { value: fields.organizationId } });
           }
+          if (!mayRecordCountry(installation, fields.countryId)) issues.push({ path: 'countryId', code: 'notOwnCountry' });
           if (issues.length > 0) throw new RegistryValidationError(`row ${String(row.row)}`, issues);
           const before = row.id === null ? undefined : previous[index];
           if (before && !before.deleted) {

@@ -4,7 +4,7 @@
  * write, goes through writeRecord, so it carries this installation's stamp and syncs.
  */
 import type { Country, Organization } from '../../shared/model';
-import { registryPermissions } from '../../shared/delegates/permissions';
+import { mayRecordCountry, registryPermissions } from '../../shared/delegates/permissions';
 import {
   normalizeCountryFields,
   normalizeOrganizationFields,
@@ -111,6 +111,14 @@ export function createOrganizationsRepository(ctx: RepositoryContext): Organizat
       if (issues.length > 0) throw new RegistryValidationError('organization', issues);
       const clock = await ctx.clock();
       return db.transaction('rw', ['organizations', 'countries', 'meta'], async () => {
+        // A delegation records its own country's organizations only: its peers refuse the others.
+        const previous = input.id === undefined ? undefined : await db.organizations.get(input.id);
+        if (previous && !mayRecordCountry(installation, previous.countryId)) {
+          throw new RegistryPermissionError('A delegation changes only organizations of its own country.');
+        }
+        if (!mayRecordCountry(installation, fields.countryId)) {
+          throw new RegistryValidationError('organization', [{ path: 'countryId', code: 'notOwnCountry' }]);
+        }
         if (fields.countryId !== null) {
           const country = await db.countries.get(fields.countryId);
           if (!country || country.deleted) {

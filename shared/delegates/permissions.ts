@@ -1,12 +1,14 @@
 /**
  * Who may change what in the registry. The secretariat keeps the registry: it edits
  * everyone, deletes, merges duplicates and records countries' membership. A delegation
- * keeps its own people up to date: it adds people (of any country: it may meet an expert
- * first), edits people of its own country and people with no country, and adds or edits
- * organizations. Membership is a decision of the group, recorded by the secretariat.
+ * keeps its own people up to date: it adds and edits people and organizations of its own
+ * country. People of no country (experts) or of another country are the secretariat's.
+ * Membership is a decision of the group, recorded by the secretariat.
  *
- * The repositories enforce these rules; the screens only hide what the rules refuse.
- * They are local policy: a bundle from a peer is merged by the sync rules, not these.
+ * These are the sync authority rules (shared/sync/authorityRules.ts, "delegates" and
+ * "organizations") as the screens see them: a delegation is offered exactly what its peers
+ * accept, so nothing it records stays on its own computer. The repositories enforce them;
+ * the screens hide what they refuse.
  */
 import type { Delegate, Installation } from '../model';
 
@@ -39,6 +41,15 @@ export function registryPermissions(actor: RegistryActor | undefined): RegistryP
 /** Whether this installation may change this person's record. */
 export function canEditDelegate(actor: RegistryActor | undefined, delegate: Pick<Delegate, 'countryId'>): boolean {
   if (actor === undefined) return false;
+  return mayRecordCountry(actor, delegate.countryId);
+}
+
+/**
+ * Whether this installation may record a person or an organization of `countryId`: the
+ * secretariat any, a delegation only its own country's (its peers refuse the others).
+ */
+export function mayRecordCountry(actor: RegistryActor | undefined, countryId: string | null): boolean {
+  if (actor === undefined) return false;
   if (actor.role === 'secretariat') return true;
-  return delegate.countryId === null || delegate.countryId === actor.countryId;
+  return countryId !== null && countryId === actor.countryId;
 }

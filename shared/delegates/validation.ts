@@ -18,7 +18,9 @@ export type DelegateIssueCode =
   | 'languageInvalid'
   | 'textTooLong'
   | 'unknownCountry'
-  | 'unknownOrganization';
+  | 'unknownOrganization'
+  /** A delegation records only its own country's people and organizations (its peers refuse others). */
+  | 'notOwnCountry';
 
 export interface DelegateIssue {
   /** Field path as in ValidationError: "nameLatin", "email", "position.en"… */

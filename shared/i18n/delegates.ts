@@ -117,7 +117,7 @@ export const delegatesEn = {
     noOrganization: 'No organization',
     international: 'International',
     saved: 'Saved.',
-    notYours: 'A delegation edits people of its own country and people with no country; the secretariat edits everyone.',
+    notYours: 'A delegation edits people of its own country; the secretariat edits everyone.',
   },
   detail: {
     details: 'Details',
@@ -297,6 +297,7 @@ export const delegatesEn = {
     textTooLong: 'At most {{max}} characters.',
     unknownCountry: 'Unknown country “{{value}}”: use a country of the registry (its code, English or Russian name).',
     unknownOrganization: 'Unknown organization “{{value}}”: add it under Organizations first, or use its acronym or full name.',
+    notOwnCountry: 'A delegation records people and organizations of its own country only; other installations would not accept others. Ask the secretariat to add this one.',
     ambiguousOrganization: 'Several organizations are called “{{value}}”: give the country too, or the full name.',
     unknownRole: 'Unknown role “{{value}}”: use customs official, private sector representative, WTO negotiator, expert or secretariat.',
     consentInvalid: '“{{value}}” is not yes or no.',
@@ -452,7 +453,7 @@ export const delegatesRu: Widen<typeof delegatesEn> = {
     noOrganization: 'Без организации',
     international: 'Международные',
     saved: 'Сохранено.',
-    notYours: 'Делегация изменяет данные людей своей страны и людей без страны; секретариат — всех.',
+    notYours: 'Делегация изменяет данные людей своей страны; секретариат — всех.',
   },
   detail: {
     details: 'Сведения',
@@ -632,6 +633,7 @@ export const delegatesRu: Widen<typeof delegatesEn> = {
     textTooLong: 'Не более {{max}} знаков.',
     unknownCountry: 'Неизвестная страна «{{value}}»: укажите страну из реестра (код, название по-английски или по-русски).',
     unknownOrganization: 'Неизвестная организация «{{value}}»: сначала добавьте её в разделе «Организации» или укажите её сокращение или полное название.',
+    notOwnCountry: 'Делегация вносит только людей и организации своей страны: другие установки не примут остальных. Попросите секретариат добавить эту запись.',
     ambiguousOrganization: 'Организаций с названием «{{value}}» несколько: укажите также страну или полное название.',
     unknownRole: 'Неизвестная роль «{{value}}»: сотрудник таможни, представитель частного сектора, переговорщик по ВТО, эксперт или секретариат.',
     consentInvalid: '«{{value}}» — не «да» и не «нет».',

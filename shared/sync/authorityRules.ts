@@ -91,8 +91,11 @@ export function carriesDecision(incoming: SyncRecord): boolean {
 type DelegationRule =
   /** Nothing; refusals carry this reason. */
   | { kind: 'nothing'; reason: 'official-text' | 'secretariat-only' }
-  /** Records whose `countryField` names the delegation's country; with `decisions`, never their decision. */
-  | { kind: 'own-country'; countryField: string; decisions: boolean }
+  /**
+   * Records whose `countryField` names the delegation's country; with `decisions`, never
+   * their decision; never the `secretariatFields`, nor a deletion when `keepsDeletion`.
+   */
+  | { kind: 'own-country'; countryField: string; decisions: boolean; secretariatFields?: readonly string[]; keepsDeletion?: boolean }
   /** Every record and field. */
   | { kind: 'any' }
   /**
@@ -127,8 +130,18 @@ const officialText = (what: string): TableRule => ({
  */
 const RULES: { readonly [T in SyncedTableName]: TableRule } = {
   countries: secretariatOnly('Nothing: the registry (countries) is kept by the secretariat.'),
-  organizations: secretariatOnly('Nothing: the registry (organizations) is kept by the secretariat.'),
-  delegates: secretariatOnly('Nothing: the registry (delegates and their contacts) is kept by the secretariat.'),
+  organizations: {
+    delegation: { kind: 'own-country', countryField: 'countryId', decisions: false, keepsDeletion: true },
+    secretariat: SECRETARIAT_ALL,
+    delegationText: "Its own country's organizations (countryId is its country): adds and changes them. Never deletes one.",
+  },
+  delegates: {
+    delegation: { kind: 'own-country', countryField: 'countryId', decisions: false, secretariatFields: ['mergedIntoId'], keepsDeletion: true },
+    secretariat: SECRETARIAT_ALL,
+    delegationText:
+      "Its own country's people (countryId is its country): adds them and keeps their details and contacts up to date. " +
+      'Never deletes a person or merges duplicates (mergedIntoId): the secretariat does.',
+  },
   meetings: secretariatOnly('Nothing: meetings are planned by the secretariat.'),
   sessions: secretariatOnly("Nothing: a meeting's agenda is the secretariat's."),
   participations: secretariatOnly('Nothing: participants, their status and attendance are recorded by the secretariat.'),
@@ -259,6 +272,11 @@ function delegationRefusal(table: SyncedTableName, record: Readonly<Record<strin
     case 'own-country': {
       const owner = record[rule.countryField];
       if (countryId === null || typeof owner !== 'string' || owner !== countryId) return { fields: 'record', reason: 'other-country' };
+      const kept = [
+        ...(rule.secretariatFields ?? []).filter((field) => fields.includes(field) && record[field] !== null && record[field] !== undefined),
+        ...(rule.keepsDeletion === true && fields.includes('deleted') && record.deleted === true ? ['deleted'] : []),
+      ];
+      if (kept.length > 0) return { fields: kept, reason: 'secretariat-only' };
       if (!rule.decisions) return null;
       const decided = decisionFieldsOf(record, fields);
       return decided.length === 0 ? null : { fields: decided, reason: 'decision' };

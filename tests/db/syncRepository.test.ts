@@ -192,7 +192,8 @@ describe('sync repository', () => {
     // A delegation changes an article and a delegate locally (its screens would not let it),
     // and a comment, which any trusted installation may.
     const article = (await delegation.db.articles.toCollection().first()) as Article;
-    const delegate = (await delegation.db.delegates.toCollection().first()) as Delegate;
+    // Another country's person: a delegation keeps only its own country's people.
+    const delegate = (await delegation.db.delegates.filter((person) => person.countryId !== 'KZ').first()) as Delegate;
     const comment = (await delegation.db.comments.toCollection().first()) as Comment;
     time.now += 1000;
     await saveRecord(delegation.ctx, 'articles', { ...unstamped<'articles'>(article), body: { en: 'Forged text', ru: 'Поддельный текст' } });
@@ -203,7 +204,7 @@ describe('sync repository', () => {
     expect(preview.refused).toHaveLength(2);
     expect(preview.refused).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ table: 'delegates', recordId: delegate.id, fields: null, reason: 'secretariat-only' }),
+        expect.objectContaining({ table: 'delegates', recordId: delegate.id, fields: null, reason: 'other-country' }),
         expect.objectContaining({ table: 'articles', recordId: article.id, fields: null, reason: 'official-text' }),
       ]),
     );

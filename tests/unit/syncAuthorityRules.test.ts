@@ -87,8 +87,8 @@ const ACCEPTED: AuthorityVerdict = { refusedFields: null, reason: null };
 /** What a delegation of Kazakhstan may do with its own SAMPLE record of each table, written out independently of the rules. */
 const DELEGATION_EXPECTED: Record<SyncedTableName, AuthorityVerdict> = {
   countries: { refusedFields: 'record', reason: 'secretariat-only' },
-  organizations: { refusedFields: 'record', reason: 'secretariat-only' },
-  delegates: { refusedFields: 'record', reason: 'secretariat-only' },
+  organizations: ACCEPTED,
+  delegates: ACCEPTED,
   meetings: { refusedFields: 'record', reason: 'secretariat-only' },
   sessions: { refusedFields: 'record', reason: 'secretariat-only' },
   participations: { refusedFields: 'record', reason: 'secretariat-only' },
@@ -112,11 +112,22 @@ describe('judgeChange: every table × authority', () => {
       expect(judgeChange(table, own, KZ)).toEqual(DELEGATION_EXPECTED[table]);
       expect(judgeChange(table, own, LOOKALIKE)).toEqual({ refusedFields: 'record', reason: 'untrusted-role' });
       // Deleting is changing the `deleted` field: the same rule.
+      // (The registry's deletions and merges stay the secretariat's, even of a delegation's own people.)
       const deletion = record({ ...SAMPLE[table], deleted: true });
-      expect(judgeChange(table, deletion, KZ)).toEqual(DELEGATION_EXPECTED[table]);
+      expect(judgeChange(table, deletion, KZ)).toEqual(
+        table === 'delegates' || table === 'organizations' ? { refusedFields: ['deleted'], reason: 'secretariat-only' } : DELEGATION_EXPECTED[table],
+      );
       expect(judgeChange(table, deletion, SECRETARIAT)).toEqual(ACCEPTED);
     });
   }
+
+  it('lets a delegation keep its own people up to date, never another country’s, never a merge', () => {
+    expect(judgeChange('delegates', record({ ...SAMPLE.delegates, countryId: 'KG' }), KZ)).toEqual({ refusedFields: 'record', reason: 'other-country' });
+    expect(judgeChange('delegates', record({ ...SAMPLE.delegates, countryId: null }), KZ)).toEqual({ refusedFields: 'record', reason: 'other-country' });
+    expect(judgeChange('delegates', record({ ...SAMPLE.delegates, mergedIntoId: 'someone' }), KZ)).toEqual({ refusedFields: ['mergedIntoId'], reason: 'secretariat-only' });
+    expect(judgeChange('delegates', record({ ...SAMPLE.delegates, mergedIntoId: null }), KZ)).toEqual(ACCEPTED);
+    expect(judgeChange('organizations', record({ ...SAMPLE.organizations, countryId: null }), KZ)).toEqual({ refusedFields: 'record', reason: 'other-country' });
+  });
 
   it('refuses another country’s amendment or position as a whole, and accepts comments whoever wrote them', () => {
     const kg = (table: 'amendments' | 'positions') =>
