@@ -10,6 +10,9 @@ import {
   syncedTableNames,
   type Bilingual,
   type Conflict,
+  type ConflictKind,
+  type ConflictResolution,
+  type SyncConflict,
   type Installation,
   type Peer,
   type SyncedTableName,
@@ -28,10 +31,12 @@ import type {
   SyncHistoryEntry,
   WorkOptions,
 } from '../../shared/sync/engine/types';
+import { canEdit } from '../../shared/sync/authorityRules';
+import { CONFLICTS_TABLE, keptStill, otherOutcome, reaffirmedDeletion } from '../../shared/sync/conflictNotices';
 import { recordLabel } from '../../shared/sync/recordLabel';
-import { sameValue } from '../../shared/sync/stampChanges';
 import { base64ToBytes } from '../../shared/sync/encoding';
 import { keyFingerprint } from '../../shared/sync/syncCrypto';
+import { stampNode } from '../../shared/sync/versionVector';
 import { anySyncedTable } from './db';
 import { dexieSyncStore, HISTORY_TABLE } from './dexieSyncStore';
 import { NoInstallationError, ValidationError } from './errors';
@@ -70,10 +75,32 @@ export interface SyncSettings {
   maxBundleBytes: number;
 }
 
-export interface ConflictView extends Conflict {
+/**
+ * A conflict to review: a synced notice (syncConflicts, shared/sync/conflictNotices.ts),
+ * or one an earlier version of the app detected and kept on this computer only (the local
+ * `conflicts` table, read as it is: settling it still writes the data change, which syncs).
+ */
+export interface ConflictView {
+  id: string;
+  source: 'synced' | 'local';
+  table: string;
+  recordId: string;
+  field: string;
+  kind: ConflictKind;
+  keptValue: unknown;
+  keptStamp: string;
+  otherValue: unknown;
+  otherStamp: string;
+  resolution: ConflictResolution;
   label: Bilingual;
-  /** The record is gone or the field no longer holds the kept value (edited since). */
+  /** The record is gone or no longer shows what was kept (edited since). */
   stale: boolean;
+  /** The record is not on this computer. */
+  gone: boolean;
+  /** This installation's role may settle it ("Keep this"): peers accept the resolution. */
+  canKeep: boolean;
+  /** …and may write the other outcome to the record ("Use the other"). */
+  canUseOther: boolean;
 }
 
 export interface PinnedView {
@@ -108,11 +135,16 @@ export interface SyncRepository {
   peers(): Promise<PeerView[]>;
   /** Forgets a peer: its next bundle asks for trust again (and may carry a new key). */
   forgetPeer(id: string): Promise<void>;
+  /** Open conflicts (with `includeResolved`, settled ones too), newest first. */
   conflicts(options?: { includeResolved?: boolean }): Promise<ConflictView[]>;
   unresolvedConflictCount(): Promise<number>;
-  /** Keeps the applied value: the conflict leaves the list. */
+  /** Keeps what the merge applied: the notice is resolved 'kept', a change that syncs. */
   keepConflict(id: string): Promise<void>;
-  /** Writes the other value as a new change (which syncs), and resolves the conflict. */
+  /**
+   * Writes the other outcome to the record (the other value; the record back with the lost
+   * edit; the record deleted after all) and resolves the notice 'other', in one transaction;
+   * both are changes that sync.
+   */
   useOtherValue(id: string): Promise<void>;
   /** What this installation holds, per origin. */
   vector(): Promise<Record<string, string>>;
@@ -210,17 +242,76 @@ export function createSyncRepository(ctx: RepositoryContext): SyncRepository {
   // ---------------------------------------------------------------------------------------
   // Conflicts
 
-  const conflictView = async (conflict: Conflict): Promise<ConflictView> => {
-    const record = (await anySyncedTable(db, conflict.table as SyncedTableName).get(conflict.recordId)) as SyncRecord | undefined;
-    const current = record?.[conflict.field];
+  const isSyncedTable = (name: string): name is SyncedTableName => (syncedTableNames as readonly string[]).includes(name) && name !== CONFLICTS_TABLE;
+
+  /** A legacy local conflict (always a field conflict) seen as a notice. */
+  const fromLocal = (conflict: Conflict): SyncConflict & { source: 'local' } => ({
+    id: conflict.id,
+    source: 'local',
+    deleted: false,
+    hlc: conflict.keptHlc,
+    origin: stampNode(conflict.keptHlc),
+    table: conflict.table,
+    recordId: conflict.recordId,
+    field: conflict.field,
+    kind: 'field',
+    keptValue: conflict.keptValue,
+    keptStamp: conflict.keptHlc,
+    otherValue: conflict.otherValue,
+    otherStamp: conflict.otherHlc,
+    ownerCountryId: null,
+    resolution: conflict.resolved ? 'kept' : 'open',
+    resolvedOn: null,
+  });
+
+  /** Today, as the date a notice was resolved on (this computer's calendar). */
+  const today = (): string => {
+    const date = new Date(now());
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  };
+
+  const settled = (notice: SyncConflict, resolution: 'kept' | 'other'): SyncConflict => ({ ...notice, resolution, resolvedOn: today() });
+
+  /** Whether this installation's role may write `next` of the conflicted table, as its peers judge it. */
+  const mayWrite = (self: Installation, table: SyncedTableName | typeof CONFLICTS_TABLE, next: Readonly<Record<string, unknown>>): boolean =>
+    canEdit(self.role, self.countryId, table, next);
+
+  const conflictView = async (self: Installation, notice: SyncConflict & { source?: 'local' }): Promise<ConflictView> => {
+    const table = notice.table;
+    const record = isSyncedTable(table) ? ((await anySyncedTable(db, table).get(notice.recordId)) as SyncRecord | undefined) : undefined;
+    const local = notice.source === 'local';
+    const canKeep = local || mayWrite(self, CONFLICTS_TABLE, unstamped<'syncConflicts'>(settled(notice, 'kept')));
+    const canUseOther =
+      record !== undefined &&
+      isSyncedTable(table) &&
+      (local || mayWrite(self, CONFLICTS_TABLE, unstamped<'syncConflicts'>(settled(notice, 'other')))) &&
+      mayWrite(self, table, otherOutcome(notice, unstamped(record as never) as Record<string, unknown>));
     return {
-      ...conflict,
-      label: record ? recordLabel(record) : { en: conflict.recordId, ru: conflict.recordId },
-      stale: record === undefined || !sameValue(current, conflict.keptValue),
+      id: notice.id,
+      source: local ? 'local' : 'synced',
+      table,
+      recordId: notice.recordId,
+      field: notice.field,
+      kind: notice.kind,
+      keptValue: notice.keptValue,
+      keptStamp: notice.keptStamp,
+      otherValue: notice.otherValue,
+      otherStamp: notice.otherStamp,
+      resolution: notice.resolution,
+      label: record ? recordLabel(record) : { en: notice.recordId, ru: notice.recordId },
+      stale: !keptStill(notice, record),
+      gone: record === undefined,
+      canKeep,
+      canUseOther,
     };
   };
 
-  const isSyncedTable = (name: string): name is SyncedTableName => (syncedTableNames as readonly string[]).includes(name);
+  const refuseSettling = (notice: SyncConflict): never => {
+    throw new ValidationError('conflict', [
+      { path: 'resolution', message: `this installation's role may not settle the conflict in ${notice.table} ${notice.recordId}: its peers would refuse the change` },
+    ]);
+  };
 
   return {
     async identity() {
@@ -270,32 +361,62 @@ export function createSyncRepository(ctx: RepositoryContext): SyncRepository {
     },
 
     async conflicts(options = {}) {
-      const all = await db.conflicts.toArray();
-      const chosen = options.includeResolved ? all : all.filter((conflict) => !conflict.resolved);
-      const views = await Promise.all(chosen.map(conflictView));
-      return views.sort((a, b) => (a.detectedAt < b.detectedAt ? 1 : a.detectedAt > b.detectedAt ? -1 : a.id < b.id ? -1 : 1));
+      const self = await installation();
+      const [notices, locals] = await Promise.all([db.syncConflicts.toArray(), db.conflicts.toArray()]);
+      const all = [...notices, ...locals.map(fromLocal)].filter((notice) => !notice.deleted);
+      const chosen = options.includeResolved ? all : all.filter((notice) => notice.resolution === 'open');
+      const views = await Promise.all(chosen.map((notice) => conflictView(self, notice)));
+      const latest = (view: ConflictView) => (view.keptStamp > view.otherStamp ? view.keptStamp : view.otherStamp);
+      return views.sort((a, b) => (latest(a) < latest(b) ? 1 : latest(a) > latest(b) ? -1 : a.id < b.id ? -1 : 1));
     },
 
-    unresolvedConflictCount: () => db.conflicts.filter((conflict) => !conflict.resolved).count(),
+    async unresolvedConflictCount() {
+      const open = await db.syncConflicts.where('resolution').equals('open').filter((notice) => !notice.deleted).count();
+      return open + (await db.conflicts.filter((conflict) => !conflict.resolved).count());
+    },
 
     async keepConflict(id) {
-      await db.transaction('rw', 'conflicts', async () => {
+      const self = await installation();
+      const clock = await ctx.clock();
+      await db.transaction('rw', [CONFLICTS_TABLE, 'conflicts', 'meta'], async () => {
+        const notice = await db.syncConflicts.get(id);
+        if (notice) {
+          const next = settled(notice, 'kept');
+          if (!mayWrite(self, CONFLICTS_TABLE, unstamped<'syncConflicts'>(next))) refuseSettling(notice);
+          await writeRecord(db, clock, CONFLICTS_TABLE, unstamped<'syncConflicts'>(next));
+          return;
+        }
         const conflict = await db.conflicts.get(id);
         if (conflict) await db.conflicts.put({ ...conflict, resolved: true });
       });
     },
 
     async useOtherValue(id) {
+      const self = await installation();
       const clock = await ctx.clock();
-      const conflict = await db.conflicts.get(id);
-      if (!conflict || !isSyncedTable(conflict.table)) return;
-      const table = conflict.table;
-      await db.transaction('rw', [table, 'meta', 'conflicts'], async () => {
-        const record = await anySyncedTable(db, table).get(conflict.recordId);
-        if (!record) throw new ValidationError('conflict', [{ path: '', message: `the record ${conflict.recordId} is no longer on this computer` }]);
-        const next = { ...unstamped(record as never), [conflict.field]: conflict.otherValue } as Unstamped<typeof table>;
-        await writeRecord(db, clock, table, next);
-        await db.conflicts.put({ ...conflict, resolved: true });
+      const notice = (await db.syncConflicts.get(id)) ?? (await db.conflicts.get(id).then((conflict) => conflict && fromLocal(conflict)));
+      if (!notice || !isSyncedTable(notice.table)) return;
+      const table = notice.table;
+      const local = 'source' in notice;
+      await db.transaction('rw', [table, CONFLICTS_TABLE, 'conflicts', 'meta'], async () => {
+        const record = await anySyncedTable(db, table).get(notice.recordId);
+        if (!record) throw new ValidationError('conflict', [{ path: '', message: `the record ${notice.recordId} is no longer on this computer` }]);
+        const next = otherOutcome(notice, unstamped(record as never) as Record<string, unknown>) as Unstamped<typeof table>;
+        const resolved = settled(notice, 'other');
+        if (!mayWrite(self, table, next) || (!local && !mayWrite(self, CONFLICTS_TABLE, unstamped<'syncConflicts'>(resolved)))) refuseSettling(notice);
+        const reaffirmed = notice.kind === 'edit-over-deletion' ? reaffirmedDeletion(record, notice.keptStamp, clock.stamp()) : null;
+        if (reaffirmed) {
+          await anySyncedTable(db, table).put(reaffirmed);
+          await clock.persist();
+        } else {
+          await writeRecord(db, clock, table, next);
+        }
+        if (local) {
+          const conflict = await db.conflicts.get(id);
+          if (conflict) await db.conflicts.put({ ...conflict, resolved: true });
+        } else {
+          await writeRecord(db, clock, CONFLICTS_TABLE, unstamped<'syncConflicts'>(resolved));
+        }
       });
     },
 

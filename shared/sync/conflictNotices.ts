@@ -20,7 +20,8 @@ import { deterministicId } from '../sample/deterministicId';
 import type { SyncRecord } from './bundleFormat';
 import { SEED_STAMP } from './hlc';
 import type { PlannedConflict } from './merge';
-import { sameValue } from './stampChanges';
+import { normalizeRecord, stampOf } from './records';
+import { sameValue, stampForEdit } from './stampChanges';
 import { stampNode } from './versionVector';
 
 export const CONFLICTS_TABLE = 'syncConflicts' satisfies SyncedTableName;
@@ -74,6 +75,45 @@ export function otherOutcome<T extends Record<string, unknown>>(notice: Pick<Syn
     case 'edit-over-deletion':
       return { ...current, deleted: true };
   }
+}
+
+/**
+ * "Delete it after all" where the record is deleted here already but the edit that brought
+ * it back elsewhere never arrived (a relayed change this installation refused, or a file
+ * still on its way): a write of `deleted: true` would change nothing here, and the edit
+ * would still win elsewhere. The deletion is re-stamped above the edit (`keptStamp`)
+ * instead; null when this copy's deletion is later than the edit already.
+ */
+export function reaffirmedDeletion(record: SyncRecord, keptStamp: string, clockStamp: { hlc: string; origin: string }): SyncRecord | null {
+  const deletedStamp = stampOf(record, 'deleted');
+  if (!record.deleted || (deletedStamp !== undefined && deletedStamp > keptStamp)) return null;
+  const normalized = normalizeRecord(record);
+  const stamp = stampForEdit({ ...normalized, hlc: normalized.hlc > keptStamp ? normalized.hlc : keptStamp }, clockStamp);
+  return { ...normalized, hlc: stamp.hlc, origin: stamp.origin, fieldStamps: { ...normalized.fieldStamps, deleted: stamp.hlc } };
+}
+
+/**
+ * The conflicts still to report, given the notices held (stored, or arriving in the same
+ * import): a deletion that wins over an edit someone already chose to delete over ("Delete
+ * it after all" on an edit-over-deletion notice of that record, settled 'other', that saw
+ * the edit) is that person's answer, not a new conflict. It arises where the deleting
+ * installation never held the edit (a relayed change it refused), so its copy cannot show
+ * that it knew.
+ */
+export function unsettled<C extends Pick<PlannedConflict, 'table' | 'recordId' | 'kind' | 'otherStamp'>>(conflicts: readonly C[], notices: readonly Readonly<Record<string, unknown>>[]): C[] {
+  return conflicts.filter(
+    (conflict) =>
+      conflict.kind !== 'deleted-over-edit' ||
+      !notices.some(
+        (notice) =>
+          notice.table === conflict.table &&
+          notice.recordId === conflict.recordId &&
+          notice.kind === 'edit-over-deletion' &&
+          notice.resolution === 'other' &&
+          typeof notice.keptStamp === 'string' &&
+          notice.keptStamp >= conflict.otherStamp,
+      ),
+  );
 }
 
 /** Whether the record still shows what the merge kept (false: it changed since, or is gone). */

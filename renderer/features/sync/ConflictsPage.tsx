@@ -1,7 +1,10 @@
 /**
- * Conflicts: fields changed on two computers without either knowing of the other. The
- * later value was applied; here a person keeps it or picks the other one, which is written
- * as a new change and syncs like any edit.
+ * Conflicts: changes made on two computers without either knowing of the other (a field
+ * edited on both; a record deleted on one and edited on the other). The rule applied one
+ * everywhere; here a person keeps it or takes the other outcome. Both are changes that
+ * sync (the notice's resolution, and the record itself), so every computer that lists the
+ * conflict sees it settled. The buttons are offered only where this installation's role
+ * may make the change (canEdit, through the repository).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -11,7 +14,8 @@ import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
-import { describeValue, fieldLabel, formatStampTime, originName } from './syncFormat';
+import type { ConflictView } from '../../db/syncRepository';
+import { conflictSide, conflictSummary, formatStampTime, originName } from './syncFormat';
 import { stampNode } from '../../../shared/sync/versionVector';
 
 export function ConflictsPage() {
@@ -32,15 +36,22 @@ export function ConflictsPage() {
   const { conflicts, installation, peers } = data;
 
   const who = (stamp: string) => originName(stampNode(stamp), installation, peers, t);
-  const act = async (id: string, action: 'keep' | 'other') => {
-    setBusy(id);
+  /** The "use the other" action in words, and what it says when done. */
+  const otherAction = (conflict: ConflictView) =>
+    conflict.kind === 'deleted-over-edit'
+      ? { label: t('sync.conflicts.bringBack'), done: t('sync.conflicts.broughtBack') }
+      : conflict.kind === 'edit-over-deletion'
+        ? { label: t('sync.conflicts.deleteAfterAll'), done: t('sync.conflicts.deletedAfterAll') }
+        : { label: t('sync.conflicts.useOther'), done: t('sync.conflicts.usedOther') };
+  const act = async (conflict: ConflictView, action: 'keep' | 'other') => {
+    setBusy(conflict.id);
     try {
       if (action === 'keep') {
-        await repositories.sync.keepConflict(id);
+        await repositories.sync.keepConflict(conflict.id);
         showToast('info', t('sync.conflicts.kept'));
       } else {
-        await repositories.sync.useOtherValue(id);
-        showToast('info', t('sync.conflicts.usedOther'));
+        await repositories.sync.useOtherValue(conflict.id);
+        showToast('info', otherAction(conflict).done);
       }
     } catch (failure) {
       showError(failure);
@@ -70,48 +81,61 @@ export function ConflictsPage() {
           <tbody>
             {conflicts.map((conflict) => {
               const label = pick(conflict.label, language);
-              const field = fieldLabel(conflict.field, t);
+              const what = conflictSummary(conflict, t);
+              const other = otherAction(conflict);
               return (
                 <tr key={conflict.id}>
                   <th scope="row">
                     {label}
                     <span className="sync-stamp">{t(`sync.tables.${conflict.table}`, { defaultValue: conflict.table })}</span>
                   </th>
-                  <td>{field}</td>
+                  <td>{what}</td>
                   <td className="value kept">
-                    {describeValue(conflict.keptValue, t, language)}
+                    {conflictSide(conflict, 'kept', t, language)}
                     <span className="sync-stamp">
-                      {t('sync.conflicts.changedAt', { when: formatStampTime(conflict.keptHlc, language), who: who(conflict.keptHlc) })}
+                      {t('sync.conflicts.changedAt', { when: formatStampTime(conflict.keptStamp, language), who: who(conflict.keptStamp) })}
                     </span>
                   </td>
                   <td className="value other">
-                    {describeValue(conflict.otherValue, t, language)}
+                    {conflictSide(conflict, 'other', t, language)}
                     <span className="sync-stamp">
-                      {t('sync.conflicts.changedAt', { when: formatStampTime(conflict.otherHlc, language), who: who(conflict.otherHlc) })}
+                      {t('sync.conflicts.changedAt', { when: formatStampTime(conflict.otherStamp, language), who: who(conflict.otherStamp) })}
                     </span>
                   </td>
                   <td>
-                    {conflict.stale && <p className="hint">{t('sync.conflicts.stale')}</p>}
-                    <div className="sync-actions">
-                      <button
-                        type="button"
-                        className="small secondary"
-                        disabled={busy !== null}
-                        aria-label={`${t('sync.conflicts.keep')}: ${label}, ${field}`}
-                        onClick={() => void act(conflict.id, 'keep')}
-                      >
-                        {t('sync.conflicts.keep')}
-                      </button>
-                      <button
-                        type="button"
-                        className="small"
-                        disabled={busy !== null}
-                        aria-label={`${t('sync.conflicts.useOther')}: ${label}, ${field}`}
-                        onClick={() => void act(conflict.id, 'other')}
-                      >
-                        {t('sync.conflicts.useOther')}
-                      </button>
-                    </div>
+                    {conflict.source === 'local' && <p className="hint">{t('sync.conflicts.localOnly')}</p>}
+                    {conflict.gone ? (
+                      <p className="hint">{t('sync.conflicts.gone')}</p>
+                    ) : (
+                      conflict.stale && <p className="hint">{t('sync.conflicts.stale')}</p>
+                    )}
+                    {!conflict.canKeep || (!conflict.canUseOther && !conflict.gone) ? <p className="hint">{t('sync.conflicts.notYours')}</p> : null}
+                    {(conflict.canKeep || conflict.canUseOther) && (
+                      <div className="sync-actions">
+                        {conflict.canKeep && (
+                          <button
+                            type="button"
+                            className="small secondary"
+                            disabled={busy !== null}
+                            aria-label={`${t('sync.conflicts.keep')}: ${label}, ${what}`}
+                            onClick={() => void act(conflict, 'keep')}
+                          >
+                            {t('sync.conflicts.keep')}
+                          </button>
+                        )}
+                        {conflict.canUseOther && (
+                          <button
+                            type="button"
+                            className="small"
+                            disabled={busy !== null}
+                            aria-label={`${other.label}: ${label}, ${what}`}
+                            onClick={() => void act(conflict, 'other')}
+                          >
+                            {other.label}
+                          </button>
+                        )}
+                      </div>
+                    )}
                   </td>
                 </tr>
               );

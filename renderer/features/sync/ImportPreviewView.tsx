@@ -16,7 +16,7 @@ import type { ImportPreview, PreviewUnit, Progress } from '../../db/syncReposito
 import { ProgressStatus } from './ProgressStatus';
 import { ClockSkewWarning } from './ClockNotices';
 import { RefusedChanges, TrustWarnings } from './TrustNotices';
-import { describeValue, fieldLabel, formatDateTime, formatNumber, formatSize, formatStampTime, roleLabel } from './syncFormat';
+import { conflictSide, conflictSummary, fieldLabel, formatDateTime, formatNumber, formatSize, formatStampTime, roleLabel } from './syncFormat';
 
 /** Conflicts shown in the preview; all of them are listed under Conflicts after the import. */
 const MAX_SHOWN_CONFLICTS = 50;
@@ -242,18 +242,18 @@ export function ImportPreviewView({ preview, applying: progress, onCancelApply, 
             </thead>
             <tbody>
               {preview.conflicts.slice(0, MAX_SHOWN_CONFLICTS).map((conflict) => (
-                <tr key={`${conflict.table}/${conflict.recordId}/${conflict.field}`}>
+                <tr key={`${conflict.table}/${conflict.recordId}/${conflict.field}/${conflict.kind}`}>
                   <th scope="row">
                     {pick(conflict.label, language)}
                     <span className="sync-stamp">{t(`sync.tables.${conflict.table}`)}</span>
                   </th>
-                  <td>{fieldLabel(conflict.field, t)}</td>
+                  <td>{conflict.kind === 'field' ? fieldLabel(conflict.field, t) : conflictSummary(conflict, t)}</td>
                   <td className="value kept">
-                    {describeValue(conflict.keptValue, t, language)}
+                    {conflictSide(conflict, 'kept', t, language)}
                     <span className="sync-stamp">{formatStampTime(conflict.keptStamp, language)}</span>
                   </td>
                   <td className="value other">
-                    {describeValue(conflict.otherValue, t, language)}
+                    {conflictSide(conflict, 'other', t, language)}
                     <span className="sync-stamp">{formatStampTime(conflict.otherStamp, language)}</span>
                   </td>
                 </tr>

@@ -1,6 +1,6 @@
 /** Formatting for the sync screens: sizes, times, stamps, field values and refusal messages in the UI language. */
 import type { TFunction } from 'i18next';
-import type { Bilingual, Country, InstallationRole } from '../../../shared/model';
+import type { Bilingual, ConflictKind, Country, InstallationRole } from '../../../shared/model';
 import { BundleError } from '../../../shared/sync/bundleErrors';
 import { parseStamp, SEED_ORIGIN } from '../../../shared/sync/hlc';
 import { pick } from '../../app/format';
@@ -85,6 +85,28 @@ export function describeValue(value: unknown, t: TFunction, language: Language):
 
 export function fieldLabel(field: string, t: TFunction): string {
   return t(`sync.fields.${field}`, { defaultValue: field });
+}
+
+/** What a conflict is, in plain words: the field changed on two computers, or which of a deletion and an edit won. */
+export function conflictSummary(conflict: { kind: ConflictKind; field: string }, t: TFunction): string {
+  return t(`sync.conflicts.kinds.${conflict.kind}`, { field: fieldLabel(conflict.field, t) });
+}
+
+/**
+ * One side of a conflict as a person reads it: a field's value; for the deletion kinds,
+ * "Deleted" for the deletion and the edited fields ("Field: value", one per line) for the edit.
+ */
+export function conflictSide(
+  conflict: { kind: ConflictKind; keptValue: unknown; otherValue: unknown },
+  side: 'kept' | 'other',
+  t: TFunction,
+  language: Language,
+): string {
+  const value = side === 'kept' ? conflict.keptValue : conflict.otherValue;
+  if (conflict.kind === 'field') return describeValue(value, t, language);
+  if ((conflict.kind === 'deleted-over-edit') === (side === 'kept')) return t('sync.conflicts.deletedValue');
+  const edits = typeof value === 'object' && value !== null ? Object.entries(value) : [];
+  return edits.map(([field, edited]) => `${fieldLabel(field, t)}: ${describeValue(edited, t, language)}`).join('\n');
 }
 
 /** A refusal or failure as a translated message, with the JSON path where one applies. */

@@ -18,7 +18,7 @@ import { buildChangesBundle } from '../bundleWrite';
 import { bytesToBase64 } from '../encoding';
 import { readGrants, signGrant, verifyGrant, type SecretariatGrant } from '../grants';
 import { clockSkews } from '../clockSkew';
-import { conflictNotice, conflictNoticeId, CONFLICTS_TABLE } from '../conflictNotices';
+import { conflictNotice, conflictNoticeId, CONFLICTS_TABLE, unsettled } from '../conflictNotices';
 import { DEFAULT_MAX_DRIFT_MS, isValidStamp } from '../hlc';
 import {
   acceptedVectorClaim,
@@ -500,7 +500,23 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
       selfId,
       ...(ledger ? { ledger } : {}),
     });
-    return { plan, token };
+    return { plan: await withoutSettled(tx, plan), token };
+  };
+
+  /** The plan without conflicts a person already answered (conflictNotices.ts unsettled), its counts to match. */
+  const withoutSettled = async (tx: SyncTx, plan: MergePlan): Promise<MergePlan> => {
+    const deletions = new Set(plan.conflicts.filter((conflict) => conflict.kind === 'deleted-over-edit').map((conflict) => conflict.recordId));
+    if (deletions.size === 0) return plan;
+    const notices: SyncRecord[] = [...(plan.writes[CONFLICTS_TABLE] ?? [])];
+    for (const id of deletions) notices.push(...(await tx.where(CONFLICTS_TABLE, 'recordId', id)));
+    const conflicts = unsettled(plan.conflicts, notices);
+    if (conflicts.length === plan.conflicts.length) return plan;
+    const summary = { ...plan.summary };
+    for (const table of new Set(plan.conflicts.map((conflict) => conflict.table))) {
+      const records = new Set(conflicts.filter((conflict) => conflict.table === table).map((conflict) => conflict.recordId));
+      summary[table] = { ...summary[table], conflicting: records.size };
+    }
+    return { ...plan, conflicts, summary };
   };
 
   /**
