@@ -174,7 +174,8 @@ const RULES: { readonly [T in SyncedTableName]: TableRule } = {
     secretariat: SECRETARIAT_ALL,
     delegationText:
       'Every conflict notice it detects or passes on. Resolves one (resolution, resolvedOn) only where it may change the conflicted record: ' +
-      "a comment, or its own country's amendment (ownerCountryId is its country; not a decision field) or position.",
+      "a comment, or its own country's amendment (ownerCountryId is its country; not a decision field), position, person or organization " +
+      '(not a merge of duplicates, never deleting a person or an organization).',
   },
 };
 
@@ -242,7 +243,11 @@ function conflictRefusal(notice: Readonly<Record<string, unknown>>, countryId: s
     case 'own-country': {
       const owner = notice.ownerCountryId;
       if (countryId === null || typeof owner !== 'string' || owner !== countryId) return 'other-country';
-      return rule.decisions && typeof notice.field === 'string' && DECISION_FIELDS.includes(notice.field) ? 'decision' : null;
+      const field = typeof notice.field === 'string' ? notice.field : '';
+      // "Delete it after all" deletes the record: not a delegation's to do where it never deletes.
+      const deletes = notice.kind === 'edit-over-deletion' && notice.resolution === 'other';
+      if ((rule.secretariatFields ?? []).includes(field) || (rule.keepsDeletion === true && deletes)) return 'secretariat-only';
+      return rule.decisions && DECISION_FIELDS.includes(field) ? 'decision' : null;
     }
   }
 }

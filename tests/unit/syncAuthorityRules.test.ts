@@ -237,6 +237,12 @@ describe('judgeChange: relayed or attempted', () => {
     expect(judgeChange('syncConflicts', notice({ table: 'amendments', field: 'body', ownerCountryId: 'KG' }), KZ)).toEqual(settled('other-country'));
     expect(judgeChange('syncConflicts', notice({ table: 'amendments', field: 'status', ownerCountryId: 'KZ' }), KZ)).toEqual(settled('decision'));
     expect(judgeChange('syncConflicts', notice({ table: 'positions', field: 'deleted', kind: 'deleted-over-edit', ownerCountryId: 'KZ' }), KZ)).toEqual(ACCEPTED);
+    // Its own people: an edit's conflict yes; deleting one after all, or a merge, no.
+    expect(judgeChange('syncConflicts', notice({ table: 'delegates', field: 'email', ownerCountryId: 'KZ', resolution: 'other' }), KZ)).toEqual(ACCEPTED);
+    const deleteAfterAll = notice({ table: 'delegates', field: 'deleted', kind: 'edit-over-deletion', ownerCountryId: 'KZ', resolution: 'other' });
+    expect(judgeChange('syncConflicts', deleteAfterAll, KZ)).toEqual(settled('secretariat-only'));
+    expect(judgeChange('syncConflicts', { ...deleteAfterAll, resolution: 'kept' }, KZ)).toEqual(ACCEPTED);
+    expect(judgeChange('syncConflicts', notice({ table: 'delegates', field: 'mergedIntoId', ownerCountryId: 'KZ' }), KZ)).toEqual(settled('secretariat-only'));
     // Passing on the secretariat's resolution is relayed; the notice itself is still taken.
     expect(judgeChange('syncConflicts', notice({}, { resolution: stamp(120, 'sec'), resolvedOn: stamp(120, 'sec') }), KZ)).toEqual(settled('relayed'));
     // The screens ask the same rule.
@@ -306,13 +312,14 @@ const FIELD_NAMES = [
   // Conflict notices.
   'table',
   'field',
+  'kind',
   'ownerCountryId',
   'resolution',
   'resolvedOn',
 ];
 const arbValue = fc.oneof(
   fc.constantFrom<unknown>(...amendmentStatuses, '', null, 'KZ', 'KG', '2024-05-02', true, false, undefined),
-  fc.constantFrom<unknown>('open', 'kept', 'other', 'comments', 'amendments', 'positions', 'meetings', 'syncConflicts'),
+  fc.constantFrom<unknown>('open', 'kept', 'other', 'comments', 'amendments', 'positions', 'delegates', 'meetings', 'syncConflicts', 'edit-over-deletion', 'mergedIntoId'),
   fc.string({ maxLength: 6 }),
   fc.integer(),
   fc.record({ en: fc.string({ maxLength: 4 }), ru: fc.string({ maxLength: 4 }) }),
@@ -416,9 +423,13 @@ describe('judgeChange properties', () => {
         if (table === 'syncConflicts' && kept('resolution') && incoming.resolution !== 'open') {
           const conflicted = incoming.table;
           if (conflicted !== 'comments') {
-            expect(['amendments', 'positions']).toContain(conflicted);
+            expect(['amendments', 'positions', 'delegates', 'organizations']).toContain(conflicted);
             expect(incoming.ownerCountryId).toBe(signer.countryId);
             if (conflicted === 'amendments') expect(DECISION_FIELDS).not.toContain(incoming.field);
+            if (conflicted === 'delegates') expect(incoming.field).not.toBe('mergedIntoId');
+            if (conflicted === 'delegates' || conflicted === 'organizations') {
+              expect(incoming.kind === 'edit-over-deletion' && incoming.resolution === 'other').toBe(false);
+            }
           }
         }
       }),
