@@ -15,7 +15,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
 import type { ConflictView } from '../../db/syncRepository';
-import { conflictSide, conflictSummary, formatStampTime, originName } from './syncFormat';
+import { conflictSide, conflictSummary, fieldLabel, formatStampTime, originName } from './syncFormat';
 import { stampNode } from '../../../shared/sync/versionVector';
 
 export function ConflictsPage() {
@@ -82,6 +82,8 @@ export function ConflictsPage() {
             {conflicts.map((conflict) => {
               const label = pick(conflict.label, language);
               const what = conflictSummary(conflict, t);
+              // Buttons name the record and what they settle: the field, or the deletion.
+              const subject = `${label}, ${conflict.kind === 'field' ? fieldLabel(conflict.field, t) : what}`;
               const other = otherAction(conflict);
               return (
                 <tr key={conflict.id}>
@@ -117,7 +119,7 @@ export function ConflictsPage() {
                             type="button"
                             className="small secondary"
                             disabled={busy !== null}
-                            aria-label={`${t('sync.conflicts.keep')}: ${label}, ${what}`}
+                            aria-label={`${t('sync.conflicts.keep')}: ${subject}`}
                             onClick={() => void act(conflict, 'keep')}
                           >
                             {t('sync.conflicts.keep')}
@@ -128,7 +130,7 @@ export function ConflictsPage() {
                             type="button"
                             className="small"
                             disabled={busy !== null}
-                            aria-label={`${other.label}: ${label}, ${what}`}
+                            aria-label={`${other.label}: ${subject}`}
                             onClick={() => void act(conflict, 'other')}
                           >
                             {other.label}
