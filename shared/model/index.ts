@@ -352,6 +352,11 @@ export const receivedBundleSchema = z.object({
 });
 export type ReceivedBundle = z.infer<typeof receivedBundleSchema>;
 
+/**
+ * Local, never synced: a conflict as versions before conflict notices kept it (the Dexie
+ * table `conflicts`). Still listed on the Conflicts screen; nothing new is written to it
+ * (see syncConflictSchema and docs/sync.md, "Conflicts that travel").
+ */
 export const conflictSchema = z.object({
   id: z.string(),
   table: z.string(),
