@@ -273,7 +273,7 @@ function comparable(replica: EngineReplica): Record<string, SyncRecord[]> {
     if (record.consentShareContacts === true) return record;
     const { email: _email, phone: _phone, ...stamps } = record.fieldStamps ?? {};
     const { email: _e, phone: _p, ...rest } = record;
-    return normalizeRecord({ ...rest, fieldStamps: stamps } as SyncRecord);
+    return normalizeRecord({ ...rest, fieldStamps: stamps });
   });
   return snapshot;
 }
