@@ -17,6 +17,7 @@ import { judgeChange, ownerCountryOf, type Authority, type AuthorityVerdict, typ
 import type { SyncRecord } from './bundleFormat';
 import { compareJsonValues } from './canonicalJson';
 import { applyTombstoneRule, dataFields, normalizeRecord, recordCovered, recordStamps, sameRecord, stampOf } from './records';
+import { SEED_STAMP } from './hlc';
 import { sameValue } from './stampChanges';
 import { raiseVector, stampNode, vectorCovers, type VersionVector } from './versionVector';
 
@@ -382,6 +383,11 @@ export function planMerge(tableNames: readonly SyncedTableName[], input: PlanInp
             if (kept && kept.stamp >= stamp) offered = withField(offered, field, kept.value, kept.stamp);
             else blocked.push(field);
           }
+          // Fields at the seed stamp (contacts withheld for privacy) carry no change to judge:
+          // they lose to any real value. They come along with a record whose real changes
+          // passed (the ledger's, above); a record of nothing but seed stamps still does not.
+          const real = blocked.filter((field) => stampOf(record, field) !== SEED_STAMP);
+          if (real.length === 0 && blocked.length < asked.length) blocked.length = 0;
         }
         let merged = mergeRecord(entry.current, offered, context);
         if (blocked.length > 0) {
