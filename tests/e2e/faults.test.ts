@@ -125,7 +125,7 @@ describe('no room left while writing', () => {
     await setQuota(host, cdp, 64 * 1024);
 
     // A CSV import of 3,000 people cannot fit in 64 KB.
-    const csv = await writeLargeCsv(join(folder, 'people.csv'), 3000);
+    const csv = await writeLargeCsv(join(folder, 'people.csv'), 3000, 0, 'KG');
     await startCsvImport(host, csv, 3000);
     await page.getByRole('alert').getByText(en.faults.quota).waitFor({ timeout: 60_000 });
     expect(await dumpDatabase(page)).toEqual(before);
@@ -197,7 +197,7 @@ describe('a crash in the middle of a long write', () => {
 
   it('a renderer crash during a 10,000-row CSV import leaves the registry entirely before or entirely after', async () => {
     const started = performance.now();
-    const csv = await writeLargeCsv(join(folder, 'ten-thousand.csv'), 10_000);
+    const csv = await writeLargeCsv(join(folder, 'ten-thousand.csv'), 10_000, 0, 'KG');
     const before = await dumpDatabase(host.page);
 
     await startCsvImport(host, csv, 10_000);
