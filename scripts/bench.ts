@@ -33,11 +33,14 @@ async function main(): Promise<void> {
   console.log('\nbenchmark | median | p95 | target | verdict');
   for (const row of rows) {
     const measured = row.p95 ?? row.median;
-    const verdict = row.target === undefined ? '' : measured <= row.target ? 'ok' : 'MISSED';
-    if (verdict === 'MISSED') missed += 1;
-    const fmt = (n: number | undefined) => (n === undefined ? '' : `${n.toFixed(1)} ${row.unit}`);
+    const verdict = row.target === undefined ? '' : measured <= row.target ? 'PASS' : 'FAIL';
+    if (verdict === 'FAIL') missed += 1;
+    // Ratios (unit "x") need more than one decimal: 1.14 against a target of 1.1.
+    const fmt = (n: number | undefined) => (n === undefined ? '' : `${n.toFixed(row.unit === 'x' ? 3 : 1)} ${row.unit}`);
     console.log(`${row.name} | ${fmt(row.median)} | ${fmt(row.p95)} | ${fmt(row.target)} | ${verdict}${row.note ? ` (${row.note})` : ''}`);
   }
+  const targets = rows.filter((row) => row.target !== undefined).length;
+  console.log(`\n${missed === 0 ? 'PASS' : 'FAIL'}: ${String(targets - missed)} of ${String(targets)} targets met`);
   process.exit(missed === 0 ? 0 : 1);
 }
 
