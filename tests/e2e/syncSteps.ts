@@ -41,20 +41,30 @@ export async function exportBundle(host: TestHost, path: string, peer?: string):
   await page.getByRole('status').getByText(/^Bundle saved: /).first().waitFor();
 }
 
-/** Opens the file through the dialog and waits for the preview (or the refusal). */
-export async function openBundle(host: TestHost, path: string): Promise<void> {
+/**
+ * Opens the file through the dialog and waits for the preview (or the refusal). With
+ * `expect`, a file that ends the other way fails the step with what the screen says.
+ */
+export async function openBundle(host: TestHost, path: string, expect?: 'preview' | 'refused'): Promise<'preview' | 'refused'> {
   const { page } = host;
   await openSync(page, 'Import');
   await page.getByRole('heading', { level: 1, name: 'Import a bundle' }).waitFor();
   host.dialogs.answer(path);
   await page.getByRole('button', { name: 'Choose a bundle file…' }).click();
-  await page.getByRole('heading', { name: /^(What this bundle would change|This file was not imported)$/ }).waitFor();
+  const heading = page.getByRole('heading', { name: /^(What this bundle would change|This file was not imported)$/ });
+  await heading.waitFor();
+  const outcome = (await heading.textContent()) === 'This file was not imported' ? 'refused' : 'preview';
+  if (expect && outcome !== expect) {
+    const said = outcome === 'refused' ? await page.getByRole('alert').allTextContents() : [await page.locator('main').textContent()];
+    throw new Error(`${path}: expected the ${expect}, the screen shows the ${outcome}: ${said.join(' | ')}`);
+  }
+  return outcome;
 }
 
 /** Opens and imports a bundle, confirming the sender's fingerprint when asked. */
 export async function importBundle(host: TestHost, path: string, sender: string): Promise<void> {
   const { page } = host;
-  await openBundle(host, path);
+  await openBundle(host, path, 'preview');
   const confirm = page.getByRole('checkbox', { name: /^I compared the fingerprint/ });
   if ((await confirm.count()) > 0) await confirm.check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();

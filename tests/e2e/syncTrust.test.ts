@@ -286,10 +286,15 @@ describe('roles are granted, not claimed', () => {
       await editArticle(laptop.page, WORKING_LANGUAGES, 'where resources permit', 'as the second laptop wrote');
       await exportBundle(laptop, join(folder, 'laptop-2.cwgbundle.json'));
 
-      await openBundle(delegation, join(folder, 'laptop-2.cwgbundle.json'));
+      await openBundle(delegation, join(folder, 'laptop-2.cwgbundle.json'), 'preview');
       expect(await d.getByRole('alert', { name: 'This is not the secretariat you trust' }).count()).toBe(0);
       expect(await d.getByRole('list', { name: /^The sender is not the secretariat/ }).count()).toBe(0);
-      await d.getByRole('checkbox', { name: /^I compared the fingerprint with the sender and trust “Secretariat laptop 2” as Secretariat$/ }).check();
+      // One installation to trust, the laptop, in the secretariat's role (the grant, not a look-alike).
+      const trustBoxes = d.getByRole('checkbox', { name: /^I compared the fingerprint/ });
+      expect(await trustBoxes.evaluateAll((boxes) => boxes.map((box) => box.closest('label')?.textContent ?? ''))).toEqual([
+        'I compared the fingerprint with the sender and trust “Secretariat laptop 2” as Secretariat',
+      ]);
+      await trustBoxes.check();
       await d.getByRole('button', { name: 'Import', exact: true }).click();
       await d.getByRole('status').getByText(/^Imported from Secretariat laptop 2: 0 new, 1 updated, 0 deleted, 0 conflicts, 0 refused\.$/).waitFor();
       expect(await articleText(d, WORKING_LANGUAGES)).toContain('as the second laptop wrote');
