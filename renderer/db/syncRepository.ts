@@ -236,7 +236,7 @@ export function createSyncRepository(ctx: RepositoryContext): SyncRepository {
     const text = decodeBundleBytes(file.bytes, (bytes) => new TextDecoder('utf-8', { fatal: true }).decode(bytes), limit);
     await pause();
     if (options.signal?.aborted) throw new SyncCancelledError();
-    return engine.prepareImport({ name: file.name, bytes: file.bytes.length, text }, options);
+    return engine.prepareImport({ name: file.name, bytes: file.bytes.length, text, source: file.bytes }, options);
   };
 
   // ---------------------------------------------------------------------------------------

@@ -185,8 +185,11 @@ interface UnitContext {
 
 export interface SyncEngine {
   exportBundle(request: ExportRequest, options?: WorkOptions<ExportStage>): Promise<ExportedBundle>;
-  /** Checks a bundle's text completely and plans its merge; writes nothing. */
-  prepareImport(file: { name: string; bytes: number; text: string }, options?: WorkOptions<ImportStage>): Promise<ImportSession>;
+  /**
+   * Checks a bundle's text completely and plans its merge; writes nothing. `source`: the bytes
+   * `text` was decoded from (TextDecoder, UTF-8), hashed as they are instead of encoded again.
+   */
+  prepareImport(file: { name: string; bytes: number; text: string; source?: Uint8Array }, options?: WorkOptions<ImportStage>): Promise<ImportSession>;
   /** What this installation holds, per origin, as its next bundle will declare it. */
   vector(): Promise<Record<string, string>>;
   /**
@@ -648,8 +651,8 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
     const selfId = identity.id;
 
     onProgress?.({ stage: 'checksum', done: 0, total: 0 });
-    // The text is scanned once for both reads.
-    const scan: ScanMemo = {};
+    // The text is scanned once for both reads, and its payload hashed from the file's bytes.
+    const scan: ScanMemo = file.source ? { source: file.source } : {};
     const known = await importedBefore(text, identity, scan);
     if (known) return knownSession(file, known);
 
