@@ -16,6 +16,7 @@ import { NoInstallationError } from './errors';
 import { browserSyncCrypto } from './syncKeys';
 import type { SyncRepository, WorkOptions } from './syncRepository';
 import type { RepositoryContext } from './writes';
+import { yieldToUi } from '../lib/yieldToUi';
 
 /** Records per table: those in use and tombstones (which Recently deleted can bring back). */
 export interface TableTally {
@@ -85,10 +86,7 @@ export interface BackupRepository {
 
 const SELF = 'self';
 
-const pause = (): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, 0);
-  });
+const pause = yieldToUi;
 
 function emptyTally(): Tally {
   return Object.fromEntries(syncedTableNames.map((name) => [name, { live: 0, deleted: 0 }])) as Tally;

@@ -42,6 +42,7 @@ import { dexieSyncStore, HISTORY_TABLE } from './dexieSyncStore';
 import { NoInstallationError, ValidationError } from './errors';
 import { browserSyncCrypto, KEYS_TABLE, loadSigningIdentity, storedPublicKey } from './syncKeys';
 import { unstamped, writeRecord, type RepositoryContext, type Unstamped } from './writes';
+import { yieldToUi } from '../lib/yieldToUi';
 
 export type {
   ExportedBundle,
@@ -170,10 +171,7 @@ function readSettings(value: unknown): SyncSettings {
   };
 }
 
-const pause = (): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, 0);
-  });
+const pause = yieldToUi;
 
 function slug(text: string): string {
   const result = slugify(text, { lowercase: true, separator: '-' }).replace(/[^a-z0-9-]/g, '').slice(0, 40);

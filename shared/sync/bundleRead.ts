@@ -333,16 +333,17 @@ async function readChanges(
         control?.onProgress?.('schema', progress.done + index, progress.total);
         await checkpoint(control);
       }
-      const recordPath = childPath(tablePath, index);
+      // The record's path is built only for an error (100,000 strings otherwise).
+      const recordPath = () => childPath(tablePath, index);
       const result = schema.safeParse(records[index]);
-      if (!result.success) throw schemaError(recordPath, result.error.issues);
+      if (!result.success) throw schemaError(recordPath(), result.error.issues);
       const record = result.data as SyncRecord;
       checkStamps(record, fields, recordPath);
       const first = seen.get(record.id);
       if (first !== undefined) {
         throw new BundleError(
           'duplicate-id',
-          childPath(recordPath, 'id'),
+          childPath(recordPath(), 'id'),
           `the id ${record.id} appears twice in ${table} (also at ${childPath(tablePath, first)}).`,
           { id: record.id, table, first: childPath(tablePath, first) },
         );
@@ -376,11 +377,11 @@ async function readChanges(
 }
 
 /** Stamps must tell one story: hlc issued by `origin`, no field changed after hlc, no stamps for unknown fields. */
-function checkStamps(record: SyncRecord, fields: ReadonlySet<string>, path: string): void {
+function checkStamps(record: SyncRecord, fields: ReadonlySet<string>, recordPath: () => string): void {
   if (stampNode(record.hlc) !== record.origin) {
     throw new BundleError(
       'stamp-origin',
-      childPath(path, 'origin'),
+      childPath(recordPath(), 'origin'),
       `the record's origin "${record.origin}" is not the installation in its stamp ${record.hlc}.`,
       { origin: record.origin, hlc: record.hlc },
     );
@@ -389,14 +390,14 @@ function checkStamps(record: SyncRecord, fields: ReadonlySet<string>, path: stri
   if (!stamps) return;
   for (const [field, stamp] of Object.entries(stamps)) {
     if (!fields.has(field)) {
-      throw new BundleError('unknown-field-stamp', pathFrom(path, ['fieldStamps', field]), `a stamp for "${field}", which is not a field of this record.`, {
+      throw new BundleError('unknown-field-stamp', pathFrom(recordPath(), ['fieldStamps', field]), `a stamp for "${field}", which is not a field of this record.`, {
         field,
       });
     }
     if (stamp > record.hlc) {
       throw new BundleError(
         'field-stamp-later',
-        pathFrom(path, ['fieldStamps', field]),
+        pathFrom(recordPath(), ['fieldStamps', field]),
         `the field was changed at ${stamp}, after the record's own stamp ${record.hlc}.`,
         { field, stamp, hlc: record.hlc },
       );

@@ -259,14 +259,16 @@ export function openReferences(units: readonly VerifiedUnit[]): OpenReference[] 
         const target = typeof rule.target === 'function' ? rule.target(record) : rule.target;
         if (target === null) return;
         const value = record[rule.field];
-        const fieldPath = pathFrom(changesPath, [rule.table, index, rule.field]);
-        const check = (id: unknown, path: string) => {
+        // Paths are built only for references that stay open (most resolve in the bundle).
+        const targetIds = present.get(target);
+        const check = (id: unknown, position: number | null) => {
           if (typeof id !== 'string') return;
-          if (present.get(target)?.has(id)) return;
-          open.push({ path, fromTable: rule.table, field: rule.field, target, id });
+          if (targetIds?.has(id)) return;
+          const fieldPath = pathFrom(changesPath, [rule.table, index, rule.field]);
+          open.push({ path: position === null ? fieldPath : childPath(fieldPath, position), fromTable: rule.table, field: rule.field, target, id });
         };
-        if (Array.isArray(value)) value.forEach((id, position) => check(id, childPath(fieldPath, position)));
-        else check(value, fieldPath);
+        if (Array.isArray(value)) value.forEach((id, position) => check(id, position));
+        else check(value, null);
       });
     }
   }
