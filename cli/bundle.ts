@@ -74,6 +74,8 @@ function describeScope(header: ChangesHeader): string {
       return 'everything the origin held';
     case 'peer':
       return `what ${scope.peerName} (${scope.peerId}) had not received`;
+    case 'folder':
+      return 'changes written to a shared sync folder';
     case 'meeting':
       return `one meeting: ${scope.meetingTitle.en || scope.meetingTitle.ru} (${scope.meetingId})`;
   }

@@ -9,7 +9,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { createDispatch } from './ipc/dispatch';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, createServices } from './ipc/handlers';
+import { createQuitCoordinator } from './quitCoordinator';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_ORIGIN, registerAppProtocol, registerAppScheme } from './protocol';
@@ -22,6 +23,17 @@ const preloadPath = join(__dirname, '../preload/preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 const shellPort = createShellPort(shell);
+// Before quitting, the renderer writes what the sync folder does not have yet.
+const quitting = createQuitCoordinator({
+  ask: () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return false;
+    mainWindow.webContents.send('cwg:event:before-quit', {});
+    return true;
+  },
+  quit: () => {
+    app.quit();
+  },
+});
 
 function logError(context: string, error: unknown): void {
   console.error(`[cwg] ${context}:`, error);
@@ -72,8 +84,17 @@ function onReady(): Promise<void> {
     getPrintSession: () => session.fromPartition(PRINT_PARTITION),
     getMainWindow: () => mainWindow,
     platform: process.platform,
+    onReadyToQuit: () => {
+      quitting.readyToQuit();
+    },
   });
-  registerIpc(ipcMain, createDispatch(createHandlers(ports), { allowedOrigin: APP_ORIGIN, logError }));
+  const services = createServices(ports);
+  registerIpc(ipcMain, createDispatch(createHandlers(ports, services), { allowedOrigin: APP_ORIGIN, logError }));
+  // Polls the sync folder (if one is chosen) from now on.
+  void services.syncFolder.start();
+  app.on('will-quit', () => {
+    services.syncFolder.stop();
+  });
 
   app.setAboutPanelOptions({
     applicationName: ports.appInfo.name,
@@ -105,6 +126,10 @@ function main(): void {
   // future view): navigation pinned to the app's origin, no popups, no <webview>.
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, { allowedOrigin: APP_ORIGIN, openExternal: (url) => shellPort.openExternal(url) });
+  });
+
+  app.on('before-quit', (event) => {
+    quitting.onBeforeQuit(event);
   });
 
   app.on('second-instance', () => {

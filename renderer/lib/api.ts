@@ -3,7 +3,7 @@
  * a value or an ApiError, so features can `await api.appInfo()` and show errors in a toast.
  */
 import type { CwgApi } from '../../shared/ipc/api';
-import type { RequestOf } from '../../shared/ipc/contract';
+import { mainEvents, type MainEventName, type MainEventPayload, type RequestOf } from '../../shared/ipc/contract';
 import type { FileFault, IpcErrorCode, IpcResult } from '../../shared/ipc/result';
 
 declare global {
@@ -51,4 +51,29 @@ export const api = {
   openFile: async (request: RequestOf<'cwg:file:open'>) => unwrap(await bridge().openFile(request)),
   /** Prints a report to PDF, then save dialog + atomic write; `{ saved: false }` when the user cancelled. */
   exportReportPdf: async (request: RequestOf<'cwg:report:export-pdf'>) => unwrap(await bridge().exportReportPdf(request)),
+  syncFolderStatus: async () => unwrap(await bridge().syncFolderStatus()),
+  chooseSyncFolder: async (installationId: string) => unwrap(await bridge().chooseSyncFolder({ installationId })),
+  forgetSyncFolder: async () => unwrap(await bridge().forgetSyncFolder()),
+  pauseSyncFolder: async (paused: boolean) => unwrap(await bridge().pauseSyncFolder({ paused })),
+  scanSyncFolder: async () => unwrap(await bridge().scanSyncFolder()),
+  readSyncFolderFile: async (name: string) => unwrap(await bridge().readSyncFolderFile({ name })),
+  writeSyncFolderFile: async (request: RequestOf<'cwg:sync-folder:write'>) => unwrap(await bridge().writeSyncFolderFile(request)),
+  removeSyncFolderFiles: async (names: string[]) => unwrap(await bridge().removeSyncFolderFiles({ names })),
+  readyToQuit: async () => unwrap(await bridge().readyToQuit()),
+  /**
+   * Listens to a message main sends unasked; a payload that does not match the contract is
+   * dropped (and logged), never handed to the listener. Returns the unsubscribe function.
+   */
+  onMainEvent<E extends MainEventName>(event: E, listener: (payload: MainEventPayload<E>) => void): () => void {
+    const cwg = window.cwg;
+    if (!cwg) return () => undefined;
+    return cwg.onMainEvent(event, (payload) => {
+      const parsed = mainEvents[event].safeParse(payload);
+      if (!parsed.success) {
+        console.warn(`Ignored an invalid "${event}" message from main.`);
+        return;
+      }
+      listener(parsed.data as MainEventPayload<E>);
+    });
+  },
 };

@@ -12,7 +12,19 @@ export const apiNames = {
   'cwg:backup:write': 'writeBackup',
   'cwg:backup:list': 'listBackups',
   'cwg:backup:read': 'readBackup',
+  'cwg:sync-folder:status': 'syncFolderStatus',
+  'cwg:sync-folder:choose': 'chooseSyncFolder',
+  'cwg:sync-folder:forget': 'forgetSyncFolder',
+  'cwg:sync-folder:pause': 'pauseSyncFolder',
+  'cwg:sync-folder:scan': 'scanSyncFolder',
+  'cwg:sync-folder:read': 'readSyncFolderFile',
+  'cwg:sync-folder:write': 'writeSyncFolderFile',
+  'cwg:sync-folder:remove': 'removeSyncFolderFiles',
+  'cwg:app:ready-to-quit': 'readyToQuit',
 } as const;
+
+/** Messages main sends unasked (contract.ts mainEvents); the preload subscribes only to these. */
+export const mainEventNames = ['cwg:event:sync-folder-changed', 'cwg:event:before-quit'] as const;
 
 export type ChannelName = keyof typeof apiNames;
 export const channelNames = Object.keys(apiNames) as ChannelName[];

@@ -86,6 +86,42 @@ export interface BackupEntry {
   counts: Record<string, number>;
 }
 
+/** The sync folder as main finds it (electron/main/services/syncFolderService.ts). */
+export interface SyncFolderStatus {
+  folder: string | null;
+  installationId: string | null;
+  paused: boolean;
+  /** off: no folder chosen; offline: chosen but missing, unreadable, or empty after use (not mounted). */
+  state: 'off' | 'online' | 'offline';
+  reason?: 'missing' | 'unreadable' | 'empty';
+}
+
+/** One change file in the sync folder. */
+export interface SyncFolderFile {
+  /** `<installation id>/<file name>`, relative to the app's folder inside the sync folder. */
+  name: string;
+  installationId: string;
+  /** Written by this installation. */
+  own: boolean;
+  size: number;
+  modifiedMs: number;
+  /** Size and time unchanged for a few seconds: a broken file is then broken, not arriving. */
+  settled: boolean;
+  /** A copy a sync engine made of two versions (read like any other file). */
+  conflictCopy: boolean;
+}
+
+export interface SyncFolderScan {
+  status: SyncFolderStatus;
+  files: SyncFolderFile[];
+}
+
+/** `<installation id>/<file>` as the folder service lists it. */
+const syncFolderFileNameSchema = z
+  .string()
+  .max(400)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\/[^/\\]{1,255}$/, 'a file of the sync folder: "<installation>/<file>"');
+
 export const contract = {
   'cwg:app:info': channel<AppInfo>()(z.undefined()),
   'cwg:shell:open-external': channel<{ opened: true }>()(z.object({ url: externalUrlSchema }).strict()),
@@ -122,7 +158,47 @@ export const contract = {
    * PDF in a locked-down print page, then asks where to save it and writes it atomically.
    */
   'cwg:report:export-pdf': channel<ReportExportResult>()(reportExportRequestSchema),
+  /** The renderer wrote what it had to before quitting (answers cwg:event:before-quit). */
+  'cwg:app:ready-to-quit': channel<{ quitting: true }>()(z.undefined()),
+  /** The sync folder's state (no dialog, no file written). */
+  'cwg:sync-folder:status': channel<SyncFolderStatus>()(z.undefined()),
+  /** Asks which folder to sync through; `installationId` names this installation's own folder in it. */
+  'cwg:sync-folder:choose': channel<{ chosen: boolean; status: SyncFolderStatus }>()(
+    z.object({ installationId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'an installation id') }).strict(),
+  ),
+  /** Stops syncing through the folder (its files stay where they are). */
+  'cwg:sync-folder:forget': channel<SyncFolderStatus>()(z.undefined()),
+  'cwg:sync-folder:pause': channel<SyncFolderStatus>()(z.object({ paused: z.boolean() }).strict()),
+  /** Every installation's change files, with whether each has settled. */
+  'cwg:sync-folder:scan': channel<SyncFolderScan>()(z.undefined()),
+  /** One listed file's bytes (base64). */
+  'cwg:sync-folder:read': channel<{ name: string; size: number; base64: string }>()(z.object({ name: syncFolderFileNameSchema }).strict()),
+  /** Writes one of this installation's change files, write-once, atomically. */
+  'cwg:sync-folder:write': channel<{ name: string; written: boolean }>()(
+    z
+      .object({
+        fileName: z.string().regex(/^\d{8}T\d{6}Z-[0-9a-f]{16}\.cwgbundle\.json$/, 'a change file name the app writes'),
+        text: z.string().min(2),
+      })
+      .strict(),
+  ),
+  /** Removes some of this installation's own files (compaction); never another's. */
+  'cwg:sync-folder:remove': channel<{ removed: string[] }>()(z.object({ names: z.array(syncFolderFileNameSchema).max(10_000) }).strict()),
 } as const;
+
+/**
+ * Messages main sends to the renderer unasked. Validated like requests: main checks what it
+ * sends, and the renderer checks what it receives before any code of the app sees it.
+ */
+export const mainEvents = {
+  /** The sync folder's listing may have changed: a file arrived or grew, or the folder came back. */
+  'cwg:event:sync-folder-changed': z.object({ reason: z.enum(['watch', 'poll']) }).strict(),
+  /** The app is about to quit: write what is not yet in the sync folder, then answer `cwg:app:ready-to-quit`. */
+  'cwg:event:before-quit': z.object({}).strict(),
+} as const;
+export type MainEvents = typeof mainEvents;
+export type MainEventName = keyof MainEvents;
+export type MainEventPayload<E extends MainEventName> = z.output<MainEvents[E]>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -78,6 +78,12 @@ export const bundleScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
   /** What one peer lacked according to the vector it last declared (`base`). */
   z.object({ kind: z.literal('peer'), peerId: nodeIdSchema, peerName: z.string(), base: vectorSchema }).strict(),
+  /**
+   * A change file in a shared sync folder (syncFolder.ts): what the origin held beyond `base`,
+   * which is what it had already written to the folder or read from it. For anyone who reads
+   * the folder, so its vector declares what the origin holds, as `all` does.
+   */
+  z.object({ kind: z.literal('folder'), base: vectorSchema }).strict(),
   /** One meeting with its sessions, participations and the records they refer to. */
   z.object({ kind: z.literal('meeting'), meetingId: z.string(), meetingTitle: bilingualSchema }).strict(),
 ]);

@@ -407,7 +407,7 @@ function checkStamps(record: SyncRecord, fields: ReadonlySet<string>, recordPath
 
 function checkVector(header: ChangesHeader, path: string): void {
   const vectors: [string, Record<string, string> | null][] = [[pathFrom(path, ['header', 'vector']), header.vector]];
-  if (header.scope.kind === 'peer') vectors.push([pathFrom(path, ['header', 'scope', 'base']), header.scope.base]);
+  if (header.scope.kind === 'peer' || header.scope.kind === 'folder') vectors.push([pathFrom(path, ['header', 'scope', 'base']), header.scope.base]);
   for (const [vectorPath, vector] of vectors) {
     if (!vector) continue;
     for (const [node, stamp] of Object.entries(vector)) {

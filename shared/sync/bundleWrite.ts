@@ -65,7 +65,7 @@ export async function buildChangesBundle(
     bundleId: input.bundleId,
     createdAt: input.createdAt,
     origin: input.origin,
-    scope: input.scope.kind === 'peer' ? { ...input.scope, base: sortedVector(input.scope.base) } : input.scope,
+    scope: input.scope.kind === 'peer' || input.scope.kind === 'folder' ? { ...input.scope, base: sortedVector(input.scope.base) } : input.scope,
     vector: input.vector === null ? null : sortedVector(input.vector),
     ...(input.epoch ? { epoch: input.epoch } : {}),
     ...(input.grants && input.grants.length > 0 ? { grants: [...input.grants] } : {}),

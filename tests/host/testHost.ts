@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createDispatch, type Dispatch } from '../../electron/main/ipc/dispatch';
-import { createHandlers } from '../../electron/main/ipc/handlers';
+import { createHandlers, createServices, type MainServices } from '../../electron/main/ipc/handlers';
+import type { MainEventName, MainEventPayload } from '../../shared/ipc/contract';
 import { CHROMIUM_FLAGS, findChromium } from './chromium';
 import { ChromiumPrintPort } from './chromiumPrintPort';
 import { ScriptedDialogs } from './scriptedDialogs';
@@ -51,6 +52,12 @@ export interface TestHost {
   readonly blockedRequests: string[];
   /** Console errors and uncaught page errors, for tests to assert on. */
   readonly pageErrors: string[];
+  /** Main's services (the sync folder's polling runs in them). */
+  readonly services: MainServices;
+  /** Times the renderer answered `cwg:event:before-quit`. */
+  readonly quitAnswers: number;
+  /** Sends the page a message as main does unasked (e.g. before quitting). */
+  sendMainEvent<E extends MainEventName>(event: E, payload: MainEventPayload<E>): Promise<void>;
   /** Closes the browser and opens it again on the same profile: an app restart. */
   restart(): Promise<void>;
   /**
@@ -87,21 +94,42 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   const pageErrors: string[] = [];
 
   const packageJson = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
-  const dispatch = createDispatch(
-    createHandlers({
-      appInfo: { name: 'CWG Desk', version: packageJson.version, platform: process.platform, dataFolder: dataDir, host: 'test-host' },
-      documentsFolder: dataDir,
-      shell: {
-        openExternal: (url) => {
-          openedExternal.push(url);
-          return Promise.resolve();
-        },
+  let quitAnswers = 0;
+  // Main's unasked messages reach the page as the test-host preload's __cwgMainEvent.
+  const deliver = async (event: string, payload: unknown): Promise<void> => {
+    await current.page
+      .evaluate(([name, body]) => {
+        (window as unknown as { __cwgMainEvent?: (event: string, payload: unknown) => void }).__cwgMainEvent?.(name, body);
+      }, [event, payload] as const)
+      .catch(() => undefined); // a page closing or navigating misses it, as a window would
+  };
+  const ports = {
+    appInfo: { name: 'CWG Desk', version: packageJson.version, platform: process.platform, dataFolder: dataDir, host: 'test-host' as const },
+    documentsFolder: dataDir,
+    shell: {
+      openExternal: (url: string) => {
+        openedExternal.push(url);
+        return Promise.resolve();
       },
-      dialogs,
-      print,
-    }),
-    { allowedOrigin: server.origin, logError: (channel, error) => pageErrors.push(`${channel}: ${String(error)}`) },
-  );
+    },
+    dialogs,
+    print,
+    events: {
+      send: (event: MainEventName, payload: unknown) => {
+        void deliver(event, payload);
+      },
+    },
+    lifecycle: {
+      readyToQuit: () => {
+        quitAnswers += 1;
+      },
+    },
+  };
+  const services = createServices(ports);
+  const dispatch = createDispatch(createHandlers(ports, services), {
+    allowedOrigin: server.origin,
+    logError: (channel, error) => pageErrors.push(`${channel}: ${String(error)}`),
+  });
 
   const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await chromium.launchPersistentContext(profileDir, {
@@ -138,6 +166,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   };
 
   let current = await launch();
+  await services.syncFolder.start();
   return {
     origin: server.origin,
     url: `${server.origin}/index.html`,
@@ -153,6 +182,13 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     openedExternal,
     blockedRequests,
     pageErrors,
+    services,
+    get quitAnswers() {
+      return quitAnswers;
+    },
+    async sendMainEvent(event, payload) {
+      await deliver(event, payload);
+    },
     async restart() {
       await current.context.close();
       current = await launch();
@@ -168,6 +204,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       await closed;
     },
     async close() {
+      services.syncFolder.stop();
       await current.context.close();
       await print.close();
       await server.close();

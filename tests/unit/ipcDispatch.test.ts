@@ -29,6 +29,8 @@ function setup(openExternal: (url: string) => Promise<void> = () => Promise.reso
     shell,
     dialogs: { chooseSaveFile: unexpected, chooseOpenFile: unexpected, chooseFolder: unexpected },
     print: { printToPdf: unexpected },
+    events: { send: () => undefined },
+    lifecycle: { readyToQuit: () => undefined },
   };
   const logError = vi.fn();
   const dispatch = createDispatch(createHandlers(ports), { allowedOrigin: 'app://cwg', logError });

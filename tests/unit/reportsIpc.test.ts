@@ -29,6 +29,8 @@ async function setup(answer: string | null) {
     shell: { openExternal: unexpected },
     dialogs: { chooseSaveFile, chooseOpenFile: unexpected, chooseFolder: unexpected },
     print: { printToPdf },
+    events: { send: () => undefined },
+    lifecycle: { readyToQuit: () => undefined },
     reportFonts: () => Promise.resolve(REPORT_FONT_FACES.map((face) => ({ ...face, dataUrl: 'data:font/woff2;base64,AAAA' }))),
   };
   const dispatch = createDispatch(createHandlers(ports), { allowedOrigin: 'app://cwg' });

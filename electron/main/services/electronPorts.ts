@@ -150,6 +150,8 @@ export interface ElectronPortsDeps {
   /** Dialogs are modal to it when it exists. */
   getMainWindow: () => BrowserWindow | null;
   platform: string;
+  /** The renderer answered the quit request (quitCoordinator.ts). */
+  onReadyToQuit: () => void;
 }
 
 export function createShellPort(shell: Pick<Shell, 'openExternal'>): ShellPort {
@@ -212,5 +214,12 @@ export function createElectronPorts(deps: ElectronPortsDeps): Ports {
     print: createPrintPort({ BrowserWindow: deps.BrowserWindow, getPrintSession: deps.getPrintSession }),
     // The packaged app has no node_modules: its report fonts are compiled into the bundle.
     reportFonts: loadInlineReportFonts,
+    events: {
+      send(event, payload) {
+        const window = deps.getMainWindow();
+        if (window && !window.isDestroyed()) window.webContents.send(event, payload);
+      },
+    },
+    lifecycle: { readyToQuit: deps.onReadyToQuit },
   };
 }

@@ -3,7 +3,7 @@
  * The Electron composition root implements them with Electron APIs; the test host with
  * Node, a Chromium page and answers chosen by the test.
  */
-import type { AppInfo } from '../../../shared/ipc/contract';
+import type { AppInfo, MainEventName, MainEventPayload } from '../../../shared/ipc/contract';
 import type { ReportFontLoader } from '../../../shared/reports/fonts';
 
 export interface FileFilter {
@@ -38,6 +38,16 @@ export interface ShellPort {
   openExternal(url: string): Promise<void>;
 }
 
+/** Messages main sends the renderer unasked (contract.ts mainEvents), already validated. */
+export interface MainEventPort {
+  send<E extends MainEventName>(event: E, payload: MainEventPayload<E>): void;
+}
+
+/** The app's life: the renderer said it wrote what it had to before quitting. */
+export interface LifecyclePort {
+  readyToQuit(): void;
+}
+
 export interface Ports {
   appInfo: AppInfo;
   /** Where file dialogs start before a folder was remembered (the user's Documents). */
@@ -45,6 +55,8 @@ export interface Ports {
   shell: ShellPort;
   dialogs: DialogPort;
   print: PrintPort;
+  events: MainEventPort;
+  lifecycle: LifecyclePort;
   /**
    * The fonts reports embed. Optional: by default they are read from node_modules, which
    * every host but the packaged app has; the Electron build passes the bundled copies.

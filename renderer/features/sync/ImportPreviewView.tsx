@@ -53,6 +53,8 @@ export function ImportPreviewView({ preview, applying: progress, onCancelApply, 
         return t('sync.import.scopes.peer', { name: scope.peerName });
       case 'meeting':
         return t('sync.import.scopes.meeting', { title: pick(scope.meetingTitle, language) });
+      case 'folder':
+        return t('sync.import.scopes.folder');
     }
   };
   const unitRole = (unit: PreviewUnit) => roleLabel(unit.origin.role, unit.origin.countryId, countries, t, language);

@@ -359,6 +359,9 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
         peerId = peer.id;
         peerName = peer.name;
         scope = { kind: 'peer', peerId: peer.id, peerName: peer.name, base };
+      } else if (request.kind === 'folder') {
+        base = { ...request.base };
+        scope = { kind: 'folder', base };
       }
       const { [self.id]: _held, ...vector } = await storedVector(tx);
       const own = ownEntry(restore, clock);
@@ -413,7 +416,13 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
       }
     }
     const what =
-      finalScope.kind === 'all' ? 'all' : finalScope.kind === 'peer' ? `for-${slug(peerName)}` : `meeting-${slug(finalScope.meetingTitle.en || finalScope.meetingTitle.ru)}`;
+      finalScope.kind === 'all'
+        ? 'all'
+        : finalScope.kind === 'peer'
+          ? `for-${slug(peerName)}`
+          : finalScope.kind === 'folder'
+            ? 'folder'
+            : `meeting-${slug(finalScope.meetingTitle.en || finalScope.meetingTitle.ru)}`;
     return {
       bundleId,
       fileName: `cwg-${slug(self.displayName)}-${what}-${fileStamp(createdAt)}${BUNDLE_FILE_SUFFIX}`,
@@ -443,7 +452,7 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
     contexts.map(({ unit, trust, peer }) => {
       const authority: Authority = trust.authority;
       return {
-        madeFrom: unit.header.scope.kind === 'peer' ? unit.header.scope.base : null,
+        madeFrom: unit.header.scope.kind === 'peer' || unit.header.scope.kind === 'folder' ? unit.header.scope.base : null,
         signerId: unit.header.origin.id,
         signerName: unit.header.origin.name,
         authority,
@@ -1114,7 +1123,7 @@ export function nextDeclared(
   const known = previous?.epoch;
   const newer = epoch !== undefined && (known === undefined || epoch > known);
   const older = known !== undefined && (epoch === undefined || epoch < known);
-  const declared = vector !== null && (scope.kind === 'all' || (scope.kind === 'peer' && scope.peerId === selfId)) ? vector : null;
+  const declared = vector !== null && (scope.kind === 'all' || scope.kind === 'folder' || (scope.kind === 'peer' && scope.peerId === selfId)) ? vector : null;
   if (newer) return { declared: declared ?? {}, epoch };
   if (older || declared === null) return { declared: previous?.declaredVector, epoch: known };
   return { declared: mergeVectors(previous?.declaredVector ?? {}, declared), epoch: known };

@@ -37,6 +37,8 @@ export type ExportRequest =
   /** `backup`: a backup keeps the contacts that bundles for others withhold (privacy.ts). */
   | { kind: 'all'; backup?: true }
   | { kind: 'peer'; peerId: string }
+  /** A sync folder's change file: what this installation holds beyond `base` (syncFolder.ts). */
+  | { kind: 'folder'; base: Record<string, string> }
   | { kind: 'meeting'; meetingId: string };
 
 export interface ExportedBundle {
