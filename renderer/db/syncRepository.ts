@@ -155,9 +155,14 @@ export interface SyncRepository {
   grantSecretariat(peerId: string): Promise<void>;
   /** Forgets the pinned secretariat: the next secretariat trusted is pinned instead. */
   forgetPinned(): Promise<void>;
+  /** What the sync folder's runner remembers (renderer/features/syncFolder/folderRunner.ts); this computer only. */
+  folderState(): Promise<unknown>;
+  saveFolderState(state: unknown): Promise<void>;
   /** The engine itself (backups restore through it). */
   readonly engine: SyncEngine;
 }
+
+export const FOLDER_META_KEY = 'sync.folder';
 
 const SELF = 'self';
 
@@ -190,6 +195,10 @@ export function createSyncRepository(ctx: RepositoryContext): SyncRepository {
   };
 
   const settings = async (): Promise<SyncSettings> => readSettings((await db.meta.get(SETTINGS_META_KEY))?.value);
+  const folderState = async (): Promise<unknown> => (await db.meta.get(FOLDER_META_KEY))?.value;
+  const saveFolderState = async (state: unknown): Promise<void> => {
+    await db.meta.put({ key: FOLDER_META_KEY, value: state });
+  };
 
   const engine = createSyncEngine({
     store: dexieSyncStore(db),
@@ -312,6 +321,8 @@ export function createSyncRepository(ctx: RepositoryContext): SyncRepository {
   };
 
   return {
+    folderState,
+    saveFolderState,
     async identity() {
       const self = await installation();
       const key = await loadSigningIdentity(db, self.id, now);

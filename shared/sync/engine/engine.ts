@@ -204,6 +204,8 @@ export interface SyncEngine {
   ): Promise<{ written: number }>;
   /** The latest restore, while peers are still to hand back what it removed. */
   restoreState(): Promise<RestoreState | null>;
+  /** Whether each bundle was imported here (a restore forgets them: they are read again). */
+  received(bundleIds: readonly string[]): Promise<boolean[]>;
   /** The secretariat this installation pinned (itself for a secretariat not granted by another), and the grants it knows. */
   pinned(): Promise<{ pinned: PinnedSecretariat | null; grants: SecretariatGrant[] }>;
   /**
@@ -605,6 +607,7 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
           createdAt: header.createdAt,
           scope: header.scope,
           counts: header.counts,
+          vector: header.vector,
         },
       ],
       alreadyReceived: true,
@@ -742,6 +745,7 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
         createdAt: unit.header.createdAt,
         scope: unit.header.scope,
         counts: unit.header.counts,
+        vector: unit.header.vector,
       })),
       alreadyReceived: state.alreadyReceived,
       summary: plan.summary,
@@ -976,6 +980,10 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
     prepareImport,
     restore,
     restoreState: () => store.read(restoreStateIn),
+    async received(bundleIds) {
+      const found = await store.read((tx) => tx.received(bundleIds));
+      return found.map((entry) => entry !== undefined);
+    },
     async pinned() {
       const identity = await localIdentity();
       return store.read(async (tx) => ({ pinned: (await trustContextIn(tx, identity)).pinned, grants: readGrants(await tx.meta(GRANTS_META_KEY)) }));

@@ -85,6 +85,8 @@ export interface PreviewUnit {
   createdAt: string;
   scope: BundleScope;
   counts: Partial<Record<SyncedTableName, number>>;
+  /** What the sender held when it wrote the file (null for a partial scope). */
+  vector: Record<string, string> | null;
 }
 
 export interface PreviewConflict extends PlannedConflict {
