@@ -5,6 +5,8 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { FirstRunPage } from '../features/firstRun/FirstRunPage';
 import { useBundleDropTarget } from '../features/sync/useBundleDropTarget';
 import { useDailyBackup } from '../features/backup/useDailyBackup';
+import { SyncFolderBadge } from '../features/syncFolder/SyncFolderBadge';
+import { useSyncFolderRunner } from '../features/syncFolder/useSyncFolderRunner';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useRepositories } from './RepositoriesContext';
@@ -23,6 +25,8 @@ export function Layout() {
   // A bundle file dropped on any screen goes to the sync import preview (once there is an identity).
   useBundleDropTarget(state?.installation !== undefined);
   useDailyBackup(state?.installation !== undefined, location.pathname);
+  // The sync folder (if one is chosen) is kept in step while the app is open.
+  useSyncFolderRunner(state?.installation !== undefined);
 
   return (
     <>
@@ -49,6 +53,7 @@ export function Layout() {
           </nav>
         )}
         <div className="header-end">
+          {state?.installation && <SyncFolderBadge />}
           {badge && <span className="installation-badge">{badge}</span>}
           <LanguageSwitch />
         </div>

@@ -3,6 +3,7 @@ import { meetingsEn } from './meetings';
 import { delegatesEn } from './delegates';
 import { mouEn } from './mou';
 import { syncEn } from './sync';
+import { syncFolderEn } from './syncFolder';
 import { settingsEn } from './settings';
 import { reportsEn } from './reports';
 import { faultsEn } from './faults';
@@ -89,6 +90,7 @@ export const en = {
   delegates: delegatesEn,
   mou: mouEn,
   sync: syncEn,
+  syncFolder: syncFolderEn,
   settings: settingsEn,
   reports: reportsEn,
   faults: faultsEn,

@@ -4,6 +4,7 @@ import { meetingsRu } from './meetings';
 import { delegatesRu } from './delegates';
 import { mouRu } from './mou';
 import { syncRu } from './sync';
+import { syncFolderRu } from './syncFolder';
 import { settingsRu } from './settings';
 import { reportsRu } from './reports';
 import { faultsRu } from './faults';
@@ -89,6 +90,7 @@ export const ru: Messages = {
   delegates: delegatesRu,
   mou: mouRu,
   sync: syncRu,
+  syncFolder: syncFolderRu,
   settings: settingsRu,
   reports: reportsRu,
   faults: faultsRu,

@@ -11,6 +11,7 @@ import { api } from '../../lib/api';
 import { showError, useToasts } from '../../stores/toasts';
 import { InstallationForm } from './InstallationForm';
 import { SyncSettingsSection } from '../sync/SyncSettingsSection';
+import { SyncFolderSection } from '../syncFolder/SyncFolderSection';
 import { StorageSection } from './StorageSection';
 import { BackupsSection } from '../backup/BackupsSection';
 
@@ -99,6 +100,8 @@ export function SettingsPage() {
       </section>
 
       <SyncSettingsSection />
+
+      <SyncFolderSection />
 
       <section aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.aboutSection')}</h2>

@@ -16,6 +16,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import type { ImportOutcome, ImportPreview, ImportSession, ImportStage, Progress } from '../../db/syncRepository';
 import { api, ApiError } from '../../lib/api';
 import { base64ToBytes } from '../../lib/bytes';
+import { useSyncFolder } from '../syncFolder/syncFolderStore';
 import { useBundleDrop } from './dropStore';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ProgressStatus } from './ProgressStatus';
@@ -156,6 +157,8 @@ export function ImportPage() {
         },
       });
       setPhase({ kind: 'done', preview: session.preview, outcome });
+      // Files in the sync folder from a sender just trusted follow at once.
+      useSyncFolder.getState().syncNow?.();
     } catch (failure) {
       if (failure instanceof SyncCancelledError) {
         setPhase({ kind: 'idle' });

@@ -313,7 +313,9 @@ export function createFolderRunner(deps: FolderRunnerDeps) {
   async function writeBundle(bundle: ExportedBundle): Promise<string> {
     const fileName = folderFileName(new Date(now()), await deps.sha256Hex(bundle.text));
     const { name } = await deps.folder.write(fileName, bundle.text);
-    await deps.sync.recordExport(bundle, name);
+    // The history lists files with changes; an acknowledgement alone (no record) would only
+    // double every import there.
+    if (bundle.total > 0) await deps.sync.recordExport(bundle, name.split('/').pop() ?? name);
     return name;
   }
 

@@ -1,0 +1,177 @@
+/**
+ * The sync folder as people use it with a plain shared folder (as a network share
+ * behaves: no events, polling only): three installations point at the same folder.
+ * - the secretariat chooses the folder and its sample data goes there by itself;
+ * - a delegation chooses it too: the secretariat's files wait until the delegation
+ *   reviews one and trusts the sender; from then on, a meeting renamed at the
+ *   secretariat appears at the delegation with nobody exporting or importing;
+ * - the folder moved away means "offline" in the header, with nothing lost; back again,
+ *   syncing resumes;
+ * - a second delegation joining late catches up;
+ * - Pause in the header stops it, Resume starts it again.
+ */
+import { mkdtemp, readdir, rename } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHost, type TestHost } from '../host/testHost';
+import { firstRun, nav } from './syncSteps';
+
+const SECOND = 'Second meeting of the Customs Working Group';
+/** Long enough for a poll (5 s), a settle (two ticks of 2.5 s) and a write on a loaded machine. */
+const HOP = 60_000;
+
+const header = (page: Page) => page.getByRole('group', { name: 'Sync folder status' });
+
+async function chooseFolder(host: TestHost, folder: string): Promise<void> {
+  const { page } = host;
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Sync folder' });
+  await section.getByText('No sync folder is chosen: bundles move only when you export and import them.').waitFor();
+  host.dialogs.answer(folder);
+  await section.getByRole('button', { name: 'Choose a sync folder…' }).click();
+  await page.getByRole('status').getByText(`This installation now syncs through ${folder}.`).waitFor();
+  await section.getByText('Connected').waitFor();
+}
+
+async function meetingTitles(page: Page): Promise<string> {
+  await nav(page).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+  return (await page.getByRole('main').textContent()) ?? '';
+}
+
+/** Waits until the meetings list shows `title` (the page is reopened: lists do not poll). */
+async function waitForMeeting(page: Page, title: string): Promise<void> {
+  const deadline = Date.now() + HOP;
+  while (Date.now() < deadline) {
+    if ((await meetingTitles(page)).includes(title)) return;
+    await page.waitForTimeout(1000);
+  }
+  throw new Error(`"${title}" did not arrive through the sync folder within ${String(HOP / 1000)} s.`);
+}
+
+/** Settings → Sync folder: reviews the first waiting file and trusts its sender in Sync → Import. */
+async function trustWaitingSender(page: Page, sender: string): Promise<void> {
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Sync folder' });
+  const waiting = section.getByRole('list', { name: 'Waiting for you to trust the sender' });
+  await waiting.getByText(new RegExp(`, from ${sender}`)).first().waitFor({ timeout: HOP });
+  await waiting.getByRole('button', { name: /^Review / }).first().click();
+  await page.getByRole('heading', { name: 'What this bundle would change' }).waitFor();
+  await page.getByRole('checkbox', { name: new RegExp(`^I compared the fingerprint with the sender and trust “${sender}”`) }).check();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('status').getByText(new RegExp(`^Imported from ${sender}`)).waitFor();
+}
+
+describe('sync through a shared folder', () => {
+  let folder: string;
+  let secretariat: TestHost;
+  let kyrgyz: TestHost;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'cwg-e2e-shared-'));
+    [secretariat, kyrgyz] = await Promise.all([startTestHost(), startTestHost()]);
+    await firstRun(secretariat, 'Secretariat', 'Secretariat');
+    await firstRun(kyrgyz, 'Kyrgyz delegation', 'Delegation', 'Kyrgyzstan');
+  });
+
+  /** The folder while "unplugged" by a test, put back whatever happens. */
+  let unplugged: string | null = null;
+  afterEach(async () => {
+    if (unplugged) await rename(unplugged, folder);
+    unplugged = null;
+  });
+
+  afterAll(async () => {
+    await Promise.all([secretariat.close(), kyrgyz.close()]);
+  });
+
+  it('the secretariat’s data reaches a delegation once it trusts the sender, and later edits follow by themselves', async () => {
+    const s = secretariat.page;
+    const d = kyrgyz.page;
+    await chooseFolder(secretariat, folder);
+    await nav(s).getByRole('link', { name: 'Settings' }).click();
+    await s.getByRole('button', { name: 'Load sample data' }).click();
+    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    // The header says when it last synced.
+    await header(s).getByRole('link', { name: /^Sync folder: synced \d{1,2}:\d\d/ }).waitFor({ timeout: HOP });
+
+    await chooseFolder(kyrgyz, folder);
+    await trustWaitingSender(d, 'Secretariat');
+    // The sender's other files follow by themselves.
+    await waitForMeeting(d, SECOND);
+
+    // The secretariat renames a meeting; nobody exports or imports.
+    await nav(s).getByRole('link', { name: 'Meetings' }).click();
+    await s.getByRole('link', { name: SECOND }).first().click();
+    await s.getByRole('link', { name: 'Edit meeting' }).click();
+    await s.getByLabel('Title in English').fill('Second meeting of the CWG, Bishkek');
+    await s.getByRole('button', { name: 'Save changes' }).click();
+    await s.getByRole('status').getByText('Meeting saved.').waitFor();
+    await waitForMeeting(d, 'Second meeting of the CWG, Bishkek');
+
+    // Both wrote only into their own folders; the history lists the files.
+    const dirs = await readdir(join(folder, 'cwg-desk'));
+    expect(dirs).toHaveLength(2);
+    await nav(d).getByRole('link', { name: 'Sync' }).click();
+    await d.getByRole('navigation', { name: 'Sync sections' }).getByRole('link', { name: 'History' }).click();
+    await d.getByRole('cell', { name: 'Imported (sync folder)' }).first().waitFor();
+    expect(await d.getByRole('cell', { name: 'Imported (sync folder)' }).count()).toBeGreaterThanOrEqual(2);
+    expect(secretariat.pageErrors).toEqual([]);
+    expect(kyrgyz.pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('an unreachable folder is "offline" in the header; nothing is lost, and syncing resumes when it is back', async () => {
+    const s = secretariat.page;
+    const d = kyrgyz.page;
+    const away = `${folder}-unplugged`;
+    await rename(folder, away);
+    unplugged = away;
+    await header(d).getByRole('link', { name: /^Sync folder: offline/ }).waitFor({ timeout: HOP });
+    await nav(d).getByRole('link', { name: 'Settings' }).click();
+    await d.getByRole('region', { name: 'Sync folder' }).getByText(/^Offline: the folder cannot be found/).waitFor();
+
+    // Work goes on offline at the secretariat.
+    await nav(s).getByRole('link', { name: 'Meetings' }).click();
+    await s.getByRole('link', { name: 'Second meeting of the CWG, Bishkek' }).first().click();
+    await s.getByRole('link', { name: 'Edit meeting' }).click();
+    await s.getByLabel('Title in English').fill('Second meeting of the CWG, Bishkek, 9–11 September 2014');
+    await s.getByRole('button', { name: 'Save changes' }).click();
+    await s.getByRole('status').getByText('Meeting saved.').waitFor();
+
+    await rename(away, folder);
+    unplugged = null;
+    await header(d).getByRole('link', { name: /^Sync folder: synced/ }).waitFor({ timeout: HOP });
+    await waitForMeeting(d, 'Second meeting of the CWG, Bishkek, 9–11 September 2014');
+  }, 240_000);
+
+  it('a delegation joining late catches up; Pause in the header stops syncing and Resume starts it again', async () => {
+    const tajik = await startTestHost();
+    try {
+      const t = tajik.page;
+      await firstRun(tajik, 'Tajik delegation', 'Delegation', 'Tajikistan');
+      await chooseFolder(tajik, folder);
+      await trustWaitingSender(t, 'Secretariat');
+      await waitForMeeting(t, 'Second meeting of the CWG, Bishkek, 9–11 September 2014');
+
+      await header(t).getByRole('button', { name: 'Pause syncing' }).click();
+      await header(t).getByRole('link', { name: /^Sync folder: paused/ }).waitFor();
+      const s = secretariat.page;
+      await nav(s).getByRole('link', { name: 'Meetings' }).click();
+      await s.getByRole('link', { name: 'Second meeting of the CWG, Bishkek, 9–11 September 2014' }).first().click();
+      await s.getByRole('link', { name: 'Edit meeting' }).click();
+      await s.getByLabel('Title in English').fill('Second meeting (Bishkek)');
+      await s.getByRole('button', { name: 'Save changes' }).click();
+      await s.getByRole('status').getByText('Meeting saved.').waitFor();
+      await waitForMeeting(kyrgyz.page, 'Second meeting (Bishkek)');
+      // Paused: the Tajik delegation has not read it.
+      expect(await meetingTitles(t)).not.toContain('Second meeting (Bishkek)');
+      await header(t).getByRole('button', { name: 'Resume syncing' }).click();
+      await waitForMeeting(t, 'Second meeting (Bishkek)');
+      expect(tajik.pageErrors).toEqual([]);
+    } finally {
+      await tajik.close();
+    }
+  }, 300_000);
+});
