@@ -108,7 +108,7 @@ describe('sync through a shared folder', () => {
     await s.getByRole('link', { name: 'Edit meeting' }).click();
     await s.getByLabel('Title in English').fill('Second meeting of the CWG, Bishkek');
     await s.getByRole('button', { name: 'Save changes' }).click();
-    await s.getByRole('status').getByText('Meeting saved.').waitFor();
+    await s.getByRole('heading', { level: 1, name: 'Second meeting of the CWG, Bishkek' }).waitFor();
     await waitForMeeting(d, 'Second meeting of the CWG, Bishkek');
 
     // Both wrote only into their own folders; the history lists the files.
@@ -138,12 +138,32 @@ describe('sync through a shared folder', () => {
     await s.getByRole('link', { name: 'Edit meeting' }).click();
     await s.getByLabel('Title in English').fill('Second meeting of the CWG, Bishkek, 9–11 September 2014');
     await s.getByRole('button', { name: 'Save changes' }).click();
-    await s.getByRole('status').getByText('Meeting saved.').waitFor();
+    await s.getByRole('heading', { level: 1, name: 'Second meeting of the CWG, Bishkek, 9–11 September 2014' }).waitFor();
 
     await rename(away, folder);
     unplugged = null;
     await header(d).getByRole('link', { name: /^Sync folder: synced/ }).waitFor({ timeout: HOP });
     await waitForMeeting(d, 'Second meeting of the CWG, Bishkek, 9–11 September 2014');
+  }, 240_000);
+
+  it('quitting writes the change just made before the app closes', async () => {
+    const s = secretariat.page;
+    const own = async () => (await readdir(join(folder, 'cwg-desk'), { recursive: true })).filter((name) => name.endsWith('.cwgbundle.json')).length;
+    await nav(s).getByRole('link', { name: 'Meetings' }).click();
+    await s.getByRole('link', { name: 'Second meeting of the CWG, Bishkek, 9–11 September 2014' }).first().click();
+    await s.getByRole('link', { name: 'Edit meeting' }).click();
+    await s.getByLabel('Title in English').fill('Second meeting of the CWG (saved just before quitting)');
+    await s.getByRole('button', { name: 'Save changes' }).click();
+    await s.getByRole('heading', { level: 1, name: 'Second meeting of the CWG (saved just before quitting)' }).waitFor();
+    const before = await own();
+    const answers = secretariat.quitAnswers;
+    // Main asks before quitting; the renderer writes what is pending, then answers.
+    await secretariat.sendMainEvent('cwg:event:before-quit', {});
+    const deadline = Date.now() + HOP;
+    while (secretariat.quitAnswers === answers && Date.now() < deadline) await s.waitForTimeout(100);
+    expect(secretariat.quitAnswers).toBe(answers + 1);
+    expect(await own()).toBeGreaterThan(before);
+    await waitForMeeting(kyrgyz.page, 'Second meeting of the CWG (saved just before quitting)');
   }, 240_000);
 
   it('a delegation joining late catches up; Pause in the header stops syncing and Resume starts it again', async () => {
@@ -153,17 +173,17 @@ describe('sync through a shared folder', () => {
       await firstRun(tajik, 'Tajik delegation', 'Delegation', 'Tajikistan');
       await chooseFolder(tajik, folder);
       await trustWaitingSender(t, 'Secretariat');
-      await waitForMeeting(t, 'Second meeting of the CWG, Bishkek, 9–11 September 2014');
+      await waitForMeeting(t, 'Second meeting of the CWG (saved just before quitting)');
 
       await header(t).getByRole('button', { name: 'Pause syncing' }).click();
       await header(t).getByRole('link', { name: /^Sync folder: paused/ }).waitFor();
       const s = secretariat.page;
       await nav(s).getByRole('link', { name: 'Meetings' }).click();
-      await s.getByRole('link', { name: 'Second meeting of the CWG, Bishkek, 9–11 September 2014' }).first().click();
+      await s.getByRole('link', { name: 'Second meeting of the CWG (saved just before quitting)' }).first().click();
       await s.getByRole('link', { name: 'Edit meeting' }).click();
       await s.getByLabel('Title in English').fill('Second meeting (Bishkek)');
       await s.getByRole('button', { name: 'Save changes' }).click();
-      await s.getByRole('status').getByText('Meeting saved.').waitFor();
+      await s.getByRole('heading', { level: 1, name: 'Second meeting (Bishkek)' }).waitFor();
       await waitForMeeting(kyrgyz.page, 'Second meeting (Bishkek)');
       // Paused: the Tajik delegation has not read it.
       expect(await meetingTitles(t)).not.toContain('Second meeting (Bishkek)');

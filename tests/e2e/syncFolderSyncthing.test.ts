@@ -55,7 +55,7 @@ async function renameMeeting(page: Page, from: string, to: string): Promise<void
   await page.getByRole('link', { name: 'Edit meeting' }).click();
   await page.getByLabel('Title in English').fill(to);
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByRole('status').getByText('Meeting saved.').waitFor();
+  await page.getByRole('heading', { level: 1, name: to }).waitFor();
 }
 
 async function positionOf(page: Page): Promise<string> {
@@ -68,7 +68,9 @@ async function setPosition(page: Page, position: string): Promise<void> {
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByLabel('Position (English)').fill(position);
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('status').getByText('Saved.').first().waitFor();
+  // Back on the person's page, showing the new position.
+  await page.getByRole('heading', { level: 1, name: PERSON }).waitFor();
+  await page.getByRole('main').getByText(position, { exact: true }).first().waitFor();
 }
 
 /** The folder of the installation called `name` (read from one of its files). */
