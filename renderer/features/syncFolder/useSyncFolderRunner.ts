@@ -1,7 +1,7 @@
 /**
  * Runs the sync folder while the app is open (folderRunner.ts): a cycle when main says the
- * folder changed, and every few seconds to write this installation's changes once they
- * have settled (the same vector twice in a row: no save in between). Before the app
+ * folder changed, and, three times a second, a look whether this installation's changes have
+ * settled (the same vector twice in a row: no save in between) to write them. Before the app
  * quits, one last cycle writes what is pending, then main is told it may quit.
  */
 import { useEffect } from 'react';
@@ -15,8 +15,11 @@ import { localDay, takeBackup } from '../backup/backups';
 import { createFolderRunner, readFolderState, type FolderRunResult } from './folderRunner';
 import { useSyncFolder } from './syncFolderStore';
 
-/** How often local changes are looked at; two equal looks in a row mean they settled. */
-const TICK_MS = 2500;
+/**
+ * How often local changes are looked at (a read of the version vector); two equal looks in a
+ * row mean they settled: a change is written 0.3 to 0.6 s after its last save.
+ */
+const TICK_MS = 300;
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
