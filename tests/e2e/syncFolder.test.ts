@@ -172,7 +172,15 @@ describe('sync through a shared folder', () => {
       const t = tajik.page;
       await firstRun(tajik, 'Tajik delegation', 'Delegation', 'Tajikistan');
       await chooseFolder(tajik, folder);
-      await trustWaitingSender(t, 'Secretariat');
+      // The waiting files are listed in Sync → Import too.
+      await nav(t).getByRole('link', { name: 'Sync' }).click();
+      await t.getByRole('navigation', { name: 'Sync sections' }).getByRole('link', { name: 'Import' }).click();
+      const waiting = t.getByRole('list', { name: 'Waiting for you to trust the sender' });
+      await waiting.getByText(/, from Secretariat/).first().waitFor({ timeout: HOP });
+      await waiting.getByRole('button', { name: /^Review / }).first().click();
+      await t.getByRole('checkbox', { name: /^I compared the fingerprint with the sender and trust “Secretariat”/ }).check();
+      await t.getByRole('button', { name: 'Import', exact: true }).click();
+      await t.getByRole('status').getByText(/^Imported from Secretariat/).waitFor();
       await waitForMeeting(t, 'Second meeting of the CWG (saved just before quitting)');
 
       await header(t).getByRole('button', { name: 'Pause syncing' }).click();

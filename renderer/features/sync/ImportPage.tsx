@@ -17,6 +17,7 @@ import type { ImportOutcome, ImportPreview, ImportSession, ImportStage, Progress
 import { api, ApiError } from '../../lib/api';
 import { base64ToBytes } from '../../lib/bytes';
 import { useSyncFolder } from '../syncFolder/syncFolderStore';
+import { SyncFolderWaiting } from '../syncFolder/SyncFolderWaiting';
 import { useBundleDrop } from './dropStore';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ProgressStatus } from './ProgressStatus';
@@ -191,6 +192,7 @@ export function ImportPage() {
       {cancelledNote && <p role="status">{t('sync.import.cancelled')}</p>}
 
       {phase.kind === 'idle' && picker}
+      {(phase.kind === 'idle' || phase.kind === 'done') && <SyncFolderWaiting headingLevel={2} />}
 
       {phase.kind === 'checking' && (
         <section aria-label={t('sync.import.checking', { file: phase.fileName })}>

@@ -5,22 +5,20 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { api } from '../../lib/api';
-import { base64ToBytes } from '../../lib/bytes';
 import { showError, useToasts } from '../../stores/toasts';
-import { useBundleDrop } from '../sync/dropStore';
 import { formatDateTime, syncErrorText } from '../sync/syncFormat';
 import { useSyncFolder } from './syncFolderStore';
+import { SyncFolderWaiting } from './SyncFolderWaiting';
 
 export function SyncFolderSection() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const ids = useId();
   const repositories = useRepositories();
-  const navigate = useNavigate();
   const showToast = useToasts((state) => state.show);
   const view = useSyncFolder();
   const [busy, setBusy] = useState(false);
@@ -66,14 +64,6 @@ export function SyncFolderSection() {
       const next = await api.pauseSyncFolder(paused);
       useSyncFolder.setState({ status: next });
       if (!paused) view.syncNow?.();
-    });
-
-  const review = (name: string) =>
-    act(async () => {
-      const file = await api.readSyncFolderFile(name);
-      const fileName = name.split('/').pop() ?? name;
-      useBundleDrop.getState().drop(new File([base64ToBytes(file.base64).slice().buffer], fileName, { type: 'application/json' }));
-      await navigate('/sync/import');
     });
 
   const stateText =
@@ -122,25 +112,7 @@ export function SyncFolderSection() {
         )}
       </p>
       {configured && view.arriving > 0 && <p role="status">{t('syncFolder.arriving', { count: view.arriving })}</p>}
-      {configured && view.waiting.length > 0 && (
-        <>
-          <h3 id={`${ids}-waiting`}>{t('syncFolder.waitingTitle')}</h3>
-          <p className="hint">{t('syncFolder.waitingHint')}</p>
-          <ul aria-labelledby={`${ids}-waiting`}>
-            {view.waiting.map((file) => {
-              const fileName = file.name.split('/').pop() ?? file.name;
-              return (
-                <li key={file.name}>
-                  {t('syncFolder.waitingItem', { file: fileName, senders: file.senders.join(', ') })}{' '}
-                  <button type="button" disabled={busy} onClick={() => void review(file.name)}>
-                    {t('syncFolder.review', { file: fileName })}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
+      {configured && <SyncFolderWaiting headingLevel={3} />}
       {configured && view.problems.length > 0 && (
         <>
           <h3 id={`${ids}-problems`}>{t('syncFolder.problemsTitle')}</h3>
