@@ -14,7 +14,6 @@
  *    the runner's own work per file, to compare runs, not a promise about Chromium).
  */
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,23 +22,16 @@ import type { Page } from 'playwright-core';
 import type { BenchResult } from '../../scripts/bench';
 import { createSyncFolderService } from '../../electron/main/services/syncFolderService';
 import { createRepositories, openDatabase } from '../../renderer/db';
-import { createFolderRunner, readFolderState } from '../../renderer/features/syncFolder/folderRunner';
+import { nodeFolderRunner, workshop } from '../fixtures/folderRunner';
 import { startSyncthingPair } from '../host/syncthing';
-import { startTestHost, type TestHost } from '../host/testHost';
+import { startTestHost } from '../host/testHost';
 import { firstRun, nav } from '../e2e/syncSteps';
+import { chooseSyncFolder } from '../e2e/syncFolderSteps';
 import { median } from './stats';
 
 const RUNS = Math.max(3, Number(process.env.CWG_BENCH_RUNS ?? 5));
 const FILES = Number(process.env.CWG_BENCH_FOLDER_FILES ?? 1000);
 const APP_SHARE_TARGET_MS = 1000;
-
-async function chooseFolder(host: TestHost, folder: string): Promise<void> {
-  const { page } = host;
-  await nav(page).getByRole('link', { name: 'Settings' }).click();
-  host.dialogs.answer(folder);
-  await page.getByRole('region', { name: 'Sync folder' }).getByRole('button', { name: 'Choose a sync folder…' }).click();
-  await page.getByRole('status').getByText(`This installation now syncs through ${folder}.`).waitFor();
-}
 
 /** The first time a file whose name passes `wanted` appears under `dir` (recursively). */
 function firstFile(dir: string, wanted: (name: string) => boolean): { when: Promise<{ at: number; name: string }>; stop: () => void } {
@@ -85,11 +77,11 @@ async function throughSyncthing(): Promise<BenchResult[]> {
     const d = delegation.page;
     await firstRun(secretariat, 'Secretariat', 'Secretariat');
     await firstRun(delegation, 'Kyrgyz delegation', 'Delegation', 'Kyrgyzstan');
-    await chooseFolder(secretariat, a.folder);
+    await chooseSyncFolder(secretariat, a.folder);
     await nav(s).getByRole('link', { name: 'Settings' }).click();
     await s.getByRole('button', { name: 'Load sample data' }).click();
     await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
-    await chooseFolder(delegation, b.folder);
+    await chooseSyncFolder(delegation, b.folder);
     const waiting = d.getByRole('region', { name: 'Sync folder' }).getByRole('list', { name: 'Waiting for you to trust the sender' });
     await waiting.getByRole('button', { name: /^Review / }).first().waitFor({ timeout: 60_000 });
     await waiting.getByRole('button', { name: /^Review / }).first().click();
@@ -159,20 +151,7 @@ async function thousandFiles(): Promise<BenchResult[]> {
     const installation = await repos.installation.create({ displayName: name, role, countryId });
     const service = createSyncFolderService({ dataFolder: await mkdtemp(join(tmpdir(), 'cwg-bench-app-')), settleMs: 0 });
     await service.choose(folder, installation.id);
-    const runner = createFolderRunner({
-      folder: {
-        scan: () => service.scan(),
-        read: async (file) => new Uint8Array((await service.read(file)).bytes),
-        write: (fileName, text) => service.write(fileName, text),
-        removeOwn: (names) => service.removeOwn(names),
-      },
-      sync: repos.sync,
-      state: { load: async () => readFolderState(await repos.sync.folderState()), save: (state) => repos.sync.saveFolderState(state) },
-      backup: () => Promise.resolve(),
-      sha256Hex: (text) => Promise.resolve(createHash('sha256').update(text).digest('hex')),
-      localDay: (ms) => new Date(ms).toISOString().slice(0, 10),
-      compactAfterFiles: Number.POSITIVE_INFINITY,
-    });
+    const runner = nodeFolderRunner(repos, service, { compactAfterFiles: Number.POSITIVE_INFINITY });
     return { db, repos, runner, installation, service };
   };
   const secretariat = await install('Secretariat', 'secretariat', null);
@@ -188,20 +167,7 @@ async function thousandFiles(): Promise<BenchResult[]> {
     });
     await session.apply(session.preview.needsTrust);
     for (let index = 0; index < FILES; index += 1) {
-      await secretariat.repos.meetings.save({
-        title: { en: `Working session ${String(index + 1)}`, ru: `Рабочее заседание ${String(index + 1)}` },
-        kind: 'workshop',
-        status: 'planned',
-        startDate: '2027-01-10',
-        endDate: '2027-01-10',
-        city: { en: 'Dushanbe', ru: 'Душанбе' },
-        venue: { en: '', ru: '' },
-        timeZone: 'Asia/Dushanbe',
-        hostOrganizationId: null,
-        coOrganizerIds: [],
-        inConjunctionWith: { en: '', ru: '' },
-        objectives: { en: '', ru: '' },
-      });
+      await secretariat.repos.meetings.save(workshop(`Working session ${String(index + 1)}`, `Рабочее заседание ${String(index + 1)}`));
       await secretariat.runner.run();
     }
     const start = performance.now();

@@ -4,14 +4,14 @@
  * folders: each installation runs the renderer's runner on its own service instance
  * pointed at the same folder, as installations on one network share do.
  */
-import { createHash } from 'node:crypto';
 import { appendFile, mkdtemp, readdir, readFile, rename, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSyncFolderService, type SyncFolderService } from '../../electron/main/services/syncFolderService';
 import { createRepositories, openDatabase, type CwgDatabase, type Repositories } from '../../renderer/db';
-import { createFolderRunner, readFolderState, type FolderRunResult } from '../../renderer/features/syncFolder/folderRunner';
+import type { FolderRunResult } from '../../renderer/features/syncFolder/folderRunner';
+import { nodeFolderRunner, workshop } from '../fixtures/folderRunner';
 import { syncedTableNames, type Meeting } from '../../shared/model';
 import type { SyncRecord } from '../../shared/sync/bundleFormat';
 import { emptyDelegateFields } from '../../shared/delegates/validation';
@@ -36,7 +36,7 @@ interface Installation {
   repos: Repositories;
   id: string;
   service: SyncFolderService;
-  runner: ReturnType<typeof createFolderRunner>;
+  runner: ReturnType<typeof nodeFolderRunner>;
   backups: number;
 }
 
@@ -57,22 +57,11 @@ async function install(
   services.push(service);
   await service.choose(folder, installation.id);
   const self: Installation = { name, db, repos, id: installation.id, service, runner: undefined as never, backups: 0 };
-  self.runner = createFolderRunner({
-    folder: {
-      scan: () => service.scan(),
-      read: async (file) => new Uint8Array((await service.read(file)).bytes),
-      write: (fileName, text) => service.write(fileName, text),
-      removeOwn: (names) => service.removeOwn(names),
-    },
-    sync: repos.sync,
-    state: { load: async () => readFolderState(await repos.sync.folderState()), save: (state) => repos.sync.saveFolderState(state) },
-    backup: () => {
-      self.backups += 1;
-      return Promise.resolve();
-    },
-    sha256Hex: (text) => Promise.resolve(createHash('sha256').update(text).digest('hex')),
+  self.runner = nodeFolderRunner(repos, service, {
     now: () => time.now,
-    localDay: (ms) => new Date(ms).toISOString().slice(0, 10),
+    onBackup: () => {
+      self.backups += 1;
+    },
     ...options,
   });
   return self;
@@ -111,20 +100,7 @@ async function expectSameData(a: Installation, b: Installation): Promise<void> {
 
 async function addMeeting(installation: Installation, title: string): Promise<Meeting> {
   time.now += 1000;
-  return installation.repos.meetings.save({
-    title: { en: title, ru: `${title} (RU)` },
-    kind: 'workshop',
-    status: 'planned',
-    startDate: '2026-12-10',
-    endDate: '2026-12-11',
-    city: { en: 'Bishkek', ru: 'Бишкек' },
-    venue: { en: '', ru: '' },
-    timeZone: 'Asia/Bishkek',
-    hostOrganizationId: null,
-    coOrganizerIds: [],
-    inConjunctionWith: { en: '', ru: '' },
-    objectives: { en: '', ru: '' },
-  });
+  return installation.repos.meetings.save(workshop(title));
 }
 
 /** A delegation records one of its own officials (its peers accept that from it). */
@@ -184,23 +160,14 @@ describe('sync through a shared folder', () => {
     const slow = createSyncFolderService({ dataFolder: await mkdtemp(join(tmpdir(), 'cwg-folder-app-')), settleMs: 60_000, now: () => time.now });
     services.push(slow);
     await truncate(path, Math.floor(full.length / 2));
-    const arriving = await createFolderRunner({
-      folder: {
-        scan: async () => {
-          await slow.choose(folder, delegation.id);
-          return slow.scan();
-        },
-        read: async (file) => new Uint8Array((await slow.read(file)).bytes),
-        write: (fileName, text) => slow.write(fileName, text),
-        removeOwn: (names) => slow.removeOwn(names),
+    const slowService = {
+      ...slow,
+      scan: async () => {
+        await slow.choose(folder, delegation.id);
+        return slow.scan();
       },
-      sync: delegation.repos.sync,
-      state: { load: async () => readFolderState(await delegation.repos.sync.folderState()), save: (state) => delegation.repos.sync.saveFolderState(state) },
-      backup: () => Promise.resolve(),
-      sha256Hex: (text) => Promise.resolve(createHash('sha256').update(text).digest('hex')),
-      now: () => time.now,
-      localDay: (ms) => new Date(ms).toISOString().slice(0, 10),
-    }).run({ write: false });
+    };
+    const arriving = await nodeFolderRunner(delegation.repos, slowService, { now: () => time.now }).run({ write: false });
     expect(arriving.arriving).toEqual([next]);
     expect(arriving.problems).toEqual([]);
 

@@ -13,56 +13,13 @@
 import { mkdtemp, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { firstRun, nav } from './syncSteps';
+import { chooseSyncFolder as chooseFolder, folderHeader, HOP, meetingsText as meetingTitles, renameMeeting, trustWaitingSender, waitForMeeting } from './syncFolderSteps';
 
 const SECOND = 'Second meeting of the Customs Working Group';
-/** Long enough for a poll (5 s), a settle (two ticks of 2.5 s) and a write on a loaded machine. */
-const HOP = 60_000;
-
-const header = (page: Page) => page.getByRole('group', { name: 'Sync folder status' });
-
-async function chooseFolder(host: TestHost, folder: string): Promise<void> {
-  const { page } = host;
-  await nav(page).getByRole('link', { name: 'Settings' }).click();
-  const section = page.getByRole('region', { name: 'Sync folder' });
-  await section.getByText('No sync folder is chosen: bundles move only when you export and import them.').waitFor();
-  host.dialogs.answer(folder);
-  await section.getByRole('button', { name: 'Choose a sync folder…' }).click();
-  await page.getByRole('status').getByText(`This installation now syncs through ${folder}.`).waitFor();
-  await section.getByText('Connected').waitFor();
-}
-
-async function meetingTitles(page: Page): Promise<string> {
-  await nav(page).getByRole('link', { name: 'Meetings' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
-  return (await page.getByRole('main').textContent()) ?? '';
-}
-
-/** Waits until the meetings list shows `title` (the page is reopened: lists do not poll). */
-async function waitForMeeting(page: Page, title: string): Promise<void> {
-  const deadline = Date.now() + HOP;
-  while (Date.now() < deadline) {
-    if ((await meetingTitles(page)).includes(title)) return;
-    await page.waitForTimeout(1000);
-  }
-  throw new Error(`"${title}" did not arrive through the sync folder within ${String(HOP / 1000)} s.`);
-}
-
-/** Settings → Sync folder: reviews the first waiting file and trusts its sender in Sync → Import. */
-async function trustWaitingSender(page: Page, sender: string): Promise<void> {
-  await nav(page).getByRole('link', { name: 'Settings' }).click();
-  const section = page.getByRole('region', { name: 'Sync folder' });
-  const waiting = section.getByRole('list', { name: 'Waiting for you to trust the sender' });
-  await waiting.getByText(new RegExp(`, from ${sender}`)).first().waitFor({ timeout: HOP });
-  await waiting.getByRole('button', { name: /^Review / }).first().click();
-  await page.getByRole('heading', { name: 'What this bundle would change' }).waitFor();
-  await page.getByRole('checkbox', { name: new RegExp(`^I compared the fingerprint with the sender and trust “${sender}”`) }).check();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('status').getByText(new RegExp(`^Imported from ${sender}`)).waitFor();
-}
+const header = folderHeader;
 
 describe('sync through a shared folder', () => {
   let folder: string;
@@ -103,12 +60,7 @@ describe('sync through a shared folder', () => {
     await waitForMeeting(d, SECOND);
 
     // The secretariat renames a meeting; nobody exports or imports.
-    await nav(s).getByRole('link', { name: 'Meetings' }).click();
-    await s.getByRole('link', { name: SECOND }).first().click();
-    await s.getByRole('link', { name: 'Edit meeting' }).click();
-    await s.getByLabel('Title in English').fill('Second meeting of the CWG, Bishkek');
-    await s.getByRole('button', { name: 'Save changes' }).click();
-    await s.getByRole('heading', { level: 1, name: 'Second meeting of the CWG, Bishkek' }).waitFor();
+    await renameMeeting(s, SECOND, 'Second meeting of the CWG, Bishkek');
     await waitForMeeting(d, 'Second meeting of the CWG, Bishkek');
 
     // Both wrote only into their own folders; the history lists the files.
@@ -133,12 +85,7 @@ describe('sync through a shared folder', () => {
     await d.getByRole('region', { name: 'Sync folder' }).getByText(/^Offline: the folder cannot be found/).waitFor();
 
     // Work goes on offline at the secretariat.
-    await nav(s).getByRole('link', { name: 'Meetings' }).click();
-    await s.getByRole('link', { name: 'Second meeting of the CWG, Bishkek' }).first().click();
-    await s.getByRole('link', { name: 'Edit meeting' }).click();
-    await s.getByLabel('Title in English').fill('Second meeting of the CWG, Bishkek, 9–11 September 2014');
-    await s.getByRole('button', { name: 'Save changes' }).click();
-    await s.getByRole('heading', { level: 1, name: 'Second meeting of the CWG, Bishkek, 9–11 September 2014' }).waitFor();
+    await renameMeeting(s, 'Second meeting of the CWG, Bishkek', 'Second meeting of the CWG, Bishkek, 9–11 September 2014');
 
     await rename(away, folder);
     unplugged = null;
@@ -149,12 +96,7 @@ describe('sync through a shared folder', () => {
   it('quitting writes the change just made before the app closes', async () => {
     const s = secretariat.page;
     const own = async () => (await readdir(join(folder, 'cwg-desk'), { recursive: true })).filter((name) => name.endsWith('.cwgbundle.json')).length;
-    await nav(s).getByRole('link', { name: 'Meetings' }).click();
-    await s.getByRole('link', { name: 'Second meeting of the CWG, Bishkek, 9–11 September 2014' }).first().click();
-    await s.getByRole('link', { name: 'Edit meeting' }).click();
-    await s.getByLabel('Title in English').fill('Second meeting of the CWG (saved just before quitting)');
-    await s.getByRole('button', { name: 'Save changes' }).click();
-    await s.getByRole('heading', { level: 1, name: 'Second meeting of the CWG (saved just before quitting)' }).waitFor();
+    await renameMeeting(s, 'Second meeting of the CWG, Bishkek, 9–11 September 2014', 'Second meeting of the CWG (saved just before quitting)');
     const before = await own();
     const answers = secretariat.quitAnswers;
     // Main asks before quitting; the renderer writes what is pending, then answers.
@@ -186,12 +128,7 @@ describe('sync through a shared folder', () => {
       await header(t).getByRole('button', { name: 'Pause syncing' }).click();
       await header(t).getByRole('link', { name: /^Sync folder: paused/ }).waitFor();
       const s = secretariat.page;
-      await nav(s).getByRole('link', { name: 'Meetings' }).click();
-      await s.getByRole('link', { name: 'Second meeting of the CWG (saved just before quitting)' }).first().click();
-      await s.getByRole('link', { name: 'Edit meeting' }).click();
-      await s.getByLabel('Title in English').fill('Second meeting (Bishkek)');
-      await s.getByRole('button', { name: 'Save changes' }).click();
-      await s.getByRole('heading', { level: 1, name: 'Second meeting (Bishkek)' }).waitFor();
+      await renameMeeting(s, 'Second meeting of the CWG (saved just before quitting)', 'Second meeting (Bishkek)');
       await waitForMeeting(kyrgyz.page, 'Second meeting (Bishkek)');
       // Paused: the Tajik delegation has not read it.
       expect(await meetingTitles(t)).not.toContain('Second meeting (Bishkek)');

@@ -18,45 +18,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncthingPair, type SyncthingInstance } from '../host/syncthing';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { exportBundle, firstRun, nav, openDelegate, syncNav } from './syncSteps';
+import { chooseSyncFolder as chooseFolder, folderHeader, folderSection, HOP, meetingsText, renameMeeting, until } from './syncFolderSteps';
 
 const SECOND = 'Second meeting of the Customs Working Group';
-const HOP = 60_000;
 const PERSON = 'Aida Mamatova';
-
-const header = (page: Page) => page.getByRole('group', { name: 'Sync folder status' });
-const folderSection = (page: Page) => page.getByRole('region', { name: 'Sync folder' });
-
-async function chooseFolder(host: TestHost, folder: string): Promise<void> {
-  const { page } = host;
-  await nav(page).getByRole('link', { name: 'Settings' }).click();
-  host.dialogs.answer(folder);
-  await folderSection(page).getByRole('button', { name: 'Choose a sync folder…' }).click();
-  await page.getByRole('status').getByText(`This installation now syncs through ${folder}.`).waitFor();
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = HOP): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`Timed out after ${String(timeoutMs / 1000)} s waiting for ${what}.`);
-}
-
-async function meetingsText(page: Page): Promise<string> {
-  await nav(page).getByRole('link', { name: 'Meetings' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
-  return (await page.getByRole('main').textContent()) ?? '';
-}
-
-async function renameMeeting(page: Page, from: string, to: string): Promise<void> {
-  await nav(page).getByRole('link', { name: 'Meetings' }).click();
-  await page.getByRole('link', { name: from }).first().click();
-  await page.getByRole('link', { name: 'Edit meeting' }).click();
-  await page.getByLabel('Title in English').fill(to);
-  await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByRole('heading', { level: 1, name: to }).waitFor();
-}
+const header = folderHeader;
 
 async function positionOf(page: Page): Promise<string> {
   await openDelegate(page, PERSON);
