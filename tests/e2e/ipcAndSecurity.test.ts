@@ -32,7 +32,32 @@ describe('IPC bridge and page security', () => {
       ipcRenderer: typeof (window as unknown as Record<string, unknown>).ipcRenderer,
       require: typeof (window as unknown as Record<string, unknown>).require,
     }));
-    expect(shape).toEqual({ keys: ['appInfo', 'exportReportPdf', 'listBackups', 'openExternal', 'openFile', 'readBackup', 'saveFile', 'writeBackup'], frozen: true, transport: 'undefined', ipcRenderer: 'undefined', require: 'undefined' });
+    expect(shape).toEqual({
+      keys: [
+        'appInfo',
+        'chooseSyncFolder',
+        'exportReportPdf',
+        'forgetSyncFolder',
+        'listBackups',
+        'onMainEvent',
+        'openExternal',
+        'openFile',
+        'pauseSyncFolder',
+        'readBackup',
+        'readSyncFolderFile',
+        'readyToQuit',
+        'removeSyncFolderFiles',
+        'saveFile',
+        'scanSyncFolder',
+        'syncFolderStatus',
+        'writeBackup',
+        'writeSyncFolderFile',
+      ],
+      frozen: true,
+      transport: 'undefined',
+      ipcRenderer: 'undefined',
+      require: 'undefined',
+    });
   });
 
   it('answers app info from the main-process handlers', async () => {
