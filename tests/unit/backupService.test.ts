@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HandlerError } from '../../electron/main/ipc/dispatch';
+import { ServiceError } from '../../electron/main/services/serviceError';
 import { BACKUP_FOLDER, BACKUP_INDEX, createBackupService, KEEP_BEFORE, KEEP_DAILY, rotate } from '../../electron/main/services/backupService';
 import type { BackupEntry, BackupReason } from '../../shared/ipc/contract';
 
@@ -94,8 +94,8 @@ describe('backup service', () => {
   it('refuses an unknown backup id clearly', async () => {
     const { backups } = await setup();
     const error = await backups.read('nope').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HandlerError);
-    expect((error as HandlerError).message).toBe('There is no backup "nope".');
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).message).toBe('There is no backup "nope".');
   });
 
   it('says clearly when the backup folder cannot be made, and writes nothing', async () => {
@@ -103,10 +103,10 @@ describe('backup service', () => {
     // A file where the folder should be: what a damaged or foreign data folder looks like.
     await writeFile(join(dataFolder, BACKUP_FOLDER), 'not a folder');
     const error = await backups.write('before-import', '{"a":1}', {}).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HandlerError);
-    expect((error as HandlerError).code).toBe('io-error');
-    expect((error as HandlerError).message).toContain(`"${join(dataFolder, BACKUP_FOLDER)}" could not be saved`);
-    expect((error as HandlerError).message).toContain('Nothing was written');
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe('io-error');
+    expect((error as ServiceError).message).toContain(`"${join(dataFolder, BACKUP_FOLDER)}" could not be saved`);
+    expect((error as ServiceError).message).toContain('Nothing was written');
     expect(await backups.list()).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HandlerError } from '../../electron/main/ipc/dispatch';
+import { ServiceError } from '../../electron/main/services/serviceError';
 import { writeFileAtomic, type AtomicFs } from '../../electron/main/services/atomicFile';
 import { createFileService, FOLDER_MEMORY_FILE } from '../../electron/main/services/fileService';
 import { ScriptedDialogs } from '../host/scriptedDialogs';
@@ -114,11 +114,11 @@ describe('file service', () => {
     await writeFile(join(dir, 'big.json'), 'x'.repeat(3000));
     dialogs.answer(join(dir, 'big.json'));
     const error = await files.open('bundle', 2048).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HandlerError);
-    expect((error as HandlerError).code).toBe('not-allowed');
-    expect((error as HandlerError).message).toBe('"big.json" is 3 KB, more than the limit of 2 KB for a cwg desk bundle.');
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe('not-allowed');
+    expect((error as ServiceError).message).toBe('"big.json" is 3 KB, more than the limit of 2 KB for a cwg desk bundle.');
     // The same refusal as a value, for the renderer to say in the user's language.
-    expect((error as HandlerError).fault).toEqual({ reason: 'too-large', path: join(dir, 'big.json'), size: 3000, limit: 2048 });
+    expect((error as ServiceError).fault).toEqual({ reason: 'too-large', path: join(dir, 'big.json'), size: 3000, limit: 2048 });
     dialogs.answer(null);
     expect(await files.open('bundle')).toEqual({ opened: false });
   });
@@ -129,7 +129,7 @@ describe('file service', () => {
     await expect(files.open('csv')).rejects.toThrow(/"\/nonexistent\/file\.csv" cannot be read/);
     dialogs.answer('/nonexistent/file.csv');
     const error = await files.open('csv').catch((e: unknown) => e);
-    expect((error as HandlerError).fault).toMatchObject({ reason: 'unreadable', path: '/nonexistent/file.csv' });
+    expect((error as ServiceError).fault).toMatchObject({ reason: 'unreadable', path: '/nonexistent/file.csv' });
   });
 
   it('says why a save failed as a value too: a folder that vanished', async () => {
@@ -137,9 +137,9 @@ describe('file service', () => {
     const target = join(await tempDir(), 'removed-usb-stick', 'agenda.pdf');
     dialogs.answer(target);
     const error = await files.save('pdf', 'agenda.pdf', { encoding: 'utf8', text: 'x' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HandlerError);
-    expect((error as HandlerError).code).toBe('io-error');
-    expect((error as HandlerError).fault).toEqual({ reason: 'folder-gone', path: target });
-    expect((error as HandlerError).message).toMatch(/no longer exists \(was a USB stick removed\?\)/);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe('io-error');
+    expect((error as ServiceError).fault).toEqual({ reason: 'folder-gone', path: target });
+    expect((error as ServiceError).message).toMatch(/no longer exists \(was a USB stick removed\?\)/);
   });
 });

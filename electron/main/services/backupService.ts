@@ -10,9 +10,9 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { backupReasons, type BackupEntry, type BackupReason } from '../../../shared/ipc/contract';
-import { HandlerError } from '../ipc/dispatch';
+import { ServiceError } from './serviceError';
 import { explainWriteError, writeFileAtomic } from './atomicFile';
-import { toHandlerError, unreadable } from './fileService';
+import { toServiceError, unreadable } from './fileService';
 
 export const BACKUP_FOLDER = 'backups';
 export const BACKUP_INDEX = 'index.json';
@@ -105,7 +105,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
 
     async write(reason: BackupReason, content: string, counts: Record<string, number>): Promise<BackupEntry> {
       await mkdir(folder, { recursive: true }).catch((error: unknown) => {
-        throw toHandlerError(explainWriteError(error, folder), folder);
+        throw toServiceError(explainWriteError(error, folder), folder);
       });
       const createdAt = now().toISOString();
       const id = `${createdAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
@@ -114,7 +114,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
       try {
         await writeFileAtomic(join(folder, fileName), data);
       } catch (error) {
-        throw toHandlerError(error, join(folder, fileName));
+        throw toServiceError(error, join(folder, fileName));
       }
       const entry: BackupEntry = { id, fileName, reason, createdAt, size: data.byteLength, counts };
       // A rebuilt index (see scanFolder) already holds the file just written: count it once.
@@ -122,7 +122,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
       const { keep, drop } = rotate([...previous, entry]);
       // The index is written before old files go: a crash in between leaves orphans, never a listed file that is gone.
       await writeFileAtomic(indexFile, JSON.stringify(keep, null, 2)).catch((error: unknown) => {
-        throw toHandlerError(error, indexFile);
+        throw toServiceError(error, indexFile);
       });
       for (const old of drop) await unlink(join(folder, old.fileName)).catch(() => undefined);
       return entry;
@@ -130,7 +130,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
 
     async read(id: string): Promise<{ entry: BackupEntry; content: string }> {
       const entry = (await readIndex()).find((candidate) => candidate.id === id);
-      if (!entry) throw new HandlerError('not-allowed', `There is no backup "${id}".`);
+      if (!entry) throw new ServiceError('not-allowed', `There is no backup "${id}".`);
       const path = join(folder, entry.fileName);
       try {
         await stat(path);

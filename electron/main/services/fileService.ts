@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FileContent, FilePurpose, OpenFileResult, SaveFileResult } from '../../../shared/ipc/contract';
-import { HandlerError } from '../ipc/dispatch';
+import { ServiceError } from './serviceError';
 import type { DialogPort, FileFilter } from './ports';
 import { FileWriteError, writeFileAtomic } from './atomicFile';
 
@@ -42,16 +42,16 @@ export const purposes: Record<FilePurpose, PurposeSpec> = {
 };
 
 /** A failed write as the renderer receives it: English message, and the reason as a value. */
-export function toHandlerError(error: unknown, path: string): HandlerError {
-  if (error instanceof FileWriteError) return new HandlerError('io-error', error.message, error.fault);
+export function toServiceError(error: unknown, path: string): ServiceError {
+  if (error instanceof FileWriteError) return new ServiceError('io-error', error.message, error.fault);
   const detail = error instanceof Error ? error.message : String(error);
-  return new HandlerError('io-error', `"${path}" could not be saved: ${detail}.`, { reason: 'other', path, detail });
+  return new ServiceError('io-error', `"${path}" could not be saved: ${detail}.`, { reason: 'other', path, detail });
 }
 
 /** A failed read: the file vanished, a permission, a broken drive. */
-export function unreadable(error: unknown, path: string): HandlerError {
+export function unreadable(error: unknown, path: string): ServiceError {
   const detail = error instanceof Error ? error.message : String(error);
-  return new HandlerError('io-error', `"${path}" cannot be read: ${detail}.`, { reason: 'unreadable', path, detail });
+  return new ServiceError('io-error', `"${path}" cannot be read: ${detail}.`, { reason: 'unreadable', path, detail });
 }
 
 function formatSize(bytes: number): string {
@@ -102,7 +102,7 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
       try {
         await writeFileAtomic(path, data);
       } catch (error) {
-        throw toHandlerError(error, path);
+        throw toServiceError(error, path);
       }
       await remember(purpose, path);
       return { saved: true, path, bytes: data.byteLength };
@@ -116,14 +116,14 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
       let size: number;
       try {
         const info = await stat(path);
-        if (!info.isFile()) throw new HandlerError('io-error', `"${path}" is not a file.`, { reason: 'not-a-file', path });
+        if (!info.isFile()) throw new ServiceError('io-error', `"${path}" is not a file.`, { reason: 'not-a-file', path });
         size = info.size;
       } catch (error) {
-        if (error instanceof HandlerError) throw error;
+        if (error instanceof ServiceError) throw error;
         throw unreadable(error, path);
       }
       if (size > limit) {
-        throw new HandlerError(
+        throw new ServiceError(
           'not-allowed',
           `"${basename(path)}" is ${formatSize(size)}, more than the limit of ${formatSize(limit)} for a ${spec.title.toLowerCase()}.`,
           { reason: 'too-large', path, size, limit },
