@@ -47,7 +47,10 @@ export type Dispatch = (channel: string, payload: unknown, sender: IpcSender) =>
 
 export interface DispatchOptions {
   allowedOrigin: string;
-  /** Where unexpected errors are reported (the renderer only sees a generic message). */
+  /**
+   * Where unexpected errors are reported, with their stack. The renderer gets an `internal`
+   * error whose message names the channel and forwards the error's own message.
+   */
   logError?: (channel: string, error: unknown) => void;
 }
 
