@@ -91,6 +91,43 @@ describe('backup service', () => {
     expect(index.map((e) => e.id)).toEqual([third.id, second.id, first.id]);
   });
 
+  it('never reads or deletes a file an edited index names outside the backup folder', async () => {
+    const { dataFolder, backups } = await setup();
+    const real = await backups.write('daily', '{"real":1}', {});
+    // Files next to the backup folder that a tampered index points at.
+    const secret = join(dataFolder, 'secret.json');
+    await writeFile(secret, '{"secret":true}');
+    const sibling = join(dataFolder, BACKUP_FOLDER, 'notes.json');
+    await writeFile(sibling, '{"notes":true}');
+    const id = '2020-01-01T00-00-00-000Z-abcdef';
+    const forged = (fileName: string, reason: BackupReason = 'daily') => ({ id, fileName, reason, createdAt: '2020-01-01T00:00:00.000Z', size: 1, counts: {} });
+    const indexFile = join(dataFolder, BACKUP_FOLDER, BACKUP_INDEX);
+    for (const entry of [
+      forged('../secret.json'),
+      forged(secret),
+      forged('notes.json'),
+      forged(`cwg-backup-${id}-daily.json/../../secret.json`),
+      // A well-formed name of another entry's file, or with another reason, is refused too.
+      forged(real.fileName),
+      forged(`cwg-backup-${id}-before-import.json`),
+    ]) {
+      await writeFile(indexFile, JSON.stringify([entry, real]));
+      // The damaged index is set aside and the list rebuilt from the folder's backup files.
+      expect((await backups.list()).map((listed) => listed.id)).toEqual([real.id]);
+      const error = await backups.read(id).catch((e: unknown) => e);
+      expect((error as ServiceError).message, entry.fileName).toBe(`There is no backup "${id}".`);
+    }
+    // Rotation drops what the (tampered) index lists beyond the limits: never those files.
+    const many = Array.from({ length: KEEP_DAILY + 2 }, (_, n) => {
+      const oldId = `2020-01-${String(n + 1).padStart(2, '0')}T00-00-00-000Z-abcdef`;
+      return { id: oldId, fileName: n % 2 === 0 ? '../secret.json' : 'notes.json', reason: 'daily', createdAt: `2020-01-${String(n + 1).padStart(2, '0')}T00:00:00.000Z`, size: 1, counts: {} };
+    });
+    await writeFile(indexFile, JSON.stringify([...many, real]));
+    await backups.write('daily', '{"next":1}', {});
+    expect(await readFile(secret, 'utf8')).toBe('{"secret":true}');
+    expect(await readFile(sibling, 'utf8')).toBe('{"notes":true}');
+  });
+
   it('refuses an unknown backup id clearly', async () => {
     const { backups } = await setup();
     const error = await backups.read('nope').catch((e: unknown) => e);

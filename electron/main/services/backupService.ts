@@ -19,17 +19,27 @@ export const BACKUP_INDEX = 'index.json';
 export const KEEP_DAILY = 14;
 export const KEEP_BEFORE = 10;
 
-const entrySchema = z.object({
-  id: z.string().regex(/^[0-9A-Za-z-]+$/),
-  fileName: z.string(),
-  reason: z.enum(backupReasons),
-  createdAt: z.string(),
-  size: z.number(),
-  counts: z.record(z.string(), z.number()),
-});
-const indexSchema = z.array(entrySchema);
-
 const FILE_PATTERN = /^cwg-backup-(?<id>\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[0-9a-f]{6})-(?<reason>[a-z-]+)\.json$/;
+
+/**
+ * An index entry. Its fileName reaches readFile and unlink, so it must be a backup file's
+ * name (no folders, no "..") that carries the entry's own id and reason; an index with any
+ * other name is treated as damaged and rebuilt from the folder.
+ */
+const entrySchema = z
+  .object({
+    id: z.string().regex(/^[0-9A-Za-z-]+$/),
+    fileName: z.string().regex(FILE_PATTERN, 'a backup file name'),
+    reason: z.enum(backupReasons),
+    createdAt: z.string(),
+    size: z.number(),
+    counts: z.record(z.string(), z.number()),
+  })
+  .refine((entry) => {
+    const groups = FILE_PATTERN.exec(entry.fileName)?.groups;
+    return groups?.id === entry.id && groups.reason === entry.reason;
+  }, 'the file name carries the entry\'s id and reason');
+const indexSchema = z.array(entrySchema);
 
 /** "2026-11-27T21-02-24-123Z-ab12cd" → "2026-11-27T21:02:24.123Z" */
 function idToIso(id: string): string {
