@@ -29,6 +29,8 @@ function check(label, command, args) {
 
 const npx = 'npx';
 check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+// The packages the installer ships (`dependencies`) are installed, complete and consistent.
+check('npm ls --omit=dev', 'npm', ['ls', '--omit=dev']);
 for (const runtime of ['shared', 'renderer', 'electron', 'node']) {
   check(`typecheck ${runtime}`, npx, ['tsc', '-p', `tsconfig.${runtime}.json`]);
 }
