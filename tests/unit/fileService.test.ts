@@ -88,6 +88,13 @@ describe('file service', () => {
     await files.save('pdf', 'x.pdf', { encoding: 'base64', data: Buffer.from([37, 80, 68, 70]).toString('base64') });
     expect([...(await readFile(join(documents, 'x.pdf')))]).toEqual([37, 80, 68, 70]);
     expect(dialogs.asked.map((a) => a.kind)).toEqual(['save', 'save']);
+
+    // Bytes from inside main (a printed PDF) are written as they are, even a view into a larger buffer.
+    dialogs.answer(join(documents, 'y.pdf'));
+    const whole = new Uint8Array([0, 0, 37, 80, 68, 70, 45, 9, 9]);
+    const result = await files.save('pdf', 'y.pdf', { encoding: 'bytes', data: whole.subarray(2, 7) });
+    expect(result).toEqual({ saved: true, path: join(documents, 'y.pdf'), bytes: 5 });
+    expect([...(await readFile(join(documents, 'y.pdf')))]).toEqual([37, 80, 68, 70, 45]);
   });
 
   it('starts the next calendar dialog in the remembered folder', async () => {

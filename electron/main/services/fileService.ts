@@ -12,6 +12,12 @@ import { FileWriteError, writeFileAtomic } from './atomicFile';
 
 export const FOLDER_MEMORY_FILE = 'last-folders.json';
 
+/**
+ * What a save writes: the IPC contract's text or base64 content, or bytes handed over inside
+ * the main process (a printed PDF), which need no encoding to base64 and back.
+ */
+export type SaveContent = FileContent | { encoding: 'bytes'; data: Uint8Array };
+
 const MB = 1024 * 1024;
 
 interface PurposeSpec {
@@ -90,7 +96,7 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
   }
 
   return {
-    async save(purpose: FilePurpose, suggestedName: string, content: FileContent): Promise<SaveFileResult> {
+    async save(purpose: FilePurpose, suggestedName: string, content: SaveContent): Promise<SaveFileResult> {
       const spec = purposes[purpose];
       const path = await dialogs.chooseSaveFile({
         title: spec.title,
@@ -98,7 +104,12 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
         filters: spec.filters,
       });
       if (path === null) return { saved: false };
-      const data = content.encoding === 'utf8' ? Buffer.from(content.text, 'utf8') : Buffer.from(content.data, 'base64');
+      const data =
+        content.encoding === 'utf8'
+          ? Buffer.from(content.text, 'utf8')
+          : content.encoding === 'bytes'
+            ? Buffer.from(content.data.buffer, content.data.byteOffset, content.data.byteLength)
+            : Buffer.from(content.data, 'base64');
       try {
         await writeFileAtomic(path, data);
       } catch (error) {

@@ -124,10 +124,8 @@ export function createReportService(deps: ReportServiceDeps) {
         if (error instanceof ReportInputError) throw new ServiceError('not-allowed', error.message);
         throw error;
       }
-      const saved = await deps.files.save('pdf', printed.fileName, {
-        encoding: 'base64',
-        data: Buffer.from(printed.pdf).toString('base64'),
-      });
+      // The PDF's bytes go to the file as they are: no base64 round trip inside main.
+      const saved = await deps.files.save('pdf', printed.fileName, { encoding: 'bytes', data: printed.pdf });
       return saved.saved ? { ...saved, pages: printed.pages } : saved;
     },
   };
