@@ -3,7 +3,7 @@
 // Electron main (issue 17 item 6), and the older rules they sit beside.
 import { ESLint } from 'eslint';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 // Only the boundary rule, parsed without type information: fast, and nothing else can fail.
@@ -18,7 +18,13 @@ async function refusals(file: string, source: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => `${String(message.ruleId)}: ${message.message}`);
 }
 
-describe('lint boundaries', () => {
+// Loading ESLint and its config takes seconds on a busy machine: once, before the checks.
+describe('lint boundaries', { timeout: 30_000 }, () => {
+  beforeAll(async () => {
+    await eslint.calculateConfigForFile(resolve(root, 'cli/bundle.ts'));
+    await refusals('cli/bundle.ts', '');
+  }, 60_000);
+
   it.each([
     ["import { app } from 'electron';", 'without Electron'],
     ["import { createDispatch } from '../electron/main/ipc/dispatch';", 'shared/ and electron/main/services/ only'],
