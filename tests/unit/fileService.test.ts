@@ -1,10 +1,11 @@
 /** Saving and opening files: atomic writes, clear errors, size limits, remembered folders. */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, truncate, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../electron/main/services/serviceError';
+import { FILE_READ_LIMITS, filePurposes, MAX_READ_BYTES } from '../../shared/ipc/contract';
 import { writeFileAtomic, type AtomicFs } from '../../electron/main/services/atomicFile';
 import { createFileService, FOLDER_MEMORY_FILE } from '../../electron/main/services/fileService';
 import { ScriptedDialogs } from '../host/scriptedDialogs';
@@ -71,6 +72,34 @@ describe('file service', () => {
     const dialogs = new ScriptedDialogs();
     return { dataFolder, documents, dialogs, files: createFileService({ dialogs, dataFolder, defaultFolder: documents }) };
   }
+
+  it('reads a file exactly at its purpose\'s limit and refuses one byte more, with the limit in the message', async () => {
+    const { files, dialogs } = await setup();
+    const folder = await tempDir();
+    for (const purpose of filePurposes) {
+      const limit = FILE_READ_LIMITS[purpose];
+      // Sparse files: the size is real, the disk holds nothing.
+      const over = join(folder, `${purpose}-over.bin`);
+      await writeFile(over, '');
+      await truncate(over, limit + 1);
+      dialogs.answer(over);
+      const error = await files.open(purpose).catch((e: unknown) => e);
+      expect(error, purpose).toBeInstanceOf(ServiceError);
+      expect((error as ServiceError).fault).toEqual({ reason: 'too-large', path: over, size: limit + 1, limit });
+      expect((error as ServiceError).message).toContain(`more than the limit of ${(limit / 1024 / 1024).toFixed(1)} MB`);
+      // Reading at the limit: up to 200 MB here (a 1 GiB backup does not fit in one base64 string; see docs/architecture.md).
+      if (limit > 200 * 1024 * 1024) continue;
+      const exact = join(folder, `${purpose}-exact.bin`);
+      await writeFile(exact, '');
+      await truncate(exact, limit);
+      dialogs.answer(exact);
+      const opened = await files.open(purpose);
+      expect(opened.opened && opened.size, purpose).toBe(limit);
+      await unlink(exact);
+    }
+    // No caller may raise a limit past the largest read.
+    expect(Math.max(...Object.values(FILE_READ_LIMITS))).toBe(MAX_READ_BYTES);
+  }, 120_000);
 
   it('saves text and bytes where the user chose, and remembers the folder per purpose', async () => {
     const { files, dialogs, documents, dataFolder } = await setup();

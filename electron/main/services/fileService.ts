@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { FileContent, FilePurpose, OpenFileResult, SaveFileResult } from '../../../shared/ipc/contract';
+import { FILE_READ_LIMITS, type FileContent, type FilePurpose, type OpenFileResult, type SaveFileResult } from '../../../shared/ipc/contract';
 import { ServiceError } from './serviceError';
 import type { DialogPort, FileFilter } from './ports';
 import { FileWriteError, writeFileAtomic } from './atomicFile';
@@ -28,22 +28,22 @@ interface PurposeSpec {
 }
 
 export const purposes: Record<FilePurpose, PurposeSpec> = {
-  calendar: { title: 'Calendar file', filters: [{ name: 'iCalendar', extensions: ['ics'] }], maxBytes: 20 * MB },
+  calendar: { title: 'Calendar file', filters: [{ name: 'iCalendar', extensions: ['ics'] }], maxBytes: FILE_READ_LIMITS.calendar },
   csv: {
     title: 'Spreadsheet (CSV)',
     filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
-    maxBytes: 100 * MB,
+    maxBytes: FILE_READ_LIMITS.csv,
   },
   bundle: {
     title: 'CWG Desk bundle',
     filters: [{ name: 'CWG Desk bundle', extensions: ['json'] }],
-    maxBytes: 200 * MB,
+    maxBytes: FILE_READ_LIMITS.bundle,
   },
-  pdf: { title: 'PDF document', filters: [{ name: 'PDF', extensions: ['pdf'] }], maxBytes: 200 * MB },
+  pdf: { title: 'PDF document', filters: [{ name: 'PDF', extensions: ['pdf'] }], maxBytes: FILE_READ_LIMITS.pdf },
   backup: {
     title: 'CWG Desk backup',
     filters: [{ name: 'CWG Desk backup', extensions: ['json'] }],
-    maxBytes: 1024 * MB,
+    maxBytes: FILE_READ_LIMITS.backup,
   },
 };
 
