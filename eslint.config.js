@@ -98,6 +98,62 @@ export default tseslint.config(
     },
   },
   {
+    // Services shared by the Electron main and the `cwg` command line: no IPC layer (they report
+    // failures as ServiceError), and no Electron outside the adapter electronPorts.ts.
+    files: ['electron/main/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'Main and preload never import the renderer.' },
+            { group: ['**/ipc/dispatch', '**/ipc/handlers', '**/ipc/register', '**/main/ipc/**', '../ipc/*'], message: 'Services do not depend on the IPC layer: throw ServiceError (services/serviceError.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/services/**/*.ts'],
+    ignores: ['electron/main/services/electronPorts.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only electronPorts.ts adapts Electron; the command line runs these services without it.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'Main and preload never import the renderer.' },
+            { group: ['**/ipc/dispatch', '**/ipc/handlers', '**/ipc/register', '**/main/ipc/**', '../ipc/*'], message: 'Services do not depend on the IPC layer: throw ServiceError (services/serviceError.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The `cwg` command: Node, shared/ and the main-process services; never Electron, the IPC
+    // layer, the renderer or the Electron adapters.
+    files: ['cli/**/*.{ts,mjs}'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // A bare 'electron' pattern would also match the path ../electron/main/services.
+          paths: [{ name: 'electron', message: 'The command line runs without Electron.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The command line never imports the renderer (it has no DOM and no IndexedDB).' },
+            {
+              group: ['**/electron/main/**', '!**/electron/main/services', '!**/electron/main/services/**', '**/electron/main/services/electronPorts*'],
+              message: 'The command line uses shared/ and electron/main/services/ only (not IPC, windows, menus or the Electron adapters).',
+            },
+            { group: ['**/electron/preload/**'], message: 'The command line never imports a preload.' },
+            { group: ['dexie', 'dexie-react-hooks', 'zustand', 'react-router', 'react-i18next'], message: 'The command line holds no storage or UI state.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [

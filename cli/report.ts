@@ -9,6 +9,7 @@
  * The data file is the app's export shape or a sync bundle (see shared/reports/source.ts
  * and docs/reports.md). Exit status: 0 printed, 1 failed, 2 wrong usage.
  */
+import { FILE_READ_LIMITS } from '../shared/ipc/contract';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,8 +54,8 @@ Options:
 Chromium is found on the PATH (chromium, chromium-browser, google-chrome) or at CHROME_PATH.
 `;
 
-/** Largest data file read (the same limit as the app's bundle import). */
-const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
+/** Largest data file read: the app's limit for a bundle. */
+const MAX_BUNDLE_BYTES = FILE_READ_LIMITS.bundle;
 
 export interface ReportCliIo {
   stdout: (text: string) => void;

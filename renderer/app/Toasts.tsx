@@ -22,12 +22,13 @@ export function Toasts() {
   );
   return (
     <section className="toasts" aria-label={t('common.notifications')}>
-      <ul role="status" aria-live="polite">
-        {toasts.filter((toast) => toast.kind === 'info').map(render)}
-      </ul>
-      <ul role="alert" aria-live="assertive">
-        {toasts.filter((toast) => toast.kind === 'error').map(render)}
-      </ul>
+      {/* The live regions wrap the lists: a list given another role leaves its items outside any list. */}
+      <div role="status" aria-live="polite">
+        <ul>{toasts.filter((toast) => toast.kind === 'info').map(render)}</ul>
+      </div>
+      <div role="alert" aria-live="assertive">
+        <ul>{toasts.filter((toast) => toast.kind === 'error').map(render)}</ul>
+      </div>
     </section>
   );
 }

@@ -131,7 +131,7 @@ export const meetingsEn = {
     sessionsOnDay: 'Sessions: {{count}}',
     noSessions: 'No sessions on this day yet.',
     addSession: 'Add session',
-    addSessionOn: 'Add a session on day {{number}}',
+    addSessionOn: 'Add session on day {{number}}',
     copyDay: 'Copy this day to',
     copyDayOf: 'Copy day {{number}} to',
     copy: 'Copy',

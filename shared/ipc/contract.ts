@@ -48,8 +48,22 @@ function channel<Res>() {
 export const filePurposes = ['calendar', 'csv', 'bundle', 'pdf', 'backup'] as const;
 export type FilePurpose = (typeof filePurposes)[number];
 
+const MB = 1024 * 1024;
+
 /** Largest file the app reads, whatever the caller asks (1 GiB). */
-export const MAX_READ_BYTES = 1024 * 1024 * 1024;
+export const MAX_READ_BYTES = 1024 * MB;
+
+/**
+ * The read limit per purpose when the caller names none: the one definition that the file
+ * service, the command line and the renderer's defaults use.
+ */
+export const FILE_READ_LIMITS: Readonly<Record<FilePurpose, number>> = {
+  calendar: 20 * MB,
+  csv: 100 * MB,
+  bundle: 200 * MB,
+  pdf: 200 * MB,
+  backup: MAX_READ_BYTES,
+};
 
 /** A file name offered in a save dialog: no folders, no control or reserved characters. */
 export const suggestedFileNameSchema = z

@@ -2,7 +2,8 @@
  * Reading a bundle file up to "these records were signed by this key": text → structural
  * scan → JSON.parse → format and version → header schema → payload checksum → record
  * schemas and stamp invariants → signature. Everything that needs this installation's
- * state (trust, clock drift, references, the merge) comes after, in importPlan.ts.
+ * state comes after: trust, clock drift and references in importChecks.ts, the preview and
+ * the merge in engine/engine.ts.
  * Every refusal is a BundleError with the JSON path of the place at fault.
  */
 import type { z } from 'zod';

@@ -49,7 +49,7 @@ export async function run(): Promise<BenchResult[]> {
     const speakers = ['Hayes', 'Dubois', 'Collins'];
     process.stdout.write(`building ${String(PER_DAY)} sessions on day 1`);
     for (let i = 0; i < PER_DAY; i += 1) {
-      await page.getByRole('button', { name: 'Add a session on day 1' }).click();
+      await page.getByRole('button', { name: 'Add session on day 1' }).click();
       const dialog = page.getByRole('dialog', { name: 'New session' });
       const start = 8 * 60 + i * 15 - (i % 5 === 4 ? 10 : 0);
       await dialog.getByLabel('Start', { exact: true }).fill(hhmm(start));

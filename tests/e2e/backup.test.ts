@@ -111,10 +111,21 @@ describe('backups and restore', () => {
     const files = await readdir(join(dataDir, 'backups'));
     expect(files.filter((name) => /^cwg-backup-.*-daily\.json$/.test(name))).toHaveLength(1);
     // Used again: a new daily backup only on a new day (this run may cross midnight).
+    // The app restarts on Meetings, where only the daily check lists the backups: its answer
+    // is the event that says the check ran and what it saw.
+    await nav(page).getByRole('link', { name: 'Meetings' }).click();
+    const since = host.ipcLog.length;
     await host.restart();
     await nav(host.page).waitFor();
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const check = await host.waitForIpc('cwg:backup:list', { since });
+    const seen = check.answer as { ok: boolean; value?: { backups: { reason: string; fileName: string }[] } };
+    expect(seen.ok).toBe(true);
+    expect(seen.value?.backups.filter((entry) => entry.reason === 'daily').map((entry) => entry.fileName)).toEqual(files.filter((name) => name.endsWith('-daily.json')));
+    // It saw today's backup, so none is due (dailyDue): no write between its list and the
+    // Settings screen's own list below, and still one daily file per local day on disk.
     await backupReasons(host.page);
+    await host.waitForIpc('cwg:backup:list', { since: since + 1 });
+    expect(host.ipcLog.slice(since).filter((entry) => entry.channel === 'cwg:backup:write')).toEqual([]);
     const dailyTimes = (await readdir(join(dataDir, 'backups')))
       .map((name) => /^cwg-backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-[0-9a-f]+-daily\.json$/.exec(name))
       .filter((match) => match !== null)

@@ -82,26 +82,66 @@ async function waitPartWay(page: Page, atLeast: number): Promise<{ done: number;
 }
 
 /**
- * Sets the app's storage quota to what it uses now plus `extraBytes` (null: the real quota
- * again). IndexedDB reads the quota when it opens its store for the origin and keeps it
- * while connections are open, so a new quota is set with the app closed (a blank page)
- * and takes effect when it loads again: like a disk that filled up since the last start.
- * The override lives as long as the DevTools session that set it, so the session is kept.
+ * Whether IndexedDB in the page refuses a write of `bytes` for want of room: a probe database
+ * of the app's origin (so it shares the app's storage bucket and quota) is written and deleted.
  */
-async function setQuota(host: TestHost, cdp: CDPSession, extraBytes: number | null): Promise<void> {
+async function quotaRefuses(page: Page, bytes: number): Promise<boolean> {
+  return page.evaluate(async (size) => {
+    const name = 'cwg-quota-probe';
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onupgradeneeded = () => request.result.createObjectStore('probe');
+      request.onsuccess = () => {
+        resolve(request.result);
+      };
+      request.onerror = () => {
+        reject(request.error ?? new Error('probe database did not open'));
+      };
+    });
+    // Random bytes, so no compression makes the value smaller than it is.
+    const value = new Uint8Array(size);
+    for (let offset = 0; offset < size; offset += 65536) crypto.getRandomValues(value.subarray(offset, offset + 65536));
+    const refused = await new Promise<boolean>((resolve) => {
+      const transaction = db.transaction('probe', 'readwrite');
+      transaction.objectStore('probe').put(value, 1);
+      transaction.oncomplete = () => {
+        resolve(false);
+      };
+      transaction.onabort = () => {
+        resolve(transaction.error?.name === 'QuotaExceededError');
+      };
+    });
+    db.close();
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = request.onerror = request.onblocked = () => {
+        resolve();
+      };
+    });
+    return refused;
+  }, bytes);
+}
+
+/**
+ * Sets the app's storage quota to what it uses now plus `extraBytes`. IndexedDB reads the
+ * quota when it opens its store for the origin and keeps it while connections are open, so
+ * the app is restarted without loading (nothing holds the store), the quota is set, and the
+ * app is loaded: like a disk that filled up since the last start. The store opening after the
+ * override is the event this waits on, instead of a fixed time for the engine to let go of
+ * the database; a probe write larger than the room left proves the quota is in force.
+ * Returns the DevTools session: the override lives as long as it does (close it or call
+ * `Storage.overrideQuotaForOrigin` without a size to lift it).
+ */
+async function setQuota(host: TestHost, extraBytes: number): Promise<CDPSession> {
+  await host.restart({ blank: true });
   const { page } = host;
-  if (extraBytes === null) {
-    // Without quotaSize the override is removed; a larger quota needs no reopening.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: host.origin });
-    return;
-  }
-  await page.goto('about:blank');
-  // Long enough for the storage engine to let go of the origin's database.
-  await page.waitForTimeout(4000);
+  const cdp = await page.context().newCDPSession(page);
   const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin: host.origin });
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: host.origin, quotaSize: Math.ceil(usage) + extraBytes });
   await page.goto(host.url);
   await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+  if (!(await quotaRefuses(page, extraBytes * 4))) throw new Error('the quota override is not in force after a restart');
+  return cdp;
 }
 
 describe('no room left while writing', () => {
@@ -118,11 +158,10 @@ describe('no room left while writing', () => {
   });
 
   it('says so clearly, keeps every earlier record, and works again once there is room', async () => {
-    const { page } = host;
     await firstRunWithSample(host);
-    const before = await dumpDatabase(page);
-    const cdp = await page.context().newCDPSession(page);
-    await setQuota(host, cdp, 64 * 1024);
+    const before = await dumpDatabase(host.page);
+    const cdp = await setQuota(host, 64 * 1024);
+    const { page } = host;
 
     // A CSV import of 3,000 people cannot fit in 64 KB.
     const csv = await writeLargeCsv(join(folder, 'people.csv'), 3000, 0, 'KG');
@@ -140,7 +179,8 @@ describe('no room left while writing', () => {
     expect(await dumpDatabase(page)).toEqual(before);
 
     // With room again, the same import goes through from the same preview.
-    await setQuota(host, cdp, null);
+    // Without quotaSize the override is removed; a larger quota needs no reopening.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: host.origin });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('status').getByText(/^Imported from Bench secretariat: 2,000 new/).waitFor({ timeout: 60_000 });
     const after = await dumpDatabase(page);

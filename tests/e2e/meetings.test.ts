@@ -51,7 +51,7 @@ interface SessionSpec {
 
 /** Adds a session through the dialog, keyboard only; returns the saved session's card. */
 async function addSession(page: Page, spec: SessionSpec): Promise<Locator> {
-  await page.getByRole('button', { name: `Add a session on day ${String(spec.day)}` }).press('Enter');
+  await page.getByRole('button', { name: `Add session on day ${String(spec.day)}` }).press('Enter');
   const dialog = page.getByRole('dialog', { name: 'New session' });
   await dialog.waitFor();
   await dialog.getByLabel('Start', { exact: true }).fill(spec.start);
@@ -142,7 +142,7 @@ describe('meetings, as the secretariat', () => {
     await page.getByRole('status').getByText('Meeting created.').waitFor();
     expect(await page.getByRole('tab', { name: 'Agenda' }).getAttribute('aria-selected')).toBe('true');
     const days = page.getByRole('list', { name: 'Days of the meeting' });
-    expect(await days.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) }).allInnerTexts()).toHaveLength(3);
+    expect(await days.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) }).allInnerTexts()).toHaveLength(3);
     await days.getByRole('heading', { name: /Day 2\s*Wednesday, September 30, 2026/ }).waitFor();
     await days.getByRole('heading', { name: /Day 3\s*Thursday, October 1, 2026/ }).waitFor();
     expect(page.url()).toMatch(/#\/meetings\/[0-9a-f-]{36}\/agenda$/);

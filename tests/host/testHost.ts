@@ -38,6 +38,12 @@ export interface TestHostOptions {
   port?: number;
 }
 
+export interface IpcLogEntry {
+  readonly channel: string;
+  readonly payload: unknown;
+  readonly answer: unknown;
+}
+
 export interface TestHost {
   readonly origin: string;
   readonly url: string;
@@ -58,8 +64,19 @@ export interface TestHost {
   readonly quitAnswers: number;
   /** Sends the page a message as main does unasked (e.g. before quitting). */
   sendMainEvent<E extends MainEventName>(event: E, payload: MainEventPayload<E>): Promise<void>;
-  /** Closes the browser and opens it again on the same profile: an app restart. */
-  restart(): Promise<void>;
+  /** Every IPC call the page made, in the order answered, with its answer. */
+  readonly ipcLog: readonly IpcLogEntry[];
+  /**
+   * Resolves with the first call on `channel` answered after the log had `since` entries
+   * (default: now) and matching `accept`; rejects after `timeout` ms. Lets a test wait for
+   * the app to have done something instead of sleeping.
+   */
+  waitForIpc(channel: string, options?: { since?: number; accept?: (entry: IpcLogEntry) => boolean; timeout?: number }): Promise<IpcLogEntry>;
+  /**
+   * Closes the browser and opens it again on the same profile: an app restart. `blank` leaves
+   * the page on about:blank (the app not loaded, its storage not opened) until the test loads host.url.
+   */
+  restart(options?: { blank?: boolean }): Promise<void>;
   /**
    * Kills Chromium's browser process at once (SIGKILL), as a crash or a power cut would:
    * nothing gets to close or flush. restart() then opens the same profile again.
@@ -92,6 +109,8 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   const openedExternal: string[] = [];
   const blockedRequests: string[] = [];
   const pageErrors: string[] = [];
+  const ipcLog: IpcLogEntry[] = [];
+  const ipcListeners = new Set<() => void>();
 
   const packageJson = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
   let quitAnswers = 0;
@@ -131,7 +150,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     logError: (channel, error) => pageErrors.push(`${channel}: ${String(error)}`),
   });
 
-  const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
+  const launch = async (blank = false): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: findChromium(),
       headless: options.headless ?? true,
@@ -139,12 +158,15 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       locale: options.locale ?? 'en-US',
       viewport: options.viewport === undefined ? { width: 1280, height: 860 } : options.viewport,
     });
-    await context.exposeBinding('__cwgInvoke', (source, channel: unknown, payload: unknown) =>
-      dispatch(String(channel), payload, {
+    await context.exposeBinding('__cwgInvoke', async (source, channel: unknown, payload: unknown) => {
+      const answer = await dispatch(String(channel), payload, {
         url: source.frame.url(),
         isTopFrame: source.frame.parentFrame() === null,
-      }),
-    );
+      });
+      ipcLog.push({ channel: String(channel), payload, answer });
+      for (const listener of ipcListeners) listener();
+      return answer;
+    });
     await context.addInitScript({ content: preloadSource });
     // The app talks to nothing but its own origin; anything else is refused and noted.
     await context.route('**/*', async (route) => {
@@ -161,7 +183,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
-    await page.goto(`${server.origin}/index.html`);
+    if (!blank) await page.goto(`${server.origin}/index.html`);
     return { context, page };
   };
 
@@ -189,9 +211,35 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     async sendMainEvent(event, payload) {
       await deliver(event, payload);
     },
-    async restart() {
+    ipcLog,
+    waitForIpc(channel, { since = ipcLog.length, accept = () => true, timeout = 30_000 } = {}) {
+      return new Promise<IpcLogEntry>((resolve, reject) => {
+        let checked = since;
+        const listener = () => {
+          for (; checked < ipcLog.length; checked += 1) {
+            const entry = ipcLog[checked];
+            if (entry?.channel === channel && accept(entry)) {
+              done();
+              resolve(entry);
+              return;
+            }
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`no answered ${channel} call within ${String(timeout)} ms`));
+        }, timeout);
+        const done = () => {
+          clearTimeout(timer);
+          ipcListeners.delete(listener);
+        };
+        ipcListeners.add(listener);
+        listener();
+      });
+    },
+    async restart({ blank = false } = {}) {
       await current.context.close();
-      current = await launch();
+      current = await launch(blank);
     },
     async crash() {
       const pid = await browserProcessId(profileDir);

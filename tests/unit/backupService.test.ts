@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HandlerError } from '../../electron/main/ipc/dispatch';
+import { ServiceError } from '../../electron/main/services/serviceError';
 import { BACKUP_FOLDER, BACKUP_INDEX, createBackupService, KEEP_BEFORE, KEEP_DAILY, rotate } from '../../electron/main/services/backupService';
 import type { BackupEntry, BackupReason } from '../../shared/ipc/contract';
 
@@ -91,11 +91,48 @@ describe('backup service', () => {
     expect(index.map((e) => e.id)).toEqual([third.id, second.id, first.id]);
   });
 
+  it('never reads or deletes a file an edited index names outside the backup folder', async () => {
+    const { dataFolder, backups } = await setup();
+    const real = await backups.write('daily', '{"real":1}', {});
+    // Files next to the backup folder that a tampered index points at.
+    const secret = join(dataFolder, 'secret.json');
+    await writeFile(secret, '{"secret":true}');
+    const sibling = join(dataFolder, BACKUP_FOLDER, 'notes.json');
+    await writeFile(sibling, '{"notes":true}');
+    const id = '2020-01-01T00-00-00-000Z-abcdef';
+    const forged = (fileName: string, reason: BackupReason = 'daily') => ({ id, fileName, reason, createdAt: '2020-01-01T00:00:00.000Z', size: 1, counts: {} });
+    const indexFile = join(dataFolder, BACKUP_FOLDER, BACKUP_INDEX);
+    for (const entry of [
+      forged('../secret.json'),
+      forged(secret),
+      forged('notes.json'),
+      forged(`cwg-backup-${id}-daily.json/../../secret.json`),
+      // A well-formed name of another entry's file, or with another reason, is refused too.
+      forged(real.fileName),
+      forged(`cwg-backup-${id}-before-import.json`),
+    ]) {
+      await writeFile(indexFile, JSON.stringify([entry, real]));
+      // The damaged index is set aside and the list rebuilt from the folder's backup files.
+      expect((await backups.list()).map((listed) => listed.id)).toEqual([real.id]);
+      const error = await backups.read(id).catch((e: unknown) => e);
+      expect((error as ServiceError).message, entry.fileName).toBe(`There is no backup "${id}".`);
+    }
+    // Rotation drops what the (tampered) index lists beyond the limits: never those files.
+    const many = Array.from({ length: KEEP_DAILY + 2 }, (_, n) => {
+      const oldId = `2020-01-${String(n + 1).padStart(2, '0')}T00-00-00-000Z-abcdef`;
+      return { id: oldId, fileName: n % 2 === 0 ? '../secret.json' : 'notes.json', reason: 'daily', createdAt: `2020-01-${String(n + 1).padStart(2, '0')}T00:00:00.000Z`, size: 1, counts: {} };
+    });
+    await writeFile(indexFile, JSON.stringify([...many, real]));
+    await backups.write('daily', '{"next":1}', {});
+    expect(await readFile(secret, 'utf8')).toBe('{"secret":true}');
+    expect(await readFile(sibling, 'utf8')).toBe('{"notes":true}');
+  });
+
   it('refuses an unknown backup id clearly', async () => {
     const { backups } = await setup();
     const error = await backups.read('nope').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HandlerError);
-    expect((error as HandlerError).message).toBe('There is no backup "nope".');
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).message).toBe('There is no backup "nope".');
   });
 
   it('says clearly when the backup folder cannot be made, and writes nothing', async () => {
@@ -103,10 +140,10 @@ describe('backup service', () => {
     // A file where the folder should be: what a damaged or foreign data folder looks like.
     await writeFile(join(dataFolder, BACKUP_FOLDER), 'not a folder');
     const error = await backups.write('before-import', '{"a":1}', {}).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HandlerError);
-    expect((error as HandlerError).code).toBe('io-error');
-    expect((error as HandlerError).message).toContain(`"${join(dataFolder, BACKUP_FOLDER)}" could not be saved`);
-    expect((error as HandlerError).message).toContain('Nothing was written');
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe('io-error');
+    expect((error as ServiceError).message).toContain(`"${join(dataFolder, BACKUP_FOLDER)}" could not be saved`);
+    expect((error as ServiceError).message).toContain('Nothing was written');
     expect(await backups.list()).toEqual([]);
   });
 });

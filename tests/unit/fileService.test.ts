@@ -1,10 +1,11 @@
 /** Saving and opening files: atomic writes, clear errors, size limits, remembered folders. */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, truncate, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HandlerError } from '../../electron/main/ipc/dispatch';
+import { ServiceError } from '../../electron/main/services/serviceError';
+import { FILE_READ_LIMITS, filePurposes, MAX_READ_BYTES } from '../../shared/ipc/contract';
 import { writeFileAtomic, type AtomicFs } from '../../electron/main/services/atomicFile';
 import { createFileService, FOLDER_MEMORY_FILE } from '../../electron/main/services/fileService';
 import { ScriptedDialogs } from '../host/scriptedDialogs';
@@ -72,6 +73,34 @@ describe('file service', () => {
     return { dataFolder, documents, dialogs, files: createFileService({ dialogs, dataFolder, defaultFolder: documents }) };
   }
 
+  it('reads a file exactly at its purpose\'s limit and refuses one byte more, with the limit in the message', async () => {
+    const { files, dialogs } = await setup();
+    const folder = await tempDir();
+    for (const purpose of filePurposes) {
+      const limit = FILE_READ_LIMITS[purpose];
+      // Sparse files: the size is real, the disk holds nothing.
+      const over = join(folder, `${purpose}-over.bin`);
+      await writeFile(over, '');
+      await truncate(over, limit + 1);
+      dialogs.answer(over);
+      const error = await files.open(purpose).catch((e: unknown) => e);
+      expect(error, purpose).toBeInstanceOf(ServiceError);
+      expect((error as ServiceError).fault).toEqual({ reason: 'too-large', path: over, size: limit + 1, limit });
+      expect((error as ServiceError).message).toContain(`more than the limit of ${(limit / 1024 / 1024).toFixed(1)} MB`);
+      // Reading at the limit: up to 200 MB here (a 1 GiB backup does not fit in one base64 string; see docs/architecture.md).
+      if (limit > 200 * 1024 * 1024) continue;
+      const exact = join(folder, `${purpose}-exact.bin`);
+      await writeFile(exact, '');
+      await truncate(exact, limit);
+      dialogs.answer(exact);
+      const opened = await files.open(purpose);
+      expect(opened.opened && opened.size, purpose).toBe(limit);
+      await unlink(exact);
+    }
+    // No caller may raise a limit past the largest read.
+    expect(Math.max(...Object.values(FILE_READ_LIMITS))).toBe(MAX_READ_BYTES);
+  }, 120_000);
+
   it('saves text and bytes where the user chose, and remembers the folder per purpose', async () => {
     const { files, dialogs, documents, dataFolder } = await setup();
     const usb = await tempDir();
@@ -88,6 +117,13 @@ describe('file service', () => {
     await files.save('pdf', 'x.pdf', { encoding: 'base64', data: Buffer.from([37, 80, 68, 70]).toString('base64') });
     expect([...(await readFile(join(documents, 'x.pdf')))]).toEqual([37, 80, 68, 70]);
     expect(dialogs.asked.map((a) => a.kind)).toEqual(['save', 'save']);
+
+    // Bytes from inside main (a printed PDF) are written as they are, even a view into a larger buffer.
+    dialogs.answer(join(documents, 'y.pdf'));
+    const whole = new Uint8Array([0, 0, 37, 80, 68, 70, 45, 9, 9]);
+    const result = await files.save('pdf', 'y.pdf', { encoding: 'bytes', data: whole.subarray(2, 7) });
+    expect(result).toEqual({ saved: true, path: join(documents, 'y.pdf'), bytes: 5 });
+    expect([...(await readFile(join(documents, 'y.pdf')))]).toEqual([37, 80, 68, 70, 45]);
   });
 
   it('starts the next calendar dialog in the remembered folder', async () => {
@@ -114,11 +150,11 @@ describe('file service', () => {
     await writeFile(join(dir, 'big.json'), 'x'.repeat(3000));
     dialogs.answer(join(dir, 'big.json'));
     const error = await files.open('bundle', 2048).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HandlerError);
-    expect((error as HandlerError).code).toBe('not-allowed');
-    expect((error as HandlerError).message).toBe('"big.json" is 3 KB, more than the limit of 2 KB for a cwg desk bundle.');
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe('not-allowed');
+    expect((error as ServiceError).message).toBe('"big.json" is 3 KB, more than the limit of 2 KB for a cwg desk bundle.');
     // The same refusal as a value, for the renderer to say in the user's language.
-    expect((error as HandlerError).fault).toEqual({ reason: 'too-large', path: join(dir, 'big.json'), size: 3000, limit: 2048 });
+    expect((error as ServiceError).fault).toEqual({ reason: 'too-large', path: join(dir, 'big.json'), size: 3000, limit: 2048 });
     dialogs.answer(null);
     expect(await files.open('bundle')).toEqual({ opened: false });
   });
@@ -129,7 +165,7 @@ describe('file service', () => {
     await expect(files.open('csv')).rejects.toThrow(/"\/nonexistent\/file\.csv" cannot be read/);
     dialogs.answer('/nonexistent/file.csv');
     const error = await files.open('csv').catch((e: unknown) => e);
-    expect((error as HandlerError).fault).toMatchObject({ reason: 'unreadable', path: '/nonexistent/file.csv' });
+    expect((error as ServiceError).fault).toMatchObject({ reason: 'unreadable', path: '/nonexistent/file.csv' });
   });
 
   it('says why a save failed as a value too: a folder that vanished', async () => {
@@ -137,9 +173,9 @@ describe('file service', () => {
     const target = join(await tempDir(), 'removed-usb-stick', 'agenda.pdf');
     dialogs.answer(target);
     const error = await files.save('pdf', 'agenda.pdf', { encoding: 'utf8', text: 'x' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HandlerError);
-    expect((error as HandlerError).code).toBe('io-error');
-    expect((error as HandlerError).fault).toEqual({ reason: 'folder-gone', path: target });
-    expect((error as HandlerError).message).toMatch(/no longer exists \(was a USB stick removed\?\)/);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe('io-error');
+    expect((error as ServiceError).fault).toEqual({ reason: 'folder-gone', path: target });
+    expect((error as ServiceError).message).toMatch(/no longer exists \(was a USB stick removed\?\)/);
   });
 });

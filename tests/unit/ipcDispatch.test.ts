@@ -6,7 +6,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
-import { createDispatch, HandlerError, type IpcSender } from '../../electron/main/ipc/dispatch';
+import { createDispatch, type IpcSender } from '../../electron/main/ipc/dispatch';
+import { ServiceError } from '../../electron/main/services/serviceError';
 import { createHandlers } from '../../electron/main/ipc/handlers';
 import type { Ports } from '../../electron/main/services/ports';
 
@@ -125,8 +126,8 @@ describe('IPC dispatch', () => {
     expect(logError).toHaveBeenCalledTimes(1);
   });
 
-  it('passes a deliberate HandlerError through with its code', async () => {
-    const { dispatch, logError } = setup(() => Promise.reject(new HandlerError('not-allowed', 'Links are disabled by policy.')));
+  it('passes a deliberate ServiceError through with its code', async () => {
+    const { dispatch, logError } = setup(() => Promise.reject(new ServiceError('not-allowed', 'Links are disabled by policy.')));
     const result = await dispatch('cwg:shell:open-external', { url: 'https://example.org/' }, trusted);
     expect(result).toEqual({ ok: false, error: { code: 'not-allowed', message: 'Links are disabled by policy.' } });
     expect(logError).not.toHaveBeenCalled();
@@ -134,7 +135,7 @@ describe('IPC dispatch', () => {
 
   it('passes a file failure through as a value the renderer can translate', async () => {
     const fault = { reason: 'disk-full', path: '/media/usb/agenda.pdf' } as const;
-    const { dispatch } = setup(() => Promise.reject(new HandlerError('io-error', 'The disk is full.', fault)));
+    const { dispatch } = setup(() => Promise.reject(new ServiceError('io-error', 'The disk is full.', fault)));
     const result = await dispatch('cwg:shell:open-external', { url: 'https://example.org/' }, trusted);
     expect(result).toEqual({ ok: false, error: { code: 'io-error', message: 'The disk is full.', fault } });
   });

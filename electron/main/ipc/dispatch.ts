@@ -5,7 +5,8 @@
  * Used by the Electron registration and by the test host alike.
  */
 import { contract, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
-import { fail, ok, type FileFault, type IpcResult } from '../../../shared/ipc/result';
+import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
+import { ServiceError } from '../services/serviceError';
 import type { z } from 'zod';
 
 /** Who sent a message: the URL of the sending frame and whether it is the top frame. */
@@ -16,19 +17,6 @@ export interface IpcSender {
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
-
-/** A failure a handler reports on purpose, with a code the renderer can act on. */
-export class HandlerError extends Error {
-  constructor(
-    readonly code: 'not-allowed' | 'cancelled' | 'io-error',
-    message: string,
-    /** For file failures: the reason as a value, which the renderer says in the user's language. */
-    readonly fault?: FileFault,
-  ) {
-    super(message);
-    this.name = 'HandlerError';
-  }
-}
 
 /**
  * Origin as scheme://host[:port]. Node's URL reports "null" as the origin of non-special
@@ -59,7 +47,10 @@ export type Dispatch = (channel: string, payload: unknown, sender: IpcSender) =>
 
 export interface DispatchOptions {
   allowedOrigin: string;
-  /** Where unexpected errors are reported (the renderer only sees a generic message). */
+  /**
+   * Where unexpected errors are reported, with their stack. The renderer gets an `internal`
+   * error whose message names the channel and forwards the error's own message.
+   */
   logError?: (channel: string, error: unknown) => void;
 }
 
@@ -83,7 +74,7 @@ export function createDispatch(handlers: HandlerMap, options: DispatchOptions): 
     try {
       return ok(await handler(parsed.data));
     } catch (error) {
-      if (error instanceof HandlerError) return fail(error.code, error.message, error.fault);
+      if (error instanceof ServiceError) return fail(error.code, error.message, error.fault);
       options.logError?.(known, error);
       return fail('internal', `"${known}" failed: ${error instanceof Error ? error.message : String(error)}`);
     }

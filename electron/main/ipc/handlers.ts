@@ -1,13 +1,14 @@
 /** The handler map: what main does for each IPC channel, built from injected ports. */
 import { mainEvents, type MainEventName, type MainEventPayload } from '../../../shared/ipc/contract';
 import { createBackupService } from '../services/backupService';
-import { toHandlerError, createFileService } from '../services/fileService';
+import { toServiceError, createFileService } from '../services/fileService';
+import { ServiceError } from '../services/serviceError';
 import type { MainEventPort, Ports } from '../services/ports';
 import { loadNodeReportFonts } from '../services/reportFonts';
 import { createReportService } from '../services/reportService';
 import { createSyncFolderService, SyncFolderError } from '../services/syncFolderService';
 import { FileWriteError } from '../services/atomicFile';
-import { HandlerError, type HandlerMap } from './dispatch';
+import type { HandlerMap } from './dispatch';
 
 /** Sends a message main sends unasked, after checking it against the contract (as requests are). */
 export function validatedEvents(port: MainEventPort): MainEventPort {
@@ -45,9 +46,9 @@ export type MainServices = ReturnType<typeof createServices>;
 /** A sync folder failure as the renderer receives it. */
 function folderFailure(error: unknown): unknown {
   if (error instanceof SyncFolderError) {
-    return new HandlerError(error.code === 'outside' ? 'not-allowed' : 'io-error', error.message);
+    return new ServiceError(error.code === 'outside' ? 'not-allowed' : 'io-error', error.message);
   }
-  if (error instanceof FileWriteError) return toHandlerError(error, error.fault.path);
+  if (error instanceof FileWriteError) return toServiceError(error, error.fault.path);
   return error;
 }
 

@@ -10,26 +10,36 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { backupReasons, type BackupEntry, type BackupReason } from '../../../shared/ipc/contract';
-import { HandlerError } from '../ipc/dispatch';
+import { ServiceError } from './serviceError';
 import { explainWriteError, writeFileAtomic } from './atomicFile';
-import { toHandlerError, unreadable } from './fileService';
+import { toServiceError, unreadable } from './fileService';
 
 export const BACKUP_FOLDER = 'backups';
 export const BACKUP_INDEX = 'index.json';
 export const KEEP_DAILY = 14;
 export const KEEP_BEFORE = 10;
 
-const entrySchema = z.object({
-  id: z.string().regex(/^[0-9A-Za-z-]+$/),
-  fileName: z.string(),
-  reason: z.enum(backupReasons),
-  createdAt: z.string(),
-  size: z.number(),
-  counts: z.record(z.string(), z.number()),
-});
-const indexSchema = z.array(entrySchema);
-
 const FILE_PATTERN = /^cwg-backup-(?<id>\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[0-9a-f]{6})-(?<reason>[a-z-]+)\.json$/;
+
+/**
+ * An index entry. Its fileName reaches readFile and unlink, so it must be a backup file's
+ * name (no folders, no "..") that carries the entry's own id and reason; an index with any
+ * other name is treated as damaged and rebuilt from the folder.
+ */
+const entrySchema = z
+  .object({
+    id: z.string().regex(/^[0-9A-Za-z-]+$/),
+    fileName: z.string().regex(FILE_PATTERN, 'a backup file name'),
+    reason: z.enum(backupReasons),
+    createdAt: z.string(),
+    size: z.number(),
+    counts: z.record(z.string(), z.number()),
+  })
+  .refine((entry) => {
+    const groups = FILE_PATTERN.exec(entry.fileName)?.groups;
+    return groups?.id === entry.id && groups.reason === entry.reason;
+  }, 'the file name carries the entry\'s id and reason');
+const indexSchema = z.array(entrySchema);
 
 /** "2026-11-27T21-02-24-123Z-ab12cd" → "2026-11-27T21:02:24.123Z" */
 function idToIso(id: string): string {
@@ -105,7 +115,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
 
     async write(reason: BackupReason, content: string, counts: Record<string, number>): Promise<BackupEntry> {
       await mkdir(folder, { recursive: true }).catch((error: unknown) => {
-        throw toHandlerError(explainWriteError(error, folder), folder);
+        throw toServiceError(explainWriteError(error, folder), folder);
       });
       const createdAt = now().toISOString();
       const id = `${createdAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
@@ -114,7 +124,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
       try {
         await writeFileAtomic(join(folder, fileName), data);
       } catch (error) {
-        throw toHandlerError(error, join(folder, fileName));
+        throw toServiceError(error, join(folder, fileName));
       }
       const entry: BackupEntry = { id, fileName, reason, createdAt, size: data.byteLength, counts };
       // A rebuilt index (see scanFolder) already holds the file just written: count it once.
@@ -122,7 +132,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
       const { keep, drop } = rotate([...previous, entry]);
       // The index is written before old files go: a crash in between leaves orphans, never a listed file that is gone.
       await writeFileAtomic(indexFile, JSON.stringify(keep, null, 2)).catch((error: unknown) => {
-        throw toHandlerError(error, indexFile);
+        throw toServiceError(error, indexFile);
       });
       for (const old of drop) await unlink(join(folder, old.fileName)).catch(() => undefined);
       return entry;
@@ -130,7 +140,7 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
 
     async read(id: string): Promise<{ entry: BackupEntry; content: string }> {
       const entry = (await readIndex()).find((candidate) => candidate.id === id);
-      if (!entry) throw new HandlerError('not-allowed', `There is no backup "${id}".`);
+      if (!entry) throw new ServiceError('not-allowed', `There is no backup "${id}".`);
       const path = join(folder, entry.fileName);
       try {
         await stat(path);

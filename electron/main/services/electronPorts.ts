@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindow, Dialog, OpenDialogOptions, PrintToPDFOptions, SaveDialogOptions, Shell } from 'electron';
 import { PRINT_CONTENT_SECURITY_POLICY } from '../../../shared/csp';
-import { HandlerError } from '../ipc/dispatch';
+import { ServiceError } from './serviceError';
 import {
   applyPrintSessionGuards,
   createPrintWindow,
@@ -89,7 +89,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      reject(new HandlerError('io-error', `${what} did not finish within ${Math.round(ms / 1000)} s.`));
+      reject(new ServiceError('io-error', `${what} did not finish within ${Math.round(ms / 1000)} s.`));
     }, ms);
   });
   return Promise.race([promise, timeout]).finally(() => {
@@ -160,7 +160,7 @@ export function createShellPort(shell: Pick<Shell, 'openExternal'>): ShellPort {
       // Checked again here although IPC validated it: this port is also reached from the
       // window-open guard, and it is the last step before the OS hands the URL to a program.
       if (!isExternalLink(url)) {
-        throw new HandlerError('not-allowed', 'Only https:// links can be opened in the browser.');
+        throw new ServiceError('not-allowed', 'Only https:// links can be opened in the browser.');
       }
       await shell.openExternal(url);
     },

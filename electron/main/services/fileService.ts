@@ -5,12 +5,18 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { FileContent, FilePurpose, OpenFileResult, SaveFileResult } from '../../../shared/ipc/contract';
-import { HandlerError } from '../ipc/dispatch';
+import { FILE_READ_LIMITS, type FileContent, type FilePurpose, type OpenFileResult, type SaveFileResult } from '../../../shared/ipc/contract';
+import { ServiceError } from './serviceError';
 import type { DialogPort, FileFilter } from './ports';
 import { FileWriteError, writeFileAtomic } from './atomicFile';
 
 export const FOLDER_MEMORY_FILE = 'last-folders.json';
+
+/**
+ * What a save writes: the IPC contract's text or base64 content, or bytes handed over inside
+ * the main process (a printed PDF), which need no encoding to base64 and back.
+ */
+export type SaveContent = FileContent | { encoding: 'bytes'; data: Uint8Array };
 
 const MB = 1024 * 1024;
 
@@ -22,36 +28,36 @@ interface PurposeSpec {
 }
 
 export const purposes: Record<FilePurpose, PurposeSpec> = {
-  calendar: { title: 'Calendar file', filters: [{ name: 'iCalendar', extensions: ['ics'] }], maxBytes: 20 * MB },
+  calendar: { title: 'Calendar file', filters: [{ name: 'iCalendar', extensions: ['ics'] }], maxBytes: FILE_READ_LIMITS.calendar },
   csv: {
     title: 'Spreadsheet (CSV)',
     filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
-    maxBytes: 100 * MB,
+    maxBytes: FILE_READ_LIMITS.csv,
   },
   bundle: {
     title: 'CWG Desk bundle',
     filters: [{ name: 'CWG Desk bundle', extensions: ['json'] }],
-    maxBytes: 200 * MB,
+    maxBytes: FILE_READ_LIMITS.bundle,
   },
-  pdf: { title: 'PDF document', filters: [{ name: 'PDF', extensions: ['pdf'] }], maxBytes: 200 * MB },
+  pdf: { title: 'PDF document', filters: [{ name: 'PDF', extensions: ['pdf'] }], maxBytes: FILE_READ_LIMITS.pdf },
   backup: {
     title: 'CWG Desk backup',
     filters: [{ name: 'CWG Desk backup', extensions: ['json'] }],
-    maxBytes: 1024 * MB,
+    maxBytes: FILE_READ_LIMITS.backup,
   },
 };
 
 /** A failed write as the renderer receives it: English message, and the reason as a value. */
-export function toHandlerError(error: unknown, path: string): HandlerError {
-  if (error instanceof FileWriteError) return new HandlerError('io-error', error.message, error.fault);
+export function toServiceError(error: unknown, path: string): ServiceError {
+  if (error instanceof FileWriteError) return new ServiceError('io-error', error.message, error.fault);
   const detail = error instanceof Error ? error.message : String(error);
-  return new HandlerError('io-error', `"${path}" could not be saved: ${detail}.`, { reason: 'other', path, detail });
+  return new ServiceError('io-error', `"${path}" could not be saved: ${detail}.`, { reason: 'other', path, detail });
 }
 
 /** A failed read: the file vanished, a permission, a broken drive. */
-export function unreadable(error: unknown, path: string): HandlerError {
+export function unreadable(error: unknown, path: string): ServiceError {
   const detail = error instanceof Error ? error.message : String(error);
-  return new HandlerError('io-error', `"${path}" cannot be read: ${detail}.`, { reason: 'unreadable', path, detail });
+  return new ServiceError('io-error', `"${path}" cannot be read: ${detail}.`, { reason: 'unreadable', path, detail });
 }
 
 function formatSize(bytes: number): string {
@@ -90,7 +96,7 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
   }
 
   return {
-    async save(purpose: FilePurpose, suggestedName: string, content: FileContent): Promise<SaveFileResult> {
+    async save(purpose: FilePurpose, suggestedName: string, content: SaveContent): Promise<SaveFileResult> {
       const spec = purposes[purpose];
       const path = await dialogs.chooseSaveFile({
         title: spec.title,
@@ -98,11 +104,16 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
         filters: spec.filters,
       });
       if (path === null) return { saved: false };
-      const data = content.encoding === 'utf8' ? Buffer.from(content.text, 'utf8') : Buffer.from(content.data, 'base64');
+      const data =
+        content.encoding === 'utf8'
+          ? Buffer.from(content.text, 'utf8')
+          : content.encoding === 'bytes'
+            ? Buffer.from(content.data.buffer, content.data.byteOffset, content.data.byteLength)
+            : Buffer.from(content.data, 'base64');
       try {
         await writeFileAtomic(path, data);
       } catch (error) {
-        throw toHandlerError(error, path);
+        throw toServiceError(error, path);
       }
       await remember(purpose, path);
       return { saved: true, path, bytes: data.byteLength };
@@ -116,14 +127,14 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
       let size: number;
       try {
         const info = await stat(path);
-        if (!info.isFile()) throw new HandlerError('io-error', `"${path}" is not a file.`, { reason: 'not-a-file', path });
+        if (!info.isFile()) throw new ServiceError('io-error', `"${path}" is not a file.`, { reason: 'not-a-file', path });
         size = info.size;
       } catch (error) {
-        if (error instanceof HandlerError) throw error;
+        if (error instanceof ServiceError) throw error;
         throw unreadable(error, path);
       }
       if (size > limit) {
-        throw new HandlerError(
+        throw new ServiceError(
           'not-allowed',
           `"${basename(path)}" is ${formatSize(size)}, more than the limit of ${formatSize(limit)} for a ${spec.title.toLowerCase()}.`,
           { reason: 'too-large', path, size, limit },

@@ -16,7 +16,7 @@ import { facesFor, fontFaceCss, type EmbeddedFont, type ReportFontLoader } from 
 import { isoDateOf } from '../../../shared/reports/format';
 import type { ReportModel } from '../../../shared/reports/model';
 import type { ReportExportRequest, ReportExportResult } from '../../../shared/reports/spec';
-import { HandlerError } from '../ipc/dispatch';
+import { ServiceError } from './serviceError';
 import type { FileService } from './fileService';
 import type { PdfOptions, PrintPort } from './ports';
 
@@ -121,13 +121,11 @@ export function createReportService(deps: ReportServiceDeps) {
       } catch (error) {
         // A request naming a meeting or version that is not in its records: the renderer's
         // choice was stale (e.g. deleted by a sync meanwhile); say so instead of "internal".
-        if (error instanceof ReportInputError) throw new HandlerError('not-allowed', error.message);
+        if (error instanceof ReportInputError) throw new ServiceError('not-allowed', error.message);
         throw error;
       }
-      const saved = await deps.files.save('pdf', printed.fileName, {
-        encoding: 'base64',
-        data: Buffer.from(printed.pdf).toString('base64'),
-      });
+      // The PDF's bytes go to the file as they are: no base64 round trip inside main.
+      const saved = await deps.files.save('pdf', printed.fileName, { encoding: 'bytes', data: printed.pdf });
       return saved.saved ? { ...saved, pages: printed.pages } : saved;
     },
   };

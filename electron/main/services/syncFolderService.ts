@@ -64,6 +64,8 @@ export interface SyncFolderOptions {
   pollMs?: number;
   /** How long a file's size and time must stay the same before it counts as complete. */
   settleMs?: number;
+  /** File-system events besides polling (true by default; tests that log file access turn them off). */
+  watch?: boolean;
   now?: () => number;
 }
 
@@ -286,6 +288,7 @@ export function createSyncFolderService(options: SyncFolderOptions) {
       void tick('poll');
     }, pollMs);
     timer.unref();
+    if (options.watch === false) return;
     try {
       watcher = watch(current.folder, { recursive: true }, () => {
         void tick('watch');

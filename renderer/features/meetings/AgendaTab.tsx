@@ -224,10 +224,10 @@ function DayColumn({ day, number, dayOptions, language, sessions, editable, onAd
   const chosen = others.some((option) => option.value === target) ? target : (others[0]?.value ?? '');
   return (
     <section className="m-agenda-day" role="listitem" aria-labelledby={headingId}>
-      <h3 id={headingId}>
+      <h2 id={headingId}>
         {number > 0 ? t('meetings.agenda.dayHeading', { number }) : formatDate(day, language)}
         <span className="m-day-date">{longDate(day, language)}</span>
-      </h3>
+      </h2>
       <p className="hint">{t('meetings.agenda.sessionsOnDay', { count: sessions.length })}</p>
       {sessions.length === 0 ? <p className="hint">{t('meetings.agenda.noSessions')}</p> : <ol className="session-list">{children}</ol>}
       {editable && number > 0 && (

@@ -81,7 +81,7 @@ export function AttendanceChecklist({ meeting, rows, days }: Props) {
     boxes.current[next]?.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
@@ -166,14 +166,15 @@ export function AttendanceChecklist({ meeting, rows, days }: Props) {
           <p role="status" className="m-attendance-count">
             {t('meetings.attendance.present', { present: presentCount, total: expected.length, date: formatDate(chosenDay, language) })}
           </p>
-          <ul
-            className="m-checklist"
+          {/* The group wraps the list: a list given the group role leaves its items outside any list. */}
+          <div
             role="group"
             aria-label={t('meetings.attendance.listLabel', { date: formatDate(chosenDay, language) })}
             aria-describedby={`${id}-instructions`}
             data-meeting={meeting.id}
             onKeyDown={onKeyDown}
           >
+          <ul className="m-checklist">
             {shown.map((row, index) => {
               const present = isPresent(row);
               return (
@@ -210,6 +211,7 @@ export function AttendanceChecklist({ meeting, rows, days }: Props) {
               );
             })}
           </ul>
+          </div>
         </>
       )}
     </section>

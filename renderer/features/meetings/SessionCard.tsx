@@ -96,9 +96,9 @@ function SessionCardView(props: SessionCardProps) {
         <span className="session-kind">{t(`meetings.sessionKinds.${session.kind}`)}</span>
         {mark && <strong className={`session-mark mark-${mark}`}>{mark === 'now' ? t('meetings.agenda.now') : t('meetings.agenda.next')}</strong>}
       </p>
-      <h4 id={titleId} lang={session.title[language].trim() ? language : language === 'en' ? 'ru' : 'en'}>
+      <h3 id={titleId} lang={session.title[language].trim() ? language : language === 'en' ? 'ru' : 'en'}>
         {title}
-      </h4>
+      </h3>
       {description && <p className="session-description">{description}</p>}
       <dl className="session-facts">
         {location && (

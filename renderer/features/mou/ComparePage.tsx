@@ -172,10 +172,10 @@ function ComparedArticle({ result, language }: { result: ArticleComparison; lang
   const other: TextLanguage = language === 'en' ? 'ru' : 'en';
   return (
     <article className={`compare-article ${result.status}`} aria-labelledby={headingId}>
-      <h3 id={headingId}>
+      <h2 id={headingId}>
         {`${number}. `}
         <Segments segments={result.heading} />
-      </h3>
+      </h2>
       <p>
         <span className={`badge status-${result.status}`}>{t(`mou.compare.statuses.${result.status}`)}</span>
         {result.status === 'moved' && result.textChanged && (

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildReport, ReportInputError } from '../../../shared/reports/build';
+import { ReportHeadingShift } from '../../../shared/reports/components/common';
 import { ReportView } from '../../../shared/reports/components/ReportView';
 import { pageSetupFor } from '../../../shared/reports/document';
 import { isoDateOf } from '../../../shared/reports/format';
@@ -53,7 +54,10 @@ export function ReportPreview({ spec, labelledBy }: { spec: ReportSpec; labelled
   return (
     <div className="report-preview" role="region" aria-labelledby={labelledBy} tabIndex={0}>
       <div className={paperClass.trim()}>
-        <ReportView model={built.model} />
+        {/* The report sits under the screen's h1: its own headings are announced one level down. */}
+        <ReportHeadingShift.Provider value={1}>
+          <ReportView model={built.model} />
+        </ReportHeadingShift.Provider>
       </div>
     </div>
   );

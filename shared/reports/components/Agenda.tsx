@@ -8,7 +8,7 @@ import type { SessionKind } from '../../model';
 import { formatDayHeading, formatTimeRange, isBlank, languagesOf, type Lang } from '../format';
 import type { AgendaDay, AgendaModel, AgendaSession } from '../model';
 import type { ReportLanguage } from '../spec';
-import { Label, labelText, MeetingHeader, NameList, scriptFor, TimesNote, Txt, Watermark } from './common';
+import { Label, labelText, MeetingHeader, NameList, scriptFor, TimesNote, Txt, Watermark, Heading } from './common';
 
 /** Breaks and meals are shaded, so the working sessions stand out on the wall. */
 const LIGHT_KINDS = new Set<SessionKind>(['break', 'meal']);
@@ -103,9 +103,9 @@ export function Agenda({ model }: { model: AgendaModel }) {
       ) : (
         model.days.map((day) => (
           <section className="day" key={day.date}>
-            <h2>
+            <Heading level={2}>
               <DayHeading day={day} mode={mode} />
-            </h2>
+            </Heading>
             {day.sessions.length === 0 ? (
               <p className="muted">
                 <Label mode={mode} get={(l) => l.noSessionsThisDay} />

@@ -7,7 +7,7 @@
 import { Fragment } from 'react';
 import { formatDateRange, languagesOf, pickText, type Lang } from '../format';
 import type { CertificatesModel, CertificateView } from '../model';
-import { BiText, Label, labelText, latinName, Txt } from './common';
+import { BiText, Label, labelText, latinName, Txt, Heading } from './common';
 
 /** Beyond this many session titles the programme line says "and N more": a certificate is one page. */
 const MAX_PROGRAMME = 10;
@@ -47,9 +47,9 @@ function Certificate({ model, certificate }: { model: CertificatesModel; certifi
   return (
     <section className="certificate">
       <div>
-        <h1>
+        <Heading level={1}>
           <Label mode={mode} get={(l) => l.certificate.title} />
-        </h1>
+        </Heading>
         <p>
           <Label mode={mode} get={(l) => l.certificate.certifies} />
         </p>

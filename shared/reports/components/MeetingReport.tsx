@@ -8,7 +8,7 @@ import { formatDate, formatTimeRange, isBlank, languagesOf } from '../format';
 import type { MeetingReportModel } from '../model';
 import type { ReportLanguage } from '../spec';
 import { DayHeading } from './Agenda';
-import { BiText, Label, MeetingHeader, Name, Watermark } from './common';
+import { BiText, Label, MeetingHeader, Name, Watermark, Heading } from './common';
 
 function Attendance({ model }: { model: MeetingReportModel }) {
   const mode = model.language;
@@ -93,9 +93,9 @@ function Sessions({ model }: { model: MeetingReportModel }) {
     <>
       {days.map((day) => (
         <section className="day" key={day.date}>
-          <h3>
+          <Heading level={3}>
             <DayHeading day={day} mode={mode} />
-          </h3>
+          </Heading>
           <table>
             <thead>
               <tr>
@@ -226,9 +226,9 @@ export function MeetingReport({ model }: { model: MeetingReportModel }) {
         draft={model.draft}
         cancelled={model.cancelled}
       />
-      <h2>
+      <Heading level={2}>
         <Label mode={mode} get={(l) => l.report.objectives} />
-      </h2>
+      </Heading>
       {isBlank(model.objectives) ? (
         <p className="muted">
           <Label mode={mode} get={(l) => l.report.noObjectives} />
@@ -236,21 +236,21 @@ export function MeetingReport({ model }: { model: MeetingReportModel }) {
       ) : (
         <BiText value={model.objectives} mode={mode} paragraphs />
       )}
-      <h2>
+      <Heading level={2}>
         <Label mode={mode} get={(l) => l.report.attendance} />
-      </h2>
+      </Heading>
       <Attendance model={model} />
-      <h2>
+      <Heading level={2}>
         <Label mode={mode} get={(l) => l.report.sessions} />
-      </h2>
+      </Heading>
       <Sessions model={model} />
-      <h2>
+      <Heading level={2}>
         <Label mode={mode} get={(l) => l.report.decisions} />
-      </h2>
+      </Heading>
       <Decisions model={model} mode={mode} />
-      <h2>
+      <Heading level={2}>
         <Label mode={mode} get={(l) => l.report.actionItems} />
-      </h2>
+      </Heading>
       <ActionItems model={model} mode={mode} />
     </article>
   );

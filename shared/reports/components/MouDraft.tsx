@@ -11,7 +11,7 @@ import type { DiffSegment } from '../../mou/compare';
 import { formatDate, isBlank, languagesOf, type Lang } from '../format';
 import type { AmendmentView, ArticleText, MouArticleView, MouModel } from '../model';
 import type { ReportLanguage } from '../spec';
-import { BiText, Label, labelText, latinName, nativeName, Segments, Stamp, TitleLines, Watermark } from './common';
+import { BiText, Label, labelText, latinName, nativeName, Segments, Stamp, TitleLines, Watermark, Heading } from './common';
 
 /** Rough count of printed lines, so the number column is long enough (its overflow is clipped). */
 function estimateLines(text: ArticleText): number {
@@ -39,10 +39,10 @@ function ArticleColumn({ article, lang, numbered }: { article: MouArticleView; l
   const text = article.text[lang];
   return (
     <>
-      <h2 className="article-title">
+      <Heading level={2} className="article-title">
         {article.number !== null && <>{labelText(lang, (l) => l.mou.article, { number: article.number })}. </>}
         <Segments segments={text.heading} />
-      </h2>
+      </Heading>
       <div className={numbered ? 'body numbered' : 'body'}>
         {numbered && (
           <div className="line-numbers" aria-hidden="true">
@@ -130,9 +130,9 @@ function Annex({ amendments, mode }: { amendments: readonly AmendmentView[]; mod
   const langs = languagesOf(mode);
   return (
     <section className="annex">
-      <h2>
+      <Heading level={2}>
         <Label mode={mode} get={(l) => l.mou.annex} />
-      </h2>
+      </Heading>
       {amendments.length === 0 ? (
         <p>
           <Label mode={mode} get={(l) => l.mou.noAmendments} />

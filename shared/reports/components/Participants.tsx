@@ -7,7 +7,7 @@
 // @jsxImportSource react
 import { languagesOf } from '../format';
 import type { ParticipantGroup, ParticipantsModel } from '../model';
-import { BiText, Label, MeetingHeader, Name, Watermark } from './common';
+import { BiText, Label, MeetingHeader, Name, Watermark, Heading } from './common';
 
 function CountryTable({ group, model, startAt }: { group: ParticipantGroup; model: ParticipantsModel; startAt: number }) {
   const mode = model.language;
@@ -120,13 +120,13 @@ export function Participants({ model }: { model: ParticipantsModel }) {
             counted += group.capacities.reduce((sum, entry) => sum + entry.people.length, 0);
             return (
               <section className="country" key={group.country?.id ?? ''}>
-                <h2>
+                <Heading level={2}>
                   {group.country ? (
                     <BiText value={group.country.name} mode={mode} inline />
                   ) : (
                     <Label mode={mode} get={(l) => l.participants.withoutCountry} />
                   )}
-                </h2>
+                </Heading>
                 <CountryTable group={group} model={model} startAt={startAt} />
               </section>
             );

@@ -6,7 +6,7 @@
  */
 // @jsxRuntime automatic
 // @jsxImportSource react
-import { Fragment, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, type ReactNode } from 'react';
 import type { Bilingual } from '../../model';
 import { reportsEn, reportsRu } from '../../i18n/reports';
 import type { Widen } from '../../i18n/widen';
@@ -14,6 +14,24 @@ import type { DiffSegment as Segment } from '../../mou/compare';
 import { formatDateRange, formatZone, interpolate, isBlank, languagesOf, pickText, type Lang } from '../format';
 import type { MeetingHead, PersonName } from '../model';
 import type { NameScript, ReportLanguage } from '../spec';
+
+/**
+ * How many levels a report's headings sit below the page that shows it: 0 when printed (the
+ * report is the document: its title is h1), 1 in the app's preview, under the screen's own h1.
+ * The tags (and so the print CSS) stay; `aria-level` gives assistive technology the real level.
+ */
+export const ReportHeadingShift = createContext(0);
+
+/** A report heading: the tag of its level in the report, `aria-level` shifted when shown in a page. */
+export function Heading({ level, className, lang, children }: { level: 1 | 2 | 3; className?: string; lang?: string; children: ReactNode }) {
+  const shift = useContext(ReportHeadingShift);
+  const Tag = `h${String(level)}` as 'h1' | 'h2' | 'h3';
+  return (
+    <Tag className={className} lang={lang} aria-level={shift === 0 ? undefined : level + shift}>
+      {children}
+    </Tag>
+  );
+}
 
 export type PrintLabels = Widen<typeof reportsEn.print>;
 export const PRINT_LABELS: Readonly<Record<Lang, PrintLabels>> = { en: reportsEn.print, ru: reportsRu.print };
@@ -207,7 +225,9 @@ export function TitleLines({ value, mode }: { value: Bilingual; mode: ReportLang
   const secondText = second === undefined ? null : pickText(value, second);
   return (
     <>
-      <h1 lang={firstText.lang}>{firstText.text}</h1>
+      <Heading level={1} lang={firstText.lang}>
+        {firstText.text}
+      </Heading>
       {secondText && secondText.text !== firstText.text && (
         <p className="title-second" lang={secondText.lang}>
           {secondText.text}
