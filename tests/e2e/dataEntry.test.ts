@@ -251,4 +251,41 @@ describe('data entry a secretariat can trust', () => {
       await page.getByRole('link', { name: 'Cancel' }).click();
     }
   });
+
+  it('finds people in the speaker, moderator and participant pickers typed in the other script', async () => {
+    const { page } = host;
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('link', { name: /Inaugural meeting and workshop/ }).first().click();
+    await page.getByRole('tab', { name: 'Agenda' }).click();
+    await page.getByRole('button', { name: 'Add a session on day 1' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New session' });
+    await dialog.waitFor();
+    // Imported with a Cyrillic name only, found by the Latin spelling; and the other way round.
+    // (The sample has a Farrukh Rahimov of its own, in Latin script.)
+    const options = (scope: typeof page | typeof dialog) => scope.getByRole('listbox', { name: 'Matching delegates' }).getByRole('option');
+    const speaker = dialog.getByRole('combobox', { name: 'Add a speaker' });
+    await speaker.fill('Farrukh');
+    expect(await options(dialog).allTextContents()).toEqual(['Farrukh Rahimov · CS RT, Tajikistan', 'Фаррух Рахимов · CS RT, Tajikistan']);
+    await speaker.press('ArrowDown');
+    await speaker.press('Enter');
+    await dialog.getByRole('button', { name: 'Remove Фаррух Рахимов' }).waitFor();
+    const moderator = dialog.getByRole('combobox', { name: 'Add a moderator' });
+    await moderator.fill('Ахмадзай');
+    expect(await options(dialog).allTextContents()).toEqual(['Mohammad Karim Ahmadzai · ACD, Afghanistan']);
+    // "Nurlan" finds the sample's Nurlan (Latin) and the imported Нурлан, spelt either way.
+    await moderator.fill('Нурлан');
+    expect((await options(dialog).allTextContents()).sort()).toEqual(['Nurlan Beishenaliev · SCS KR, Kyrgyzstan', 'Nurlan Toktogulov · SCS KR, Kyrgyzstan']);
+    await moderator.press('Escape');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    const find = page.getByRole('combobox', { name: 'Find a delegate' });
+    await find.fill('Orazova');
+    expect(await options(page).allTextContents()).toEqual(['Oguljan Orazova · Таможенная академия, Turkmenistan']);
+    await find.fill('Огулджан');
+    expect(await options(page).allTextContents()).toEqual(['Oguljan Orazova · Таможенная академия, Turkmenistan']);
+    await find.press('Enter');
+    await page.getByRole('status').getByText('Oguljan Orazova added.').waitFor();
+  });
 });
