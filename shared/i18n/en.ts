@@ -34,6 +34,12 @@ export const en = {
     saving: 'Saving…',
     cancel: 'Cancel',
     dismiss: 'Dismiss',
+    dismissNotification: 'Dismiss notification',
+    /** i18next plural forms; English uses one/other, the keys match Russian's. */
+    repeats_one: '(×{{count}})',
+    repeats_few: '(×{{count}})',
+    repeats_many: '(×{{count}})',
+    repeats_other: '(×{{count}})',
     notifications: 'Notifications',
     notStated: 'not stated',
     dateRange: '{{start}} – {{end}}',
