@@ -5,7 +5,9 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { FirstRunPage } from '../features/firstRun/FirstRunPage';
 import { useBundleDropTarget } from '../features/sync/useBundleDropTarget';
 import { useDailyBackup } from '../features/backup/useDailyBackup';
+import { useEffect } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
+import { startFocusKeeper } from './focusKeeper';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useRepositories } from './RepositoriesContext';
 import { Toasts } from './Toasts';
@@ -23,6 +25,8 @@ export function Layout() {
   // A bundle file dropped on any screen goes to the sync import preview (once there is an identity).
   useBundleDropTarget(state?.installation !== undefined);
   useDailyBackup(state?.installation !== undefined, location.pathname);
+  // Focus never falls to the page body after an action (see focusKeeper.ts).
+  useEffect(() => startFocusKeeper(), []);
 
   return (
     <>

@@ -288,4 +288,90 @@ describe('data entry a secretariat can trust', () => {
     await find.press('Enter');
     await page.getByRole('status').getByText('Oguljan Orazova added.').waitFor();
   });
+
+  it('walks an agenda by keyboard: after moving, editing, deleting, moving to another day and exporting, focus is never on the page body', async () => {
+    const { page } = host;
+    const settled = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) return 'BODY';
+        return active.getAttribute('aria-label') ?? (active.textContent.trim() || active.tagName);
+      });
+    const expectFocusOn = async (name: string | RegExp) => {
+      await settled();
+      const now = await focused();
+      expect(now).not.toBe('BODY');
+      if (typeof name === 'string') expect(now).toBe(name);
+      else expect(now).toMatch(name);
+    };
+
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).press('Enter');
+    await page.getByRole('link', { name: 'Second meeting of the Customs Working Group' }).first().press('Enter');
+    await page.getByRole('tab', { name: 'Agenda' }).press('Enter');
+    const day1 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Day 1/ }) });
+    const titles = () => day1.getByRole('article').evaluateAll((cards) => cards.map((card) => card.querySelector('h4')?.textContent ?? ''));
+    expect(await titles()).toEqual(['Opening of the second meeting', 'Customs valuation', 'Risk management']);
+
+    // Move "Risk management" to the top of the day: focus stays on its button all the way.
+    const moveUp = page.getByRole('button', { name: 'Move up session Risk management' });
+    await moveUp.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(titles).toEqual(['Opening of the second meeting', 'Risk management', 'Customs valuation']);
+    await expectFocusOn('Move up session Risk management');
+    await page.keyboard.press('Enter');
+    await expect.poll(titles).toEqual(['Risk management', 'Opening of the second meeting', 'Customs valuation']);
+    await expectFocusOn('Move up session Risk management');
+    expect(await moveUp.getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expectFocusOn('Move up session Risk management');
+    expect(await titles()).toEqual(['Risk management', 'Opening of the second meeting', 'Customs valuation']);
+
+    // Repeated buttons say which session they act on.
+    expect(await day1.getByRole('button', { name: /^Edit session / }).allTextContents()).toEqual(['Edit', 'Edit', 'Edit']);
+    expect(await day1.getByRole('button', { name: /^Edit session / }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')))).toEqual([
+      'Edit session Risk management',
+      'Edit session Opening of the second meeting',
+      'Edit session Customs valuation',
+    ]);
+
+    // Edit and close: back on the button that opened the dialog.
+    await page.getByRole('button', { name: 'Edit session Customs valuation' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Edit session' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Edit session' }).waitFor({ state: 'detached' });
+    await expectFocusOn('Edit session Customs valuation');
+
+    // Delete a session: its buttons go, focus stays in the day.
+    await page.getByRole('button', { name: 'Delete session Customs valuation' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: 'Delete this session?' });
+    await confirm.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Session deleted.').waitFor();
+    await expect.poll(titles).toEqual(['Risk management', 'Opening of the second meeting']);
+    await expectFocusOn(/session (Risk management|Opening of the second meeting)/);
+
+    // Move a session to another day: the card leaves this column, focus does not fall.
+    await page.getByRole('button', { name: 'Move session Opening of the second meeting to the chosen day' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Session moved.').waitFor();
+    await expect.poll(titles).toEqual(['Risk management']);
+    await expectFocusOn(/./);
+
+    // Export the calendar: the button keeps focus while it saves and after.
+    host.dialogs.answer(join(dir, 'second-meeting.ics'));
+    const exportIcs = page.getByRole('button', { name: 'Save agenda as calendar (.ics)' });
+    await exportIcs.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(/^Calendar saved: /).waitFor();
+    await expectFocusOn('Save agenda as calendar (.ics)');
+
+    // The notifications sit below the screen, never over its controls.
+    const notifications = await page.getByRole('region', { name: 'Notifications' }).boundingBox();
+    const main = await page.getByRole('main').boundingBox();
+    expect(notifications && main && notifications.y >= main.y + main.height - 1).toBe(true);
+  });
 });
