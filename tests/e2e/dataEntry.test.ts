@@ -311,7 +311,7 @@ describe('data entry a secretariat can trust', () => {
     await page.getByRole('tab', { name: 'Agenda' }).press('Enter');
     const day1 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Day 1/ }) });
     const titles = () => day1.getByRole('article').evaluateAll((cards) => cards.map((card) => card.querySelector('h4')?.textContent ?? ''));
-    expect(await titles()).toEqual(['Opening of the second meeting', 'Customs valuation', 'Risk management']);
+    await expect.poll(titles).toEqual(['Opening of the second meeting', 'Customs valuation', 'Risk management']);
 
     // Move "Risk management" to the top of the day: focus stays on its button all the way.
     const moveUp = page.getByRole('button', { name: 'Move up session Risk management' });

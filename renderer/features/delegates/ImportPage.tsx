@@ -191,7 +191,7 @@ export function ImportPage() {
                 <p>
                   {t('delegates.import.fileSummary', {
                     name: file.name,
-                    rows: file.parsed.rows.length + file.parsed.malformed.length,
+                    count: file.parsed.rows.length + file.parsed.malformed.length,
                     separator: t(`delegates.import.separators.${separatorKey(file.parsed.delimiter)}`),
                   })}
                 </p>
@@ -316,7 +316,7 @@ export function ImportPage() {
               )}
               {validation.rows.length > 0 && (
                 <table className="data-table">
-                  <caption>{t('delegates.import.previewCaption', { shown: Math.min(PREVIEW_ROWS, validation.rows.length), total: validation.rows.length })}</caption>
+                  <caption>{t('delegates.import.previewCaption', { shown: Math.min(PREVIEW_ROWS, validation.rows.length), count: validation.rows.length })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('delegates.import.row')}</th>
