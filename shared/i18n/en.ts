@@ -28,6 +28,10 @@ export const en = {
     settings: 'Settings',
   },
   languages: { en: 'English', ru: 'Русский' },
+  files: {
+    /** Titles of the save and open dialogs, by purpose (main process: electron/main/services/fileService.ts). */
+    dialogTitles: { calendar: 'Calendar file', csv: 'Spreadsheet (CSV)', bundle: 'CWG Desk bundle', pdf: 'PDF document', backup: 'CWG Desk backup' },
+  },
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -21,6 +21,8 @@ export const mouEn = {
   notFound: 'This MoU, article, version or amendment is not on this computer.',
   loading: 'Loading…',
   language: { en: 'English', ru: 'Russian' },
+  /** A language's name as a label or option of its own (capitalized), in the UI language: never "Русский text" in English. */
+  languageName: { en: 'English', ru: 'Russian' },
   languageShort: { en: 'EN', ru: 'RU' },
   roleNotice: {
     delegation:
@@ -304,6 +306,7 @@ export const mouRu: Widen<typeof mouEn> = {
   notFound: 'Этого меморандума, статьи, версии или поправки нет на этом компьютере.',
   loading: 'Загрузка…',
   language: { en: 'английский', ru: 'русский' },
+  languageName: { en: 'Английский', ru: 'Русский' },
   languageShort: { en: 'АНГЛ', ru: 'РУС' },
   roleNotice: {
     delegation:

@@ -28,6 +28,9 @@ export const ru: Messages = {
     settings: 'Настройки',
   },
   languages: { en: 'English', ru: 'Русский' },
+  files: {
+    dialogTitles: { calendar: 'Файл календаря', csv: 'Таблица (CSV)', bundle: 'Пакет CWG Desk', pdf: 'Документ PDF', backup: 'Резервная копия CWG Desk' },
+  },
   common: {
     loading: 'Загрузка…',
     save: 'Сохранить',

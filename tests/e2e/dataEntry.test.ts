@@ -10,6 +10,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ru } from '../../shared/i18n/ru';
 import { encodeWindows1251 } from '../fixtures/csv';
 import { startTestHost, type TestHost } from '../host/testHost';
 
@@ -368,10 +369,19 @@ describe('data entry a secretariat can trust', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText(/^Calendar saved: /).waitFor();
     await expectFocusOn('Save agenda as calendar (.ics)');
+    expect(host.dialogs.asked.at(-1)?.title).toBe('Calendar file');
 
     // The notifications sit below the screen, never over its controls.
     const notifications = await page.getByRole('region', { name: 'Notifications' }).boundingBox();
     const main = await page.getByRole('main').boundingBox();
     expect(notifications && main && notifications.y >= main.y + main.height - 1).toBe(true);
+
+    // In Russian, the save dialog's title is Russian too.
+    await page.getByRole('combobox', { name: 'Language' }).first().selectOption('ru');
+    host.dialogs.answer(join(dir, 'second-meeting-ru.ics'));
+    await page.getByRole('button', { name: ru.meetings.page.exportIcs }).press('Enter');
+    await page.getByRole('status').getByText(/^Календарь сохранён: /).first().waitFor();
+    expect(host.dialogs.asked.at(-1)?.title).toBe('Файл календаря');
+    await page.getByRole('combobox', { name: 'Язык' }).first().selectOption('en');
   });
 });

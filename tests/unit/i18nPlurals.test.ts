@@ -141,3 +141,59 @@ describe('count messages', () => {
     }
   });
 });
+
+describe('role names', () => {
+  it('are the same on screen, in the calendar file and in the agenda PDF, singular for one person', () => {
+    for (const [language, all] of Object.entries(languages)) {
+      for (const role of ['moderator', 'moderators', 'speaker', 'speakers']) {
+        // The screen and the calendar file read meetings.agenda.*; the PDF reads reports.print.*.
+        expect(all.get(`reports.print.${role}`), `${language} ${role}`).toBe(all.get(`meetings.agenda.${role}`));
+      }
+    }
+    expect(languages.ru.get('meetings.agenda.speaker')).toBe('Докладчик');
+    expect(languages.ru.get('meetings.agenda.speakers')).toBe('Докладчики');
+    expect(languages.en.get('meetings.agenda.moderator')).toBe('Moderator');
+  });
+});
+
+describe('printed lists in Russian', () => {
+  it('leave out English honorifics ("Mr.", "Ms.") that an English list prints', async () => {
+    const { buildReport } = await import('../../shared/reports/build');
+    const { renderReport } = await import('../../electron/main/services/reportService');
+    const { SAMPLE, sampleSource } = await import('../fixtures/reports');
+    const body = (language: 'en' | 'ru') => {
+      const model = buildReport({ kind: 'participants', meetingId: SAMPLE.secondMeeting, language, paper: 'a4', nameScript: 'latin', contacts: false }, sampleSource(), '2026-03-12');
+      const html = renderReport(model, []).html;
+      return html.slice(html.indexOf('<body>'));
+    };
+    expect(body('en')).toMatch(/\b(Mr|Ms)\. [A-Z]/);
+    expect(body('ru')).not.toMatch(/\b(Mr|Ms|Mrs|Dr)\. /);
+  });
+});
+
+describe('labels in one language', () => {
+  it('have no Cyrillic in English strings, except the Russian language’s own name in the language switch', () => {
+    // Examples of a name as a person writes it in Cyrillic are data, not wording.
+    const allowed = new Set(['languages.ru', 'delegates.list.searchHint', 'delegates.fields.nameNativeHint']);
+    const mixed = [...languages.en].filter(([key, text]) => /[\u0400-\u04ff]/.test(text) && !allowed.has(key)).map(([key]) => key);
+    expect(mixed).toEqual([]);
+  });
+
+  it('name a text’s language in the UI language: “Russian text”, not “Русский text”', async () => {
+    const instance = i18next.createInstance();
+    await instance.init({ lng: 'en', resources: { en: { translation: en }, ru: { translation: ru } }, interpolation: { escapeValue: false } });
+    expect(instance.t('mou.editor.languageColumn', { language: instance.t('mou.language.ru') })).toBe('Russian text');
+    await instance.changeLanguage('ru');
+    expect(instance.t('mou.editor.languageColumn', { language: instance.t('mou.language.en') })).toBe('Текст: английский');
+    expect(instance.t('mou.languageName.ru')).toBe('Русский');
+  });
+});
+
+describe('units', () => {
+  it('are written in the UI language: КБ, МБ in Russian', async () => {
+    const { formatBytes } = await import('../../renderer/lib/storage');
+    expect(formatBytes(2048, 'ru')).toBe('2 КБ');
+    expect(formatBytes(3 * 1024 * 1024, 'ru')).toBe('3 МБ');
+    expect(formatBytes(2048, 'en')).toBe('2 KB');
+  });
+});

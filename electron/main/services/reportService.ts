@@ -124,10 +124,12 @@ export function createReportService(deps: ReportServiceDeps) {
         if (error instanceof ReportInputError) throw new HandlerError('not-allowed', error.message);
         throw error;
       }
-      const saved = await deps.files.save('pdf', printed.fileName, {
-        encoding: 'base64',
-        data: Buffer.from(printed.pdf).toString('base64'),
-      });
+      const saved = await deps.files.save(
+        'pdf',
+        printed.fileName,
+        { encoding: 'base64', data: Buffer.from(printed.pdf).toString('base64') },
+        request.dialogTitle,
+      );
       return saved.saved ? { ...saved, pages: printed.pages } : saved;
     },
   };

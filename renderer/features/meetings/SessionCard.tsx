@@ -109,13 +109,13 @@ function SessionCardView(props: SessionCardProps) {
         )}
         {session.moderatorIds.length > 0 && (
           <>
-            <dt>{t('meetings.agenda.moderators')}</dt>
+            <dt>{t(session.moderatorIds.length === 1 ? 'meetings.agenda.moderator' : 'meetings.agenda.moderators')}</dt>
             <dd>{people(session.moderatorIds)}</dd>
           </>
         )}
         {session.speakerIds.length > 0 && (
           <>
-            <dt>{t('meetings.agenda.speakers')}</dt>
+            <dt>{t(session.speakerIds.length === 1 ? 'meetings.agenda.speaker' : 'meetings.agenda.speakers')}</dt>
             <dd>{people(session.speakerIds)}</dd>
           </>
         )}

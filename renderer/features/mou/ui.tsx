@@ -255,8 +255,8 @@ export function TextChoiceSelect() {
         if (value === 'en' || value === 'ru' || value === 'both') setChoice(value);
       }}
     >
-      <option value="en">{t('languages.en')}</option>
-      <option value="ru">{t('languages.ru')}</option>
+      <option value="en">{t('mou.languageName.en')}</option>
+      <option value="ru">{t('mou.languageName.ru')}</option>
       <option value="both">{t('mou.document.both')}</option>
     </SelectField>
   );
@@ -270,7 +270,7 @@ export function Bilingual({ choice, render }: { choice: TextChoice; render: (lan
     <div className={choice === 'both' ? 'bilingual both' : 'bilingual'}>
       {languages.map((language) => (
         <div key={language} lang={language}>
-          {languages.length > 1 && <p className="language-tag">{t(`languages.${language}`)}</p>}
+          {languages.length > 1 && <p className="language-tag">{t(`mou.languageName.${language}`)}</p>}
           {render(language)}
         </div>
       ))}
