@@ -384,4 +384,22 @@ describe('data entry a secretariat can trust', () => {
     expect(host.dialogs.asked.at(-1)?.title).toBe('Файл календаря');
     await page.getByRole('combobox', { name: 'Язык' }).first().selectOption('en');
   });
+
+  it('offers deleting an undecided proposal, with its comments, and lands focus on the list', async () => {
+    const { page } = host;
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'MoU' }).click();
+    await page.getByRole('link', { name: /Memorandum/ }).first().click();
+    await page.getByRole('link', { name: /^Amendments \(1 open\)/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Amendments' }).waitFor();
+    const proposal = page.getByRole('link', { name: /“Working languages”/ });
+    await proposal.click();
+    await page.getByRole('button', { name: 'Delete the proposal' }).press('Enter');
+    // The question replaces the button and takes focus; Enter confirms.
+    await page.getByRole('group', { name: /^Delete this proposal and its comments\?/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Proposal deleted.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Amendments' }).waitFor();
+    await expect.poll(() => proposal.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
+  });
 });
