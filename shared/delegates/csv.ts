@@ -360,7 +360,8 @@ export function guessMapping(headers: readonly string[], rows: readonly { cells:
       if (!candidates.includes(latin) && !candidates.includes(native)) continue;
       if (!hasData) continue;
       const chosen = columnIsNative(rows, index) ? native : latin;
-      candidates = [chosen, ...candidates.filter((field) => field !== latin && field !== native)];
+      // The other form next, should the chosen one be taken by an earlier column.
+      candidates = [chosen, chosen === native ? latin : native, ...candidates.filter((field) => field !== latin && field !== native)];
     }
     const field = candidates.find((candidate) => mapping[candidate] === null);
     if (field !== undefined) mapping[field] = index;
