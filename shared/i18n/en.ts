@@ -39,6 +39,8 @@ export const en = {
     cancel: 'Cancel',
     dismiss: 'Dismiss',
     dismissNotification: 'Dismiss notification',
+    /** A repeated button's accessible name: its visible text first, then what it acts on. */
+    actionOn: '{{action}} — {{target}}',
     /** i18next plural forms; English uses one/other, the keys match Russian's. */
     repeats_one: '(×{{count}})',
     repeats_few: '(×{{count}})',

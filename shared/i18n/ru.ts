@@ -38,6 +38,7 @@ export const ru: Messages = {
     cancel: 'Отмена',
     dismiss: 'Закрыть',
     dismissNotification: 'Закрыть уведомление',
+    actionOn: '{{action}} — {{target}}',
     repeats_one: '(×{{count}})',
     repeats_few: '(×{{count}})',
     repeats_many: '(×{{count}})',

@@ -143,8 +143,11 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   className = 'secondary small',
+  ariaLabel,
 }: {
   label: string;
+  /** The button's accessible name when the label alone repeats on the page ("Delete — Article 3. Membership"). */
+  ariaLabel?: string;
   question: string;
   confirmLabel?: string;
   onConfirm: () => Promise<void>;
@@ -155,7 +158,7 @@ export function ConfirmButton({
   const [busy, setBusy] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className={className} onClick={() => setAsking(true)}>
+      <button type="button" className={className} aria-label={ariaLabel} onClick={() => setAsking(true)}>
         {label}
       </button>
     );
