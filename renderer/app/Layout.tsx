@@ -7,7 +7,9 @@ import { useBundleDropTarget } from '../features/sync/useBundleDropTarget';
 import { useDailyBackup } from '../features/backup/useDailyBackup';
 import { SyncFolderBadge } from '../features/syncFolder/SyncFolderBadge';
 import { useSyncFolderRunner } from '../features/syncFolder/useSyncFolderRunner';
+import { useEffect } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
+import { startFocusKeeper } from './focusKeeper';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useRepositories } from './RepositoriesContext';
 import { Toasts } from './Toasts';
@@ -27,6 +29,8 @@ export function Layout() {
   useDailyBackup(state?.installation !== undefined, location.pathname);
   // The sync folder (if one is chosen) is kept in step while the app is open.
   useSyncFolderRunner(state?.installation !== undefined);
+  // Focus never falls to the page body after an action (see focusKeeper.ts).
+  useEffect(() => startFocusKeeper(), []);
 
   return (
     <>

@@ -4,6 +4,7 @@
  * continue where they were (e.g. on "Add session" to enter the next one).
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { focusChain, focusIsLost, focusNear } from './focusKeeper';
 
 interface ModalProps {
   title: string;
@@ -19,11 +20,14 @@ export function Modal({ title, onClose, children, wide }: ModalProps) {
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const openerChain = focusChain();
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       if (dialog?.open) dialog.close();
-      // The opener may have been re-rendered away; then focus stays where the page put it.
-      if (opener?.isConnected) opener.focus();
+      // The opener may have been re-rendered away (the dialog deleted what it acted on):
+      // then focus goes to the nearest control still there, never to the page body.
+      if (opener?.isConnected && !opener.matches(':disabled')) opener.focus();
+      else if (focusIsLost() || document.activeElement === dialog || dialog?.contains(document.activeElement)) focusNear(openerChain);
     };
   }, []);
 

@@ -5,7 +5,7 @@
  * are saved entirely or not at all.
  */
 import type { Amendment, Comment, Delegate, Installation, Meeting, Participation, Session } from '../../shared/model';
-import type { CsvImportRow, CsvLookups } from '../../shared/delegates/csv';
+import type { CsvImportRow, CsvLookups, NewOrganization } from '../../shared/delegates/csv';
 import { findDuplicates, findDuplicatesOf, pairKey, type DuplicatePair } from '../../shared/delegates/duplicates';
 import { planMerge, type MergePlan } from '../../shared/delegates/merge';
 import { canEditDelegate, mayRecordCountry, registryPermissions, type RegistryPermissions } from '../../shared/delegates/permissions';
@@ -16,7 +16,7 @@ import {
   type DelegateFields,
   type DelegateIssue,
 } from '../../shared/delegates/validation';
-import type { RegistryIssue } from '../../shared/delegates/registryValidation';
+import { normalizeOrganizationFields, validateOrganizationFields, type RegistryIssue } from '../../shared/delegates/registryValidation';
 import { ValidationError } from './errors';
 import { unstamped, writeRecord, writeRecords, type RepositoryContext } from './writes';
 
@@ -93,8 +93,16 @@ export interface DelegatesRepository {
   merge(survivorId: string, otherId: string): Promise<Delegate>;
   /** What a CSV import checks rows against. */
   importLookups(): Promise<CsvLookups>;
-  /** Writes checked rows in one transaction; nothing is written if any row fails. */
-  importRows(rows: readonly CsvImportRow[], onProgress?: (progress: ImportProgress) => void): Promise<{ created: number; updated: number }>;
+  /**
+   * Writes checked rows in one transaction, with the organizations they need created first
+   * (rows refer to those by `newOrganization`); nothing is written if any row fails.
+   * Returns what was written.
+   */
+  importRows(
+    rows: readonly CsvImportRow[],
+    onProgress?: (progress: ImportProgress) => void,
+    newOrganizations?: readonly NewOrganization[],
+  ): Promise<{ created: number; updated: number; organizations: number }>;
   /** What this installation may do in the registry. */
   permissions(): Promise<RegistryPermissions & { actor: Installation | undefined }>;
 }
@@ -329,11 +337,12 @@ export function createDelegatesRepository(ctx: RepositoryContext): DelegatesRepo
           organizations,
           delegates: new Map(delegates.map((d) => [d.id, d])),
           canEdit: (delegate: Delegate) => canEditDelegate(installation, delegate),
+          canRecordCountry: (countryId: string | null) => mayRecordCountry(installation, countryId),
         };
       });
     },
 
-    async importRows(rows, onProgress) {
+    async importRows(rows, onProgress, newOrganizations = []) {
       const installation = await requireActor();
       if (!registryPermissions(installation).importPeople) throw new RegistryPermissionError('This installation cannot import people.');
       // The rows were checked by validateCsv; checked again here because a row that slipped
@@ -344,17 +353,36 @@ export function createDelegatesRepository(ctx: RepositoryContext): DelegatesRepo
         if (issues.length > 0) throw new RegistryValidationError(`row ${String(row.row)}`, issues);
         return { ...row, fields };
       });
+      const organizationsToCreate = newOrganizations.map((organization) => {
+        const fields = normalizeOrganizationFields({ name: organization.name, acronym: organization.acronym, countryId: organization.countryId, kind: organization.kind });
+        const issues = validateOrganizationFields(fields);
+        if (issues.length > 0) throw new RegistryValidationError('organization', issues);
+        if (!mayRecordCountry(installation, fields.countryId)) throw new RegistryValidationError('organization', [{ path: 'countryId', code: 'notOwnCountry' }]);
+        return { key: organization.key, record: { ...fields, id: ctx.randomUUID(), deleted: false } };
+      });
       const clock = await ctx.clock();
       const total = checked.length;
       onProgress?.({ done: 0, total });
       return db.transaction('rw', ['delegates', 'countries', 'organizations', 'meta'], async () => {
         const countryIds = new Set((await db.countries.filter(notDeleted).primaryKeys()).map(String));
+        if (organizationsToCreate.length > 0) {
+          for (const { record } of organizationsToCreate) {
+            if (record.countryId !== null && !countryIds.has(record.countryId)) {
+              throw new RegistryValidationError('organization', [{ path: 'countryId', code: 'unknownCountry', params: { value: record.countryId } }]);
+            }
+          }
+          await writeRecords(db, clock, 'organizations', organizationsToCreate.map(({ record }) => record));
+        }
+        const createdIds = new Map(organizationsToCreate.map(({ key, record }) => [key, record.id]));
         const organizationIds = new Set((await db.organizations.filter(notDeleted).primaryKeys()).map(String));
         let created = 0;
         let updated = 0;
         const previous = await db.delegates.bulkGet(checked.map((row) => row.id ?? ''));
         const records = checked.map((row, index) => {
-          const { fields } = row;
+          const fields = row.newOrganization === undefined ? row.fields : { ...row.fields, organizationId: createdIds.get(row.newOrganization) ?? null };
+          if (row.newOrganization !== undefined && fields.organizationId === null) {
+            throw new RegistryValidationError(`row ${String(row.row)}`, [{ path: 'organizationId', code: 'unknownOrganization', params: { value: row.newOrganization } }]);
+          }
           const issues: DelegateIssue[] = [];
           if (fields.countryId !== null && !countryIds.has(fields.countryId)) {
             issues.push({ path: 'countryId', code: 'unknownCountry', params: { value: fields.countryId } });
@@ -380,7 +408,7 @@ export function createDelegatesRepository(ctx: RepositoryContext): DelegatesRepo
           await writeRecords(db, clock, 'delegates', records.slice(start, start + IMPORT_BATCH));
           onProgress?.({ done: Math.min(start + IMPORT_BATCH, total), total });
         }
-        return { created, updated };
+        return { created, updated, organizations: organizationsToCreate.length };
       });
     },
 

@@ -24,6 +24,7 @@ import {
   articleTextStamp,
   findAmendmentConflict,
   mayActOnAmendment,
+  mayDeleteAmendment,
   statusAfter,
   type AmendmentConflict,
 } from '../../shared/mou/amendments';
@@ -168,6 +169,8 @@ export interface MouRepository {
 
   proposeAmendment(documentId: string, draft: AmendmentDraft): Promise<Amendment>;
   withdrawAmendment(id: string): Promise<Amendment>;
+  /** Deletes an undecided proposal and its comments (a delegation: its own country's; see mayDeleteAmendment). */
+  deleteAmendment(id: string): Promise<void>;
   decideAmendment(id: string, input: DecisionInput): Promise<Amendment>;
 
   addComment(targetKind: Comment['targetKind'], targetId: string, text: string): Promise<Comment>;
@@ -625,6 +628,19 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           status: statusAfter('withdraw'),
           decidedOn: isoDay(ctx.now()),
         });
+      }),
+
+    deleteAmendment: (id) =>
+      write(async (clock, installation) => {
+        const amendment = await db.amendments.get(id);
+        if (!amendment || amendment.deleted) throw new MouRefusedError('notFound');
+        if (!mayDeleteAmendment(amendment, installation)) {
+          throw new MouRefusedError(amendment.status === 'proposed' || amendment.status === 'withdrawn' ? 'proposerOnly' : 'amendmentClosed');
+        }
+        const comments = await db.comments.filter((comment) => !comment.deleted && comment.targetKind === 'amendment' && comment.targetId === id).toArray();
+        // The proposal first, its comments right after: "Recently deleted" shows them as deleted with it.
+        await writeRecord(db, clock, 'amendments', { ...unstamped<'amendments'>(amendment), deleted: true });
+        for (const comment of comments) await writeRecord(db, clock, 'comments', { ...unstamped<'comments'>(comment), deleted: true });
       }),
 
     decideAmendment: (id, input) =>

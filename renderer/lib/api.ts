@@ -2,8 +2,9 @@
  * The renderer's typed client for main-process calls. Unwraps the IpcResult envelope into
  * a value or an ApiError, so features can `await api.appInfo()` and show errors in a toast.
  */
+import i18next from 'i18next';
 import type { CwgApi } from '../../shared/ipc/api';
-import { mainEvents, type MainEventName, type MainEventPayload, type RequestOf } from '../../shared/ipc/contract';
+import { mainEvents, type FilePurpose, type MainEventName, type MainEventPayload, type RequestOf } from '../../shared/ipc/contract';
 import type { FileFault, IpcErrorCode, IpcResult } from '../../shared/ipc/result';
 
 declare global {
@@ -39,18 +40,23 @@ export function hasBridge(): boolean {
   return window.cwg !== undefined;
 }
 
+/** A save or open dialog's title in the UI language (main has only English ones). */
+function dialogTitle(purpose: FilePurpose): string {
+  return i18next.t(`files.dialogTitles.${purpose}`);
+}
+
 export const api = {
   appInfo: async () => unwrap(await bridge().appInfo()),
   openExternal: async (url: string) => unwrap(await bridge().openExternal({ url })),
   /** Save dialog + atomic write; `{ saved: false }` when the user cancelled. */
-  saveFile: async (request: RequestOf<'cwg:file:save'>) => unwrap(await bridge().saveFile(request)),
+  saveFile: async (request: RequestOf<'cwg:file:save'>) => unwrap(await bridge().saveFile({ dialogTitle: dialogTitle(request.purpose), ...request })),
   writeBackup: async (request: RequestOf<'cwg:backup:write'>) => unwrap(await bridge().writeBackup(request)),
   listBackups: async () => unwrap(await bridge().listBackups()),
   readBackup: async (id: string) => unwrap(await bridge().readBackup({ id })),
   /** Open dialog + read (bytes as base64); `{ opened: false }` when the user cancelled. */
-  openFile: async (request: RequestOf<'cwg:file:open'>) => unwrap(await bridge().openFile(request)),
+  openFile: async (request: RequestOf<'cwg:file:open'>) => unwrap(await bridge().openFile({ dialogTitle: dialogTitle(request.purpose), ...request })),
   /** Prints a report to PDF, then save dialog + atomic write; `{ saved: false }` when the user cancelled. */
-  exportReportPdf: async (request: RequestOf<'cwg:report:export-pdf'>) => unwrap(await bridge().exportReportPdf(request)),
+  exportReportPdf: async (request: RequestOf<'cwg:report:export-pdf'>) => unwrap(await bridge().exportReportPdf({ dialogTitle: dialogTitle('pdf'), ...request })),
   syncFolderStatus: async () => unwrap(await bridge().syncFolderStatus()),
   chooseSyncFolder: async (installationId: string) => unwrap(await bridge().chooseSyncFolder({ installationId })),
   forgetSyncFolder: async () => unwrap(await bridge().forgetSyncFolder()),

@@ -34,7 +34,8 @@ export function isRunningShort(status: StorageStatus): boolean {
 }
 
 export function formatBytes(bytes: number, language: string): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  // Units in the UI language: "КБ", not "KB", in Russian.
+  const units = language.startsWith('ru') ? ['Б', 'КБ', 'МБ', 'ГБ', 'ТБ'] : ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {

@@ -1,4 +1,9 @@
-/** UI state for the toast area: short messages, errors stay until dismissed. */
+/**
+ * UI state for the notification area: short messages, at most three at a time. A message
+ * shown again while it is still on screen is merged into it (a count, and its time starts
+ * again) instead of stacking; a fourth message pushes out the oldest, information before
+ * errors. Information goes after a few seconds, errors stay until dismissed.
+ */
 import i18next from 'i18next';
 import { create } from 'zustand';
 import { storageFaultMessage } from '../lib/storageErrors';
@@ -7,6 +12,8 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   message: string;
+  /** How many times this message was shown while on screen (1 the first time). */
+  repeats: number;
 }
 
 interface ToastState {
@@ -17,22 +24,56 @@ interface ToastState {
 
 let nextId = 1;
 const INFO_TIMEOUT_MS = 6000;
+/** The most notifications on screen at once. */
+export const MAX_TOASTS = 3;
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
-export const useToasts = create<ToastState>((set, get) => ({
-  toasts: [],
-  show: (kind, message) => {
-    const id = nextId++;
-    set({ toasts: [...get().toasts, { id, kind, message }] });
-    if (kind === 'info') {
+export const useToasts = create<ToastState>((set, get) => {
+  const schedule = (toast: Toast) => {
+    const previous = timers.get(toast.id);
+    if (previous !== undefined) clearTimeout(previous);
+    if (toast.kind !== 'info') return;
+    timers.set(
+      toast.id,
       setTimeout(() => {
-        get().dismiss(id);
-      }, INFO_TIMEOUT_MS);
-    }
-  },
-  dismiss: (id) => {
-    set({ toasts: get().toasts.filter((toast) => toast.id !== id) });
-  },
-}));
+        get().dismiss(toast.id);
+      }, INFO_TIMEOUT_MS),
+    );
+  };
+  return {
+    toasts: [],
+    show: (kind, message) => {
+      const current = get().toasts;
+      const same = current.find((toast) => toast.kind === kind && toast.message === message);
+      if (same) {
+        // Merged: moved to the end (the newest) with its count raised.
+        const merged = { ...same, repeats: same.repeats + 1 };
+        set({ toasts: [...current.filter((toast) => toast.id !== same.id), merged] });
+        schedule(merged);
+        return;
+      }
+      const toast: Toast = { id: nextId++, kind, message, repeats: 1 };
+      let next = [...current, toast];
+      while (next.length > MAX_TOASTS) {
+        // The oldest information goes first; errors only when only errors are left.
+        const drop = next.find((other) => other.kind === 'info' && other !== toast) ?? next[0];
+        if (!drop) break;
+        const timer = timers.get(drop.id);
+        if (timer !== undefined) clearTimeout(timer);
+        timers.delete(drop.id);
+        next = next.filter((other) => other !== drop);
+      }
+      set({ toasts: next });
+      schedule(toast);
+    },
+    dismiss: (id) => {
+      const timer = timers.get(id);
+      if (timer !== undefined) clearTimeout(timer);
+      timers.delete(id);
+      set({ toasts: get().toasts.filter((toast) => toast.id !== id) });
+    },
+  };
+});
 
 /**
  * Shows an error from anywhere (event handlers, promises) as a toast. A storage fault (no

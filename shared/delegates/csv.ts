@@ -13,9 +13,10 @@
  * to have their contacts shared.
  */
 import Papa from 'papaparse';
-import type { Country, Delegate, DelegateRole, Organization } from '../model';
+import type { Country, Delegate, DelegateRole, Organization, OrganizationKind } from '../model';
 import { delegateRoles } from '../model';
 import { delegatesEn, delegatesRu } from '../i18n/delegates';
+import { countryResolver } from './countryNames';
 import { resolveLanguage } from './languages';
 import {
   emptyDelegateFields,
@@ -45,8 +46,42 @@ export const csvFields = [
 ] as const;
 export type CsvField = (typeof csvFields)[number];
 
+/**
+ * Parts of a name that spreadsheets keep in separate columns ("Фамилия", "Имя", "Отчество";
+ * "Surname", "Given name"): combined into one person's name on import, given name first as
+ * the registry writes names ("Нурлан Токтогулович Токтогулов"). The unmarked parts are the
+ * native-script name unless the cells are in Latin script; the "Latin" parts the Latin one.
+ */
+export const namePartFields = ['familyName', 'givenName', 'middleName', 'familyNameLatin', 'givenNameLatin'] as const;
+export type NamePartField = (typeof namePartFields)[number];
+
+/** Every field a file column can be imported into, in the order the mapping table shows them. */
+export const importFields = [
+  'id',
+  'honorific',
+  'familyName',
+  'givenName',
+  'middleName',
+  'familyNameLatin',
+  'givenNameLatin',
+  'nameLatin',
+  'nameNative',
+  'positionEn',
+  'positionRu',
+  'organization',
+  'country',
+  'roles',
+  'email',
+  'phone',
+  'languages',
+  'notes',
+  'consentPrintContacts',
+  'consentShareContacts',
+] as const satisfies readonly (CsvField | NamePartField)[];
+export type ImportField = (typeof importFields)[number];
+
 /** For each field, the index of the file column it is read from, or null (not imported). */
-export type ColumnMapping = Record<CsvField, number | null>;
+export type ColumnMapping = Record<ImportField, number | null>;
 
 export type CsvIssueCode =
   | DelegateIssueCode
@@ -64,6 +99,10 @@ export interface CsvIssue {
   field: CsvField | null;
   code: CsvIssueCode;
   params?: Record<string, string>;
+  /** The file columns (indexes) the field was read from; empty for the row as a whole. */
+  columns?: number[];
+  /** The cell text as the file has it (the cells of all those columns, space-separated). */
+  value?: string;
 }
 
 export interface CsvRowError {
@@ -89,12 +128,37 @@ export interface CsvImportRow {
   id: string | null;
   update: boolean;
   fields: DelegateFields;
+  /** The key of the organization to create for this person (see CsvValidation.newOrganizations). */
+  newOrganization?: string;
+}
+
+/** An organization the file names that the registry does not have, created by the import when asked. */
+export interface NewOrganization {
+  /** Its label as normalized; rows refer to it by this key. */
+  key: string;
+  name: { en: string; ru: string };
+  acronym: string;
+  /** The country of the rows naming it when they agree, else null (international). */
+  countryId: string | null;
+  /** A customs service when its name says so, else "other" (changeable later under Organizations). */
+  kind: OrganizationKind;
+  /** The rows that name it. */
+  rows: number[];
 }
 
 export interface CsvValidation {
   rows: CsvImportRow[];
   errors: CsvRowError[];
   emptyRows: number;
+  /** Organizations to create (when the import was asked to), in the order the file names them. */
+  newOrganizations: NewOrganization[];
+  /** Organizations the file names that the registry does not have, with their rows, whether created or reported. */
+  unknownOrganizations: { label: string; rows: number[] }[];
+}
+
+export interface CsvValidateOptions {
+  /** Create organizations the registry does not have instead of reporting their rows. */
+  createOrganizations?: boolean;
 }
 
 export interface CsvLookups {
@@ -106,6 +170,8 @@ export interface CsvLookups {
   delegates: ReadonlyMap<string, Delegate>;
   /** Whether this installation may update a stored person (see permissions.ts); everyone when absent. */
   canEdit?: (delegate: Delegate) => boolean;
+  /** Whether this installation may record a person or organization of a country (see permissions.ts); any when absent. */
+  canRecordCountry?: (countryId: string | null) => boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -190,57 +256,138 @@ export function parseCsv(text: string): ParsedCsv {
 }
 
 /** Header texts recognized for each field, besides the app's own headers in both languages. */
-const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
+const HEADER_SYNONYMS: Record<ImportField, readonly string[]> = {
   id: ['id', 'uuid', 'identifier', 'идентификатор'],
-  honorific: ['honorific', 'title', 'salutation', 'обращение'],
-  nameLatin: ['name', 'full name', 'latin name', 'name latin', 'name in latin', 'name en', 'nameLatin', 'фио латиницей', 'имя латиницей'],
-  nameNative: ['native name', 'name native', 'cyrillic name', 'name cyrillic', 'name ru', 'nameNative', 'фио', 'имя', 'имя кириллицей', 'фио кириллицей'],
-  positionEn: ['position', 'job title', 'position en', 'position english', 'positionEn', 'должность англ', 'должность на английском'],
-  positionRu: ['position ru', 'position russian', 'positionRu', 'должность', 'должность рус', 'должность на русском'],
-  organization: ['organization', 'organisation', 'agency', 'org', 'организация', 'ведомство'],
-  country: ['country', 'country code', 'страна', 'государство'],
+  honorific: ['honorific', 'title', 'salutation', 'обращение', 'mr mrs', 'г н г жа'],
+  familyName: ['familyName', 'family name', 'surname', 'last name', 'lastname', 'фамилия'],
+  givenName: ['givenName', 'given name', 'first name', 'firstname', 'forename', 'given names', 'имя'],
+  middleName: ['middleName', 'middle name', 'patronymic', 'отчество'],
+  familyNameLatin: [
+    'familyNameLatin', 'family name latin', 'surname latin', 'last name latin', 'surname in latin', 'family name in latin',
+    'фамилия латиницей', 'фамилия лат', 'фамилия на латинице', 'фамилия англ', 'фамилия на английском',
+  ],
+  givenNameLatin: [
+    'givenNameLatin', 'given name latin', 'first name latin', 'given name in latin', 'first name in latin',
+    'имя латиницей', 'имя лат', 'имя на латинице', 'имя англ', 'имя на английском',
+  ],
+  nameLatin: ['name', 'full name', 'latin name', 'name latin', 'name in latin', 'name en', 'nameLatin', 'фио латиницей', 'фио лат', 'фио англ', 'фио на английском'],
+  nameNative: ['native name', 'name native', 'cyrillic name', 'name cyrillic', 'name ru', 'nameNative', 'фио', 'ф и о', 'полное имя', 'имя кириллицей', 'фио кириллицей'],
+  positionEn: ['position', 'job title', 'title position', 'post', 'position en', 'position english', 'positionEn', 'должность англ', 'должность на английском'],
+  positionRu: ['position ru', 'position russian', 'positionRu', 'должность', 'должность рус', 'должность на русском', 'занимаемая должность'],
+  organization: ['organization', 'organisation', 'agency', 'org', 'institution', 'department', 'организация', 'ведомство', 'учреждение', 'место работы'],
+  country: ['country', 'country code', 'страна', 'государство', 'код страны'],
   roles: ['roles', 'role', 'роль', 'роли'],
-  email: ['email', 'e mail', 'mail', 'электронная почта', 'эл почта', 'почта'],
-  phone: ['phone', 'telephone', 'tel', 'mobile', 'телефон', 'тел'],
+  email: ['email', 'e mail', 'mail', 'email address', 'e mail address', 'электронная почта', 'эл почта', 'эл адрес', 'почта', 'адрес электронной почты'],
+  phone: ['phone', 'telephone', 'tel', 'mobile', 'phone number', 'телефон', 'тел', 'моб', 'мобильный', 'мобильный телефон', 'контактный телефон'],
   languages: ['languages', 'language', 'working languages', 'языки', 'язык', 'рабочие языки'],
   notes: ['notes', 'note', 'comments', 'remarks', 'примечания', 'примечание', 'комментарий'],
   consentPrintContacts: ['consentPrintContacts', 'consent print', 'print contacts', 'согласие на печать'],
   consentShareContacts: ['consentShareContacts', 'consent share', 'share contacts', 'согласие на передачу'],
 };
 
-let headerTable: Map<string, CsvField> | null = null;
+/** Fields whose two forms a header cannot tell apart ("Должность / Position"): the column's script decides. */
+const SCRIPT_PAIRS: readonly (readonly [latin: ImportField, native: ImportField])[] = [
+  ['nameLatin', 'nameNative'],
+  ['positionEn', 'positionRu'],
+  ['familyNameLatin', 'familyName'],
+  ['givenNameLatin', 'givenName'],
+];
 
-function headerFields(): Map<string, CsvField> {
+let headerTable: Map<string, ImportField> | null = null;
+
+function headerFields(): Map<string, ImportField> {
   if (headerTable === null) {
     headerTable = new Map();
-    for (const field of csvFields) {
-      for (const label of [delegatesEn.csv.headers[field], delegatesRu.csv.headers[field], field, ...HEADER_SYNONYMS[field]]) {
+    for (const field of importFields) {
+      const own = (csvFields as readonly string[]).includes(field) ? [delegatesEn.csv.headers[field as CsvField], delegatesRu.csv.headers[field as CsvField]] : [];
+      const names = (namePartFields as readonly string[]).includes(field) ? [delegatesEn.import.parts[field as NamePartField], delegatesRu.import.parts[field as NamePartField]] : [];
+      for (const label of [...own, ...names, field, ...HEADER_SYNONYMS[field]]) {
         const key = normalizeLabel(label);
-        if (!headerTable.has(key)) headerTable.set(key, field);
+        if (key !== '' && !headerTable.has(key)) headerTable.set(key, field);
       }
     }
   }
   return headerTable;
 }
 
-export function emptyMapping(): ColumnMapping {
-  return Object.fromEntries(csvFields.map((field) => [field, null])) as ColumnMapping;
+/**
+ * The fields a header names: the whole header, else each part of a bilingual header
+ * ("Фамилия / Surname", "Должность (Position)", "Страна\nCountry"), else the header
+ * without a trailing "*" or number ("Телефон 1").
+ */
+export function headerCandidates(header: string): ImportField[] {
+  const known = headerFields();
+  const whole = known.get(normalizeLabel(header));
+  if (whole !== undefined) return [whole];
+  const found: ImportField[] = [];
+  for (const part of header.split(/[/|()[\]\n\r]+/)) {
+    const field = known.get(normalizeLabel(part.replace(/[*:]+/g, '')));
+    if (field !== undefined && !found.includes(field)) found.push(field);
+  }
+  if (found.length > 0) return found;
+  const stripped = known.get(normalizeLabel(header.replace(/[*:]+|\s*\d+\s*$/g, '')));
+  return stripped === undefined ? [] : [stripped];
 }
 
-/** The mapping suggested by the header row; columns with unknown headers are left out. */
-export function guessMapping(headers: readonly string[]): ColumnMapping {
+export function emptyMapping(): ColumnMapping {
+  return Object.fromEntries(importFields.map((field) => [field, null])) as ColumnMapping;
+}
+
+/** Most non-empty cells of the column have letters of a script other than Latin. */
+function columnIsNative(rows: readonly { cells: string[] }[], index: number): boolean {
+  let native = 0;
+  let latin = 0;
+  for (const { cells } of rows.slice(0, 200)) {
+    const cell = (cells[index] ?? '').trim();
+    if (cell === '' || !/\p{L}/u.test(cell)) continue;
+    if (hasNonLatinLetters(cell)) native += 1;
+    else latin += 1;
+  }
+  return native > latin;
+}
+
+/**
+ * The mapping suggested by the header row (and, for a header that fits both forms of a
+ * field, by the script of the column's cells); columns with unknown headers are left out.
+ */
+export function guessMapping(headers: readonly string[], rows: readonly { cells: string[] }[] = []): ColumnMapping {
   const mapping = emptyMapping();
-  const known = headerFields();
   headers.forEach((header, index) => {
-    const field = known.get(normalizeLabel(header));
-    if (field !== undefined && mapping[field] === null) mapping[field] = index;
+    let candidates = headerCandidates(header);
+    const hasData = rows.some(({ cells }) => (cells[index] ?? '').trim() !== '');
+    for (const [latin, native] of SCRIPT_PAIRS) {
+      // A header of either form, or of both: the cells say which one the column holds.
+      if (!candidates.includes(latin) && !candidates.includes(native)) continue;
+      if (!hasData) continue;
+      const chosen = columnIsNative(rows, index) ? native : latin;
+      // The other form next, should the chosen one be taken by an earlier column.
+      candidates = [chosen, chosen === native ? latin : native, ...candidates.filter((field) => field !== latin && field !== native)];
+    }
+    const field = candidates.find((candidate) => mapping[candidate] === null);
+    if (field !== undefined) mapping[field] = index;
   });
   return mapping;
 }
 
-/** A mapping can be used when it reads at least one of the two names. */
+/**
+ * The columns no field is read from and that hold something (a header or a cell): shown
+ * with a warning before the import, so nothing is dropped without the user knowing.
+ */
+export function unmappedColumns(parsed: Pick<ParsedCsv, 'headers' | 'rows'>, mapping: ColumnMapping): number[] {
+  const used = new Set(Object.values(mapping).filter((index): index is number => index !== null));
+  const width = Math.max(parsed.headers.length, ...parsed.rows.map((row) => row.cells.length));
+  const out: number[] = [];
+  for (let index = 0; index < width; index += 1) {
+    if (used.has(index)) continue;
+    const header = (parsed.headers[index] ?? '').trim();
+    if (header !== '' || parsed.rows.some(({ cells }) => (cells[index] ?? '').trim() !== '')) out.push(index);
+  }
+  return out;
+}
+
+/** A mapping can be used when it reads at least one of the two names, whole or in parts. */
 export function mappingReadsName(mapping: ColumnMapping): boolean {
-  return mapping.nameLatin !== null || mapping.nameNative !== null;
+  return [mapping.nameLatin, mapping.nameNative, ...namePartFields.map((field) => mapping[field])].some((index) => index !== null);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -277,18 +424,13 @@ function roleTable(): Map<string, DelegateRole> {
 }
 
 interface Resolvers {
-  country(text: string): string | null | undefined;
+  country(text: string): string | undefined;
   organizations(text: string): Organization[];
   roles: Map<string, DelegateRole>;
 }
 
 function resolvers(lookups: CsvLookups): Resolvers {
-  const countries = new Map<string, string>();
-  for (const country of lookups.countries) {
-    for (const label of [country.id, country.name.en, country.name.ru]) {
-      if (label.trim() !== '') countries.set(normalizeLabel(label), country.id);
-    }
-  }
+  const country = countryResolver(lookups.countries);
   const organizations = new Map<string, Organization[]>();
   for (const organization of lookups.organizations) {
     const labels = new Set([organization.acronym, organization.name.en, organization.name.ru].filter((l) => l.trim() !== '').map(normalizeLabel));
@@ -299,10 +441,15 @@ function resolvers(lookups: CsvLookups): Resolvers {
     }
   }
   return {
-    country: (text) => (text === '' ? null : countries.get(normalizeLabel(text))),
+    country,
     organizations: (text) => organizations.get(normalizeLabel(text)) ?? [],
     roles: roleTable(),
   };
+}
+
+/** "SCS", "WCO", "ГТК": a short word of capitals (and digits) is an acronym, not a name. */
+function looksLikeAcronym(text: string): boolean {
+  return /^[\p{Lu}\d&.-]{2,10}$/u.test(text.trim());
 }
 
 /** The live record an id leads to, following merges; undefined when it leads to a deleted one. */
@@ -341,20 +488,55 @@ function splitList(cell: string): string[] {
     .filter((part) => part !== '');
 }
 
-/** Checks every row against the registry and the delegate rules; nothing is written here. */
-export function validateCsv(parsed: ParsedCsv, mapping: ColumnMapping, lookups: CsvLookups): CsvValidation {
+/** The columns each field's value comes from, for naming them in a problem. */
+function fieldColumns(mapping: ColumnMapping, field: CsvField | null): number[] {
+  if (field === null) return [];
+  const parts: readonly ImportField[] =
+    field === 'nameLatin'
+      ? ['nameLatin', 'givenNameLatin', 'familyNameLatin']
+      : field === 'nameNative'
+        ? ['nameNative', 'givenName', 'middleName', 'familyName']
+        : [field];
+  return parts
+    .map((part) => mapping[part])
+    .filter((index): index is number => index !== null)
+    .sort((a, b) => a - b);
+}
+
+/** The columns a problem is in: a missing name is missing from every name column. */
+function issueColumns(mapping: ColumnMapping, field: CsvField | null, code: CsvIssueCode): number[] {
+  if (code !== 'nameRequired') return fieldColumns(mapping, field);
+  return [...fieldColumns(mapping, 'nameLatin'), ...fieldColumns(mapping, 'nameNative')].sort((a, b) => a - b);
+}
+
+/**
+ * Checks every row against the registry and the delegate rules; nothing is written here.
+ * Every problem names the field, the columns it was read from and the cell text.
+ */
+export function validateCsv(parsed: ParsedCsv, mapping: ColumnMapping, lookups: CsvLookups, options: CsvValidateOptions = {}): CsvValidation {
   const resolve = resolvers(lookups);
   const rows: CsvImportRow[] = [];
   const errors: CsvRowError[] = [...parsed.malformed];
   const seenIds = new Map<string, number>();
+  const unknownOrganizations = new Map<string, { label: string; rows: number[]; countries: Set<string | null> }>();
 
   for (const { row, cells } of parsed.rows) {
     const issues: CsvIssue[] = [];
-    const cell = (field: CsvField): string => {
+    const read = (field: ImportField): string => {
       const index = mapping[field];
       return index === null ? '' : unescapeCell(cells[index] ?? '');
     };
-    const mapped = (field: CsvField) => mapping[field] !== null;
+    const cell = (field: CsvField): string => read(field);
+    const mapped = (field: ImportField) => mapping[field] !== null;
+    /** The text of a field's columns, as the file has it. */
+    const report = (field: CsvField | null, code: CsvIssueCode, params?: Record<string, string>) => {
+      const columns = issueColumns(mapping, field, code);
+      const value = columns
+        .map((index) => unescapeCell(cells[index] ?? ''))
+        .filter((text) => text !== '')
+        .join(' ');
+      issues.push({ field, code, ...(params ? { params } : {}), columns, value });
+    };
 
     // Identity: an update of a stored person, a new person with the file's id, or a new id.
     let id: string | null = null;
@@ -362,15 +544,15 @@ export function validateCsv(parsed: ParsedCsv, mapping: ColumnMapping, lookups: 
     const idCell = cell('id');
     if (idCell !== '') {
       if (!UUID.test(idCell)) {
-        issues.push({ field: 'id', code: 'idInvalid', params: { value: idCell } });
+        report('id', 'idInvalid', { value: idCell });
       } else {
         const stored = lookups.delegates.get(idCell.toLowerCase()) ?? lookups.delegates.get(idCell);
         existing = liveTarget(stored?.id ?? idCell, lookups.delegates);
-        if (stored && !existing) issues.push({ field: 'id', code: 'idDeleted', params: { value: idCell } });
-        if (existing && lookups.canEdit && !lookups.canEdit(existing)) issues.push({ field: 'id', code: 'notPermitted' });
+        if (stored && !existing) report('id', 'idDeleted', { value: idCell });
+        if (existing && lookups.canEdit && !lookups.canEdit(existing)) report('id', 'notPermitted');
         id = existing?.id ?? idCell.toLowerCase();
         const earlier = seenIds.get(id);
-        if (earlier !== undefined) issues.push({ field: 'id', code: 'idRepeated', params: { row: String(earlier) } });
+        if (earlier !== undefined) report('id', 'idRepeated', { row: String(earlier) });
         else seenIds.set(id, row);
       }
     }
@@ -384,8 +566,22 @@ export function validateCsv(parsed: ParsedCsv, mapping: ColumnMapping, lookups: 
     text('honorific', (v) => (fields.honorific = v));
     text('nameLatin', (v) => (fields.nameLatin = v));
     text('nameNative', (v) => (fields.nameNative = v));
+    // A name kept in parts: given name, patronymic, family name, as the registry writes names.
+    const joined = (parts: readonly ImportField[]) =>
+      parts
+        .map(read)
+        .filter((part) => part !== '')
+        .join(' ');
+    const partsNative = joined(['givenName', 'middleName', 'familyName']);
+    const partsLatin = joined(['givenNameLatin', 'familyNameLatin']);
+    if (partsLatin !== '' && (fields.nameLatin === '' || !mapped('nameLatin'))) fields.nameLatin = partsLatin;
+    if (partsNative !== '') {
+      // Parts in Latin script (a "Surname" column of Latin names) are the Latin-script name.
+      if (!hasNonLatinLetters(partsNative) && (fields.nameLatin === '' || fields.nameLatin === partsNative)) fields.nameLatin = partsNative;
+      else if (fields.nameNative === '' || !mapped('nameNative')) fields.nameNative = partsNative;
+    }
     // A single "Name" column often holds Cyrillic names: they belong in the native-script name.
-    if (hasNonLatinLetters(fields.nameLatin) && cell('nameNative') === '' && (!existing || existing.nameNative === '')) {
+    if (hasNonLatinLetters(fields.nameLatin) && fields.nameNative === '' && (!existing || existing.nameNative === '')) {
       fields.nameNative = fields.nameLatin;
       fields.nameLatin = existing ? existing.nameLatin : '';
     }
@@ -398,17 +594,31 @@ export function validateCsv(parsed: ParsedCsv, mapping: ColumnMapping, lookups: 
     const countryCell = cell('country');
     if (mapped('country') && countryCell !== '') {
       const countryId = resolve.country(countryCell);
-      if (countryId === undefined || countryId === null) issues.push({ field: 'country', code: 'unknownCountry', params: { value: countryCell } });
+      if (countryId === undefined) report('country', 'unknownCountry', { value: countryCell });
       else fields.countryId = countryId;
     } else if (mapped('country') && !existing) fields.countryId = null;
+    // Peers refuse a delegation's people of other countries: reported here, not refused half-way.
+    if (lookups.canRecordCountry && !issues.some((issue) => issue.field === 'country') && !lookups.canRecordCountry(fields.countryId)) {
+      report('country', 'notOwnCountry');
+    }
 
+    let newOrganization: string | undefined;
     const organizationCell = cell('organization');
     if (mapped('organization') && organizationCell !== '') {
       const candidates = resolve.organizations(organizationCell);
       const inCountry = candidates.filter((o) => o.countryId === fields.countryId);
       const chosen = candidates.length === 1 ? candidates[0] : inCountry.length === 1 ? inCountry[0] : undefined;
-      if (candidates.length === 0) issues.push({ field: 'organization', code: 'unknownOrganization', params: { value: organizationCell } });
-      else if (!chosen) issues.push({ field: 'organization', code: 'ambiguousOrganization', params: { value: organizationCell } });
+      if (candidates.length === 0) {
+        const key = normalizeLabel(organizationCell);
+        const known = unknownOrganizations.get(key) ?? { label: organizationCell, rows: [], countries: new Set<string | null>() };
+        known.rows.push(row);
+        known.countries.add(fields.countryId);
+        unknownOrganizations.set(key, known);
+        if (options.createOrganizations) {
+          newOrganization = key;
+          fields.organizationId = null;
+        } else report('organization', 'unknownOrganization', { value: organizationCell });
+      } else if (!chosen) report('organization', 'ambiguousOrganization', { value: organizationCell });
       else fields.organizationId = chosen.id;
     } else if (mapped('organization') && !existing) fields.organizationId = null;
 
@@ -417,7 +627,7 @@ export function validateCsv(parsed: ParsedCsv, mapping: ColumnMapping, lookups: 
       const roles: DelegateRole[] = [];
       for (const part of splitList(rolesCell)) {
         const role = resolve.roles.get(normalizeLabel(part));
-        if (role === undefined) issues.push({ field: 'roles', code: 'unknownRole', params: { value: part } });
+        if (role === undefined) report('roles', 'unknownRole', { value: part });
         else roles.push(role);
       }
       fields.roles = roles;
@@ -428,7 +638,7 @@ export function validateCsv(parsed: ParsedCsv, mapping: ColumnMapping, lookups: 
       const languages: string[] = [];
       for (const part of splitList(languagesCell)) {
         const tag = resolveLanguage(part);
-        if (tag === null) issues.push({ field: 'languages', code: 'languageInvalid', params: { value: part } });
+        if (tag === null) report('languages', 'languageInvalid', { value: part });
         else languages.push(tag);
       }
       fields.languages = languages;
@@ -439,21 +649,67 @@ export function validateCsv(parsed: ParsedCsv, mapping: ColumnMapping, lookups: 
       if (!mapped(field) || (value === '' && existing)) continue;
       if (value === '' || NO.has(value)) fields[field] = false;
       else if (YES.has(value)) fields[field] = true;
-      else issues.push({ field, code: 'consentInvalid', params: { value: cell(field) } });
+      else report(field, 'consentInvalid', { value: cell(field) });
     }
 
     const normalized = normalizeDelegateFields(fields);
     for (const issue of validateDelegateFields(normalized)) {
       // A wrong language was already named above, with the text as typed.
       if (issue.code === 'languageInvalid' && issues.some((i) => i.code === 'languageInvalid')) continue;
-      issues.push({ field: ISSUE_FIELD[issue.path] ?? null, code: issue.code, ...(issue.params ? { params: issue.params } : {}) });
+      report(ISSUE_FIELD[issue.path] ?? null, issue.code, issue.params);
     }
 
     if (issues.length > 0) errors.push({ row, issues });
-    else rows.push({ row, id, update: existing !== undefined, fields: normalized });
+    else rows.push({ row, id, update: existing !== undefined, fields: normalized, ...(newOrganization !== undefined ? { newOrganization } : {}) });
   }
   errors.sort((a, b) => a.row - b.row);
-  return { rows, errors, emptyRows: parsed.emptyRows };
+
+  // Organizations to create: only those a row that is imported refers to, and that this
+  // installation may record (a delegation: of its own country); the rows of the others are reported.
+  const countryOf = (countries: ReadonlySet<string | null>) => {
+    const ids = [...countries];
+    return ids.length === 1 ? (ids[0] ?? null) : null;
+  };
+  const refused = new Set(
+    [...unknownOrganizations].filter(([, known]) => lookups.canRecordCountry && !lookups.canRecordCountry(countryOf(known.countries))).map(([key]) => key),
+  );
+  if (refused.size > 0) {
+    for (const row of rows.filter((candidate) => candidate.newOrganization !== undefined && refused.has(candidate.newOrganization))) {
+      const value = unknownOrganizations.get(row.newOrganization ?? '')?.label ?? '';
+      const columns = issueColumns(mapping, 'organization', 'notOwnCountry');
+      errors.push({ row: row.row, issues: [{ field: 'organization', code: 'notOwnCountry', params: { value }, columns, value }] });
+    }
+    rows.splice(0, rows.length, ...rows.filter((row) => row.newOrganization === undefined || !refused.has(row.newOrganization)));
+    errors.sort((a, b) => a.row - b.row);
+  }
+  const needed = new Set(rows.map((row) => row.newOrganization).filter((key): key is string => key !== undefined));
+  const newOrganizations: NewOrganization[] = [];
+  for (const [key, { label, countries }] of unknownOrganizations) {
+    if (!needed.has(key)) continue;
+    const trimmed = label.trim();
+    const acronym = looksLikeAcronym(trimmed) ? trimmed : '';
+    const name = acronym !== '' ? { en: '', ru: '' } : hasNonLatinLetters(trimmed) ? { en: '', ru: trimmed } : { en: trimmed, ru: '' };
+    // An organization needs a name: an acronym alone is its name too, in its script.
+    if (acronym !== '') {
+      if (hasNonLatinLetters(acronym)) name.ru = acronym;
+      else name.en = acronym;
+    }
+    newOrganizations.push({
+      key,
+      name,
+      acronym,
+      countryId: countryOf(countries),
+      kind: /customs|тамож|гтк|гтс|\bscs\b|\bsrc\b/iu.test(trimmed) ? 'customs-service' : 'other',
+      rows: rows.filter((row) => row.newOrganization === key).map((row) => row.row),
+    });
+  }
+  return {
+    rows,
+    errors,
+    emptyRows: parsed.emptyRows,
+    newOrganizations,
+    unknownOrganizations: [...unknownOrganizations.values()].map(({ label, rows: at }) => ({ label, rows: at })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -29,12 +29,24 @@ export const en = {
     settings: 'Settings',
   },
   languages: { en: 'English', ru: 'Русский' },
+  files: {
+    /** Titles of the save and open dialogs, by purpose (main process: electron/main/services/fileService.ts). */
+    dialogTitles: { calendar: 'Calendar file', csv: 'Spreadsheet (CSV)', bundle: 'CWG Desk bundle', pdf: 'PDF document', backup: 'CWG Desk backup' },
+  },
   common: {
     loading: 'Loading…',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',
     dismiss: 'Dismiss',
+    dismissNotification: 'Dismiss notification',
+    /** A repeated button's accessible name: its visible text first, then what it acts on. */
+    actionOn: '{{action}} — {{target}}',
+    /** i18next plural forms; English uses one/other, the keys match Russian's. */
+    repeats_one: '(×{{count}})',
+    repeats_few: '(×{{count}})',
+    repeats_many: '(×{{count}})',
+    repeats_other: '(×{{count}})',
     notifications: 'Notifications',
     notStated: 'not stated',
     dateRange: '{{start}} – {{end}}',

@@ -21,6 +21,8 @@ export const mouEn = {
   notFound: 'This MoU, article, version or amendment is not on this computer.',
   loading: 'Loading…',
   language: { en: 'English', ru: 'Russian' },
+  /** A language's name as a label or option of its own (capitalized), in the UI language: never "Русский text" in English. */
+  languageName: { en: 'English', ru: 'Russian' },
   languageShort: { en: 'EN', ru: 'RU' },
   roleNotice: {
     delegation:
@@ -196,6 +198,9 @@ export const mouEn = {
     withdraw: 'Withdraw the proposal',
     withdrawConfirm: 'Withdraw this proposal? It cannot be reopened.',
     withdrawn: 'Proposal withdrawn.',
+    delete: 'Delete the proposal',
+    deleteConfirm: 'Delete this proposal and its comments? It can be restored from Recently deleted.',
+    deleted: 'Proposal deleted.',
     decisionLegend: 'Decision',
     accept: 'Accept: apply the proposal to the official text',
     reject: 'Reject',
@@ -304,6 +309,7 @@ export const mouRu: Widen<typeof mouEn> = {
   notFound: 'Этого меморандума, статьи, версии или поправки нет на этом компьютере.',
   loading: 'Загрузка…',
   language: { en: 'английский', ru: 'русский' },
+  languageName: { en: 'Английский', ru: 'Русский' },
   languageShort: { en: 'АНГЛ', ru: 'РУС' },
   roleNotice: {
     delegation:
@@ -479,6 +485,9 @@ export const mouRu: Widen<typeof mouEn> = {
     withdraw: 'Отозвать предложение',
     withdrawConfirm: 'Отозвать это предложение? Вернуть его будет нельзя.',
     withdrawn: 'Предложение отозвано.',
+    delete: 'Удалить предложение',
+    deleteConfirm: 'Удалить это предложение вместе с комментариями? Его можно будет восстановить в разделе «Недавно удалённые».',
+    deleted: 'Предложение удалено.',
     decisionLegend: 'Решение',
     accept: 'Принять: внести изменение в официальный текст',
     reject: 'Отклонить',

@@ -12,7 +12,7 @@ export const settingsEn = {
     'Builds the two 2014 meetings of the Customs Working Group, the delegations that attended (fictitious people) and a draft MoU with two versions and amendments, so you can explore the app. Loading it again changes nothing.',
   loadSample: 'Load sample data',
   loadingSample: 'Loading sample data…',
-  sampleLoaded: 'Sample data loaded: {{meetings}} meetings, {{delegates}} delegates, {{articles}} MoU articles.',
+  sampleLoaded: 'Sample data loaded. Meetings: {{meetings}}; delegates: {{delegates}}; MoU articles: {{articles}}.',
   aboutSection: 'About',
   version: 'Version',
   platform: 'Platform',

@@ -136,13 +136,16 @@ const syncFolderFileNameSchema = z
   .max(400)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\/[^/\\]{1,255}$/, 'a file of the sync folder: "<installation>/<file>"');
 
+/** The title of a save or open dialog, in the user's language (the renderer knows it; main does not). */
+const dialogTitleSchema = z.string().trim().min(1).max(200);
+
 export const contract = {
   'cwg:app:info': channel<AppInfo>()(z.undefined()),
   'cwg:shell:open-external': channel<{ opened: true }>()(z.object({ url: externalUrlSchema }).strict()),
   /** Asks where to save (remembering the last folder per purpose) and writes atomically. */
   'cwg:file:save': channel<SaveFileResult>()(
     z
-      .object({ purpose: z.enum(filePurposes), suggestedName: suggestedFileNameSchema, content: fileContentSchema })
+      .object({ purpose: z.enum(filePurposes), suggestedName: suggestedFileNameSchema, content: fileContentSchema, dialogTitle: dialogTitleSchema.optional() })
       .strict(),
   ),
   /** Asks which file to read and returns its bytes, refusing files above the size limit. */
@@ -164,7 +167,7 @@ export const contract = {
   ),
   'cwg:file:open': channel<OpenFileResult>()(
     z
-      .object({ purpose: z.enum(filePurposes), maxBytes: z.number().int().positive().max(MAX_READ_BYTES).optional() })
+      .object({ purpose: z.enum(filePurposes), maxBytes: z.number().int().positive().max(MAX_READ_BYTES).optional(), dialogTitle: dialogTitleSchema.optional() })
       .strict(),
   ),
   /**

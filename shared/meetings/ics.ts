@@ -194,7 +194,10 @@ export function buildVtimezone(timeZone: string, fromMs: number, toMs: number): 
 
 /** Labels in the chosen language, supplied by the caller (shared/ has no i18next). */
 export interface AgendaIcsText {
+  /** Role names for one person and for several, the same as the agenda PDF's. */
+  moderator: string;
   moderators: string;
+  speaker: string;
   speakers: string;
   topics: string;
   sessionKinds: Record<SessionKind, string>;
@@ -269,8 +272,8 @@ export function buildAgendaIcs(input: AgendaIcsInput): string {
     const topics = session.topics.map(topicLabel);
     const description = [
       pickText(session.description, language),
-      moderators.length > 0 ? `${text.moderators}: ${moderators.join(', ')}` : '',
-      speakers.length > 0 ? `${text.speakers}: ${speakers.join(', ')}` : '',
+      moderators.length > 0 ? `${moderators.length === 1 ? text.moderator : text.moderators}: ${moderators.join(', ')}` : '',
+      speakers.length > 0 ? `${speakers.length === 1 ? text.speaker : text.speakers}: ${speakers.join(', ')}` : '',
       topics.length > 0 ? `${text.topics}: ${topics.join(', ')}` : '',
     ]
       .filter(Boolean)

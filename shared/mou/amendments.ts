@@ -73,6 +73,21 @@ export function mayActOnAmendment(
   }
 }
 
+/**
+ * Whether this installation may delete a proposal, as its peers accept it (shared/sync/
+ * authorityRules.ts, "amendments"): a delegation its own country's, the secretariat any.
+ * Only undecided proposals (proposed or withdrawn): a decision is part of the record of the
+ * negotiation and stays.
+ */
+export function mayDeleteAmendment(
+  amendment: Pick<Amendment, 'status' | 'proposedByCountryId'>,
+  installation: { role: InstallationRole; countryId: string | null },
+): boolean {
+  if (amendment.status !== 'proposed' && amendment.status !== 'withdrawn') return false;
+  if (installation.role === 'secretariat') return true;
+  return installation.countryId !== null && installation.countryId === amendment.proposedByCountryId;
+}
+
 /** The status a decision leads to. */
 export function statusAfter(action: AmendmentAction): AmendmentStatus {
   switch (action) {

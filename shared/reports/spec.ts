@@ -127,7 +127,9 @@ export type ReportSource = z.output<typeof reportSourceSchema>;
 /** What a caller sends: tables it does not need may be missing. */
 export type ReportSourceInput = z.input<typeof reportSourceSchema>;
 
-export const reportExportRequestSchema = z.object({ spec: reportSpecSchema, source: reportSourceSchema }).strict();
+export const reportExportRequestSchema = z
+  .object({ spec: reportSpecSchema, source: reportSourceSchema, dialogTitle: z.string().trim().min(1).max(200).optional() })
+  .strict();
 export type ReportExportRequest = z.output<typeof reportExportRequestSchema>;
 export type ReportExportRequestInput = z.input<typeof reportExportRequestSchema>;
 

@@ -209,7 +209,7 @@ describe('importing rows', () => {
     const progress: number[] = [];
     const rows = [...Array.from({ length: 600 }, (_, i) => row(i + 2)), row(602, { nameLatin: 'New Name' }, existing.id)];
     const result = await repositories.delegates.importRows(rows, (p) => progress.push(p.done));
-    expect(result).toEqual({ created: 600, updated: 1 });
+    expect(result).toEqual({ created: 600, updated: 1, organizations: 0 });
     expect(progress).toEqual([0, 250, 500, 601]);
     expect(await repositories.delegates.count()).toBe(601);
     expect((await repositories.delegates.get(existing.id))?.nameLatin).toBe('New Name');
@@ -220,6 +220,23 @@ describe('importing rows', () => {
     await expect(repositories.delegates.importRows([row(2), row(3, { countryId: 'XX' })])).rejects.toBeInstanceOf(RegistryValidationError);
     await expect(repositories.delegates.importRows([row(2), row(3, { email: 'bad@' })])).rejects.toBeInstanceOf(RegistryValidationError);
     expect(await repositories.delegates.count()).toBe(0);
+  });
+
+  it('creates the organizations the rows need in the same transaction, and none when a row is refused', async () => {
+    const { repositories } = await installed();
+    const before = await repositories.organizations.count();
+    const newOrganization = { key: 'кгд', name: { en: '', ru: 'КГД' }, acronym: 'КГД', countryId: 'KZ', kind: 'customs-service' as const, rows: [2, 3] };
+    const withOrganization = (n: number, extra: Partial<DelegateFields> = {}) => ({ ...row(n, extra), newOrganization: 'кгд' });
+    await expect(repositories.delegates.importRows([withOrganization(2), withOrganization(3, { countryId: 'XX' })], undefined, [newOrganization])).rejects.toBeInstanceOf(
+      RegistryValidationError,
+    );
+    expect(await repositories.organizations.count()).toBe(before);
+    const result = await repositories.delegates.importRows([withOrganization(2), withOrganization(3)], undefined, [newOrganization]);
+    expect(result).toEqual({ created: 2, updated: 0, organizations: 1 });
+    const created = (await repositories.organizations.list()).find((organization) => organization.acronym === 'КГД');
+    expect(created).toMatchObject({ name: { en: '', ru: 'КГД' }, countryId: 'KZ', kind: 'customs-service' });
+    const people = await repositories.delegates.list();
+    expect(people.map((person) => person.organizationId)).toEqual([created?.id, created?.id]);
   });
 });
 

@@ -323,6 +323,27 @@ describe('amendments', () => {
     expect((await repositories.mou.withdrawAmendment(first.id)).status).toBe('withdrawn');
   });
 
+  it('lets a delegation delete its own undecided proposal with its comments, and nobody else’s; decisions stay', async () => {
+    const { db, repositories } = await setUp();
+    const document = await documentWith(repositories, 1);
+    const [article] = await repositories.mou.listArticles(document.id);
+    await asDelegation(repositories, 'KZ');
+    const draft = { kind: 'replace' as const, articleId: article?.id ?? null, ...text(1), body: bi('1. Other.', '1. Иное.'), rationale: bi('Why.', '') };
+    const own = await repositories.mou.proposeAmendment(document.id, draft);
+    const decided = await repositories.mou.proposeAmendment(document.id, draft);
+    const comment = await repositories.mou.addComment('amendment', own.id, 'Our reasons.');
+    await asDelegation(repositories, 'KG');
+    await expectRefused(repositories.mou.deleteAmendment(own.id), 'proposerOnly');
+    await asSecretariat(repositories);
+    await repositories.mou.decideAmendment(decided.id, { decision: 'reject', reason: 'Out of scope.', date: '2015-03-02' });
+    await asDelegation(repositories, 'KZ');
+    await expectRefused(repositories.mou.deleteAmendment(decided.id), 'amendmentClosed');
+    await repositories.mou.deleteAmendment(own.id);
+    expect(await db.amendments.get(own.id)).toMatchObject({ deleted: true });
+    expect(await db.comments.get(comment.id)).toMatchObject({ deleted: true });
+    expect((await repositories.mou.listAmendments(document.id)).map((amendment) => amendment.id)).toEqual([decided.id]);
+  });
+
   it('requires the secretariat to name the proposer, and closes proposals on agreed text', async () => {
     const { repositories } = await setUp();
     const document = await documentWith(repositories, 1);

@@ -99,11 +99,11 @@ describe('delegate registry', () => {
 
     await page.getByText('excel-ru.csv: 10 rows, columns separated by semicolons.').waitFor();
     expect(await page.getByLabel('Text encoding').inputValue()).toBe('windows-1251');
-    await page.getByText('Ready to import: 8 (8 new, 0 updates). Rows with problems, not imported: 2.').waitFor();
+    await page.getByText('Ready to import: 8 (8 new, 0 to update). Rows with problems, not imported: 2.').waitFor();
     const problems = page.getByRole('list', { name: 'Rows with problems' }).getByRole('listitem');
     expect(await problems.allTextContents()).toEqual([
-      `Row ${String(fixture.badRows[0])}: “ivanov@” is not a valid e-mail address (for example, name@example.org).`,
-      `Row ${String(fixture.badRows[1])}: Unknown country “Атлантида”: use a country of the registry (its code, English or Russian name).`,
+      `Row ${String(fixture.badRows[0])}: Эл. почта (column 4), “ivanov@”: “ivanov@” is not a valid e-mail address (for example, name@example.org).`,
+      `Row ${String(fixture.badRows[1])}: Страна (column 3), “Атлантида”: Unknown country “Атлантида”: use a country of the registry (its code, English or Russian name).`,
     ]);
     // Decoded correctly: the preview shows the Cyrillic names.
     const preview = page.getByRole('table', { name: /First 8 of 8 rows to import/ });
@@ -224,7 +224,7 @@ describe('delegate registry', () => {
     await page.getByRole('navigation', { name: 'Registry' }).getByRole('link', { name: 'Import CSV' }).click();
     host.dialogs.answer(path);
     await page.getByRole('button', { name: 'Choose a CSV file…' }).click();
-    await page.getByText('Ready to import: 10000 (10000 new, 0 updates). Rows with problems, not imported: 0.').waitFor({ timeout: 30_000 });
+    await page.getByText('Ready to import: 10000 (10000 new, 0 to update). Rows with problems, not imported: 0.').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Import 10000 valid rows' }).click();
     const progress = page.getByRole('progressbar', { name: 'Import progress' });
     await progress.waitFor();

@@ -62,7 +62,7 @@ async function startCsvImport(host: TestHost, path: string, rows: number): Promi
   await page.getByRole('navigation', { name: 'Registry' }).getByRole('link', { name: 'Import CSV' }).click();
   host.dialogs.answer(path);
   await page.getByRole('button', { name: 'Choose a CSV file…' }).click();
-  await page.getByText(`Ready to import: ${String(rows)} (${String(rows)} new, 0 updates).`, { exact: false }).waitFor({ timeout: 60_000 });
+  await page.getByText(`Ready to import: ${String(rows)} (${String(rows)} new, 0 to update).`, { exact: false }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: `Import ${String(rows)} valid rows` }).click();
 }
 

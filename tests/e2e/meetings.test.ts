@@ -267,12 +267,12 @@ describe('meetings, as the secretariat', () => {
     // Kazakhstan's delegation at once; then Kyrgyzstan's as guests.
     await page.getByLabel('Add a country’s delegation').selectOption({ label: 'Kazakhstan' });
     await page.getByRole('button', { name: 'Add delegation' }).press('Enter');
-    await page.getByRole('status').getByText('Added 3 delegates of Kazakhstan; 0 were already participants.').waitFor();
+    await page.getByRole('status').getByText('Delegates of Kazakhstan added: 3; already participants: 0.').waitFor();
     await page.getByLabel('Capacity', { exact: true }).selectOption({ label: 'Guest' });
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Confirmed' });
     await page.getByLabel('Add a country’s delegation').selectOption({ label: 'Kyrgyzstan' });
     await page.getByRole('button', { name: 'Add delegation' }).press('Enter');
-    await page.getByRole('status').getByText(/Added 18 delegates of Kyrgyzstan/).waitFor();
+    await page.getByRole('status').getByText(/Delegates of Kyrgyzstan added: 18/).waitFor();
     // Two of them are members of the group: correct their capacity in the list.
     await page.getByLabel('Capacity of Bakyt Asanov').selectOption({ label: 'Member delegation' });
     await page.getByLabel('Capacity of Aida Mamatova').selectOption({ label: 'Member delegation' });
@@ -287,13 +287,13 @@ describe('meetings, as the secretariat', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
-    await page.getByText(/^3 of 23 present on Sep 29, 2026\./).waitFor();
+    await page.getByText(/^Present on Sep 29, 2026: 3 of 23\./).waitFor();
     const checked = await checklist.getByRole('checkbox', { checked: true }).count();
     expect(checked).toBe(3);
     // Everyone confirmed (the Kyrgyz guests) present at once.
     await page.getByRole('button', { name: 'Mark everyone confirmed as present' }).press('Enter');
     // The two Kazakh delegates ticked by hand were only invited; the 17 Kyrgyz had confirmed.
-    await page.getByText(/^19 of 23 present on Sep 29, 2026\./).waitFor();
+    await page.getByText(/^Present on Sep 29, 2026: 19 of 23\./).waitFor();
 
     const totals = page.getByRole('table', { name: /Participants by country and capacity/ });
     const row = async (name: string) => totals.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell').allTextContents();

@@ -73,7 +73,7 @@ describe('conflicts that travel', () => {
     expect(await previewRow.getByRole('cell').nth(1).textContent()).toContain('Deleted');
     expect(await previewRow.getByRole('cell').nth(2).textContent()).toContain(`E-mail: ${EDITED}`);
     await d.getByRole('button', { name: 'Import', exact: true }).click();
-    await d.getByRole('status').getByText(/, 1 conflicts, /).waitFor();
+    await d.getByRole('status').getByText(/, 1 conflict, /).waitFor();
 
     // Listed at the delegation, with both choices (its own country's person).
     const atDelegation = await conflictRow(d);

@@ -7,6 +7,7 @@ import {
   guessMapping,
   parseCsv,
   unescapeCell,
+  unmappedColumns,
   validateCsv,
   type CsvLookups,
 } from '../../shared/delegates/csv';
@@ -181,7 +182,81 @@ describe('row checks', () => {
     const stored = person('5b1e8a52-58d6-4f7e-9f7b-0d2b8f7a9c01', { countryId: 'KZ' });
     const parsed = parseCsv(`ID,Name (Latin script)\n${stored.id},Timur Sadykov\n`);
     const result = validateCsv(parsed, guessMapping(parsed.headers), { ...lookups([stored]), canEdit: (d) => d.countryId === 'KG' });
-    expect(result.errors).toEqual([{ row: 2, issues: [{ field: 'id', code: 'notPermitted' }] }]);
+    expect(result.errors).toEqual([{ row: 2, issues: [{ field: 'id', code: 'notPermitted', columns: [0], value: stored.id }] }]);
+  });
+});
+
+describe('files from real spreadsheets', () => {
+  it('maps bilingual and Russian/English header variants, choosing the script pair by the cells', () => {
+    const headers = ['№', 'Фамилия / Surname', 'Имя / Given name', 'Отчество', 'Surname (Latin)', 'First name (Latin)', 'Страна / Country', 'Ведомство', 'Должность / Position', 'Тел.', 'Эл. почта', 'Виза'];
+    const parsed = parseCsv(`${headers.join(';')}
+1;Токтогулов;Нурлан;Бекович;Toktogulov;Nurlan;KGZ;SCS;Начальник отдела;+996 312 1;n@c.kg;да
+`);
+    const mapping = guessMapping(parsed.headers, parsed.rows);
+    expect(mapping).toMatchObject({
+      familyName: 1, givenName: 2, middleName: 3, familyNameLatin: 4, givenNameLatin: 5,
+      country: 6, organization: 7, positionRu: 8, positionEn: null, phone: 9, email: 10,
+    });
+    expect(unmappedColumns(parsed, mapping)).toEqual([0, 11]);
+    expect(guessMapping(['Last name', 'First name', 'E-mail address', 'Phone number', 'Organisation', 'Position'], [{ cells: ['Rahimi', 'Ahmad', '', '', '', 'Director'] }])).toMatchObject({
+      familyNameLatin: 0, givenNameLatin: 1, email: 2, phone: 3, organization: 4, positionEn: 5,
+    });
+    // Latin cells under a Russian header are the Latin-script name.
+    expect(guessMapping(['Фамилия', 'Имя'], [{ cells: ['Rahimi', 'Ahmad'] }])).toMatchObject({ familyNameLatin: 0, givenNameLatin: 1, familyName: null });
+  });
+
+  it('combines family, given and middle names into one person, in both scripts', () => {
+    const parsed = parseCsv('Фамилия;Имя;Отчество;Surname (Latin);Given name (Latin)\nТоктогулов;Нурлан;Бекович;Toktogulov;Nurlan\n');
+    const result = validateCsv(parsed, guessMapping(parsed.headers, parsed.rows), lookups());
+    expect(result.errors).toEqual([]);
+    expect(result.rows[0]?.fields).toMatchObject({ nameNative: 'Нурлан Бекович Токтогулов', nameLatin: 'Nurlan Toktogulov' });
+  });
+
+  it('finds countries by two- and three-letter code and by English or Russian name and variants', () => {
+    const labels = ['KZ', 'KAZ', 'kgz', 'Kyrgyz Republic', 'Киргизия', 'Республика Таджикистан', 'TJK', 'Туркмения', 'Islamic Republic of Afghanistan', 'USA', 'Uzbekistan'];
+    const parsed = parseCsv(`Name;Country\n${labels.map((label, i) => `Person ${String(i)};${label}`).join('\n')}\nNobody;Atlantis\nNoone;XYZ\n`);
+    const result = validateCsv(parsed, guessMapping(parsed.headers, parsed.rows), lookups());
+    expect(result.rows.map((row) => row.fields.countryId)).toEqual(['KZ', 'KZ', 'KG', 'KG', 'KG', 'TJ', 'TJ', 'TM', 'AF', 'US', 'UZ']);
+    expect(result.errors).toEqual([
+      { row: 13, issues: [{ field: 'country', code: 'unknownCountry', params: { value: 'Atlantis' }, columns: [1], value: 'Atlantis' }] },
+      { row: 14, issues: [{ field: 'country', code: 'unknownCountry', params: { value: 'XYZ' }, columns: [1], value: 'XYZ' }] },
+    ]);
+  });
+
+  it('reports unknown organizations, or creates them once each when asked, by acronym or name', () => {
+    const parsed = parseCsv('Name;Country;Organization\nA One;KZ;КГД\nB Two;KZ;кгд\nC Three;KG;SCS\nD Four;KZ;Academy of Customs\n');
+    const mapping = guessMapping(parsed.headers, parsed.rows);
+    const reported = validateCsv(parsed, mapping, lookups());
+    expect(reported.errors.map((error) => [error.row, error.issues.map((issue) => issue.code)])).toEqual([
+      [2, ['unknownOrganization']],
+      [3, ['unknownOrganization']],
+      [5, ['unknownOrganization']],
+    ]);
+    expect(reported.unknownOrganizations).toEqual([
+      { label: 'КГД', rows: [2, 3] },
+      { label: 'Academy of Customs', rows: [5] },
+    ]);
+    const created = validateCsv(parsed, mapping, lookups(), { createOrganizations: true });
+    expect(created.errors).toEqual([]);
+    expect(created.rows.map((row) => [row.row, row.newOrganization ?? row.fields.organizationId])).toEqual([
+      [2, 'кгд'],
+      [3, 'кгд'],
+      [4, 'org-kg'],
+      [5, 'academy of customs'],
+    ]);
+    expect(created.newOrganizations).toEqual([
+      { key: 'кгд', name: { en: '', ru: 'КГД' }, acronym: 'КГД', countryId: 'KZ', kind: 'other', rows: [2, 3] },
+      { key: 'academy of customs', name: { en: 'Academy of Customs', ru: '' }, acronym: '', countryId: 'KZ', kind: 'customs-service', rows: [5] },
+    ]);
+    // A delegation of Kyrgyzstan may not create Kazakhstan's organizations (nor record its people).
+    const delegation = validateCsv(parsed, mapping, { ...lookups(), canRecordCountry: (id) => id === 'KG' }, { createOrganizations: true });
+    expect(delegation.rows.map((row) => row.row)).toEqual([4]);
+    expect(delegation.newOrganizations).toEqual([]);
+    expect(delegation.errors.map((error) => [error.row, error.issues.map((issue) => issue.code)])).toEqual([
+      [2, ['notOwnCountry']],
+      [3, ['notOwnCountry']],
+      [5, ['notOwnCountry']],
+    ]);
   });
 });
 

@@ -9,7 +9,9 @@ import { agendaFileName, buildAgendaIcs, buildVtimezone, offsetTransitions, type
 import type { Session } from '../../shared/model';
 
 const text: AgendaIcsInput['text'] = {
+  moderator: 'Moderator',
   moderators: 'Moderators',
+  speaker: 'Speaker',
   speakers: 'Speakers',
   topics: 'Topics',
   sessionKinds: meetingsEn.sessionKinds,
@@ -128,7 +130,7 @@ describe('buildAgendaIcs', () => {
     const [event] = events(ics);
     expect(event?.SUMMARY).toBe('Valuation\\; risk\\, and more');
     expect(event?.DESCRIPTION).toBe(
-      'Line one\\nLine two\\nModerators: David Grant\\nSpeakers: Robert Hayes\\, Marc Dubois\\nTopics: Customs valuation\\, Single window',
+      'Line one\\nLine two\\nModerator: David Grant\\nSpeakers: Robert Hayes\\, Marc Dubois\\nTopics: Customs valuation\\, Single window',
     );
     expect(event?.CATEGORIES).toBe('Training,Customs valuation,Single window');
   });

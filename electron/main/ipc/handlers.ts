@@ -73,8 +73,8 @@ export function createHandlers(ports: Ports, services: MainServices = createServ
       await ports.shell.openExternal(url);
       return { opened: true } as const;
     },
-    'cwg:file:save': ({ purpose, suggestedName, content }) => files.save(purpose, suggestedName, content),
-    'cwg:file:open': ({ purpose, maxBytes }) => files.open(purpose, maxBytes),
+    'cwg:file:save': ({ purpose, suggestedName, content, dialogTitle }) => files.save(purpose, suggestedName, content, dialogTitle),
+    'cwg:file:open': ({ purpose, maxBytes, dialogTitle }) => files.open(purpose, maxBytes, dialogTitle),
     'cwg:report:export-pdf': (request) => reports.exportPdf(request),
     'cwg:sync-folder:status': () => guarded(() => syncFolder.status()),
     'cwg:sync-folder:choose': ({ installationId }) =>

@@ -96,10 +96,11 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
   }
 
   return {
-    async save(purpose: FilePurpose, suggestedName: string, content: SaveContent): Promise<SaveFileResult> {
+    /** `title`: the dialog's title in the user's language (from the renderer); the English one when absent. */
+    async save(purpose: FilePurpose, suggestedName: string, content: SaveContent, title?: string): Promise<SaveFileResult> {
       const spec = purposes[purpose];
       const path = await dialogs.chooseSaveFile({
-        title: spec.title,
+        title: title ?? spec.title,
         defaultPath: join(await startFolder(purpose), suggestedName),
         filters: spec.filters,
       });
@@ -119,10 +120,10 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
       return { saved: true, path, bytes: data.byteLength };
     },
 
-    async open(purpose: FilePurpose, maxBytes?: number): Promise<OpenFileResult> {
+    async open(purpose: FilePurpose, maxBytes?: number, title?: string): Promise<OpenFileResult> {
       const spec = purposes[purpose];
       const limit = maxBytes ?? spec.maxBytes;
-      const path = await dialogs.chooseOpenFile({ title: spec.title, filters: spec.filters });
+      const path = await dialogs.chooseOpenFile({ title: title ?? spec.title, filters: spec.filters });
       if (path === null) return { opened: false };
       let size: number;
       try {

@@ -125,7 +125,7 @@ export function createReportService(deps: ReportServiceDeps) {
         throw error;
       }
       // The PDF's bytes go to the file as they are: no base64 round trip inside main.
-      const saved = await deps.files.save('pdf', printed.fileName, { encoding: 'bytes', data: printed.pdf });
+      const saved = await deps.files.save('pdf', printed.fileName, { encoding: 'bytes', data: printed.pdf }, request.dialogTitle);
       return saved.saved ? { ...saved, pages: printed.pages } : saved;
     },
   };

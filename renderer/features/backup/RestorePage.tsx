@@ -308,7 +308,7 @@ export function RestorePage() {
           <div className="sync-success" role="status">
             <p>
               {t('restore.done', {
-                count: formatNumber(phase.outcome.written, language),
+                count: phase.outcome.written,
                 reason: t(`backup.reasons.${phase.safety.reason}`),
                 date: formatDateTime(phase.safety.createdAt, language),
               })}

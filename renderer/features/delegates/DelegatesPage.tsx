@@ -172,8 +172,8 @@ export function DelegatesPage() {
           </form>
           <p className="list-status" role="status">
             {filtered
-              ? t('delegates.list.showing', { shown: shown.length.toLocaleString(language), total: delegates.length.toLocaleString(language) })
-              : t('delegates.list.total', { total: delegates.length.toLocaleString(language) })}
+              ? t('delegates.list.showing', { shown: shown.length.toLocaleString(language), count: delegates.length })
+              : t('delegates.list.total', { count: delegates.length })}
           </p>
           {shown.length === 0 ? (
             <div className="empty-state">

@@ -40,7 +40,17 @@ export function ExportButton({ delegates, lookups }: { delegates: readonly Deleg
 
   return (
     <>
-      <button type="button" className="secondary" disabled={busy || delegates.length === 0} aria-describedby={hintId} onClick={() => void exportCsv()}>
+      {/* While busy the button stays focusable (aria-disabled), so focus does not fall to the page. */}
+      <button
+        type="button"
+        className="secondary"
+        disabled={delegates.length === 0}
+        aria-disabled={busy ? true : undefined}
+        aria-describedby={hintId}
+        onClick={() => {
+          if (!busy) void exportCsv();
+        }}
+      >
         {t('delegates.export.button', { count: delegates.length })}
       </button>
       <span id={hintId} className="hint">

@@ -5,20 +5,24 @@
  * with a progress bar. Rows with problems are not imported; nothing is written until the
  * user confirms, and an import that fails half-way leaves the registry as it was.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { decodeCsvBytes, detectEncoding, csvEncodings, type CsvEncoding, type DetectedEncoding } from '../../../shared/delegates/csvEncoding';
 import {
-  csvFields,
   delegatesToCsv,
   guessMapping,
+  importFields,
   mappingReadsName,
+  namePartFields,
   parseCsv,
+  unmappedColumns,
   validateCsv,
   type ColumnMapping,
-  type CsvField,
+  type CsvIssue,
   type CsvLookups,
+  type ImportField,
+  type NamePartField,
   type ParsedCsv,
 } from '../../../shared/delegates/csv';
 import { displayName } from '../../../shared/delegates/validation';
@@ -56,15 +60,27 @@ export function ImportPage() {
   const [lookups, setLookups] = useState<CsvLookups | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [outcome, setOutcome] = useState<{ created: number; updated: number } | null>(null);
+  const [outcome, setOutcome] = useState<{ created: number; updated: number; organizations: number } | null>(null);
+  const [createOrganizations, setCreateOrganizations] = useState(false);
   const [busy, setBusy] = useState(false);
   const encodingId = useId();
   const errorsId = useId();
+  const unmappedId = useId();
+  const progressHeading = useRef<HTMLHeadingElement>(null);
 
   const validation = useMemo(
-    () => (file && mapping && lookups && mappingReadsName(mapping) ? validateCsv(file.parsed, mapping, lookups) : null),
-    [file, mapping, lookups],
+    () => (file && mapping && lookups && mappingReadsName(mapping) ? validateCsv(file.parsed, mapping, lookups, { createOrganizations }) : null),
+    [file, mapping, lookups, createOrganizations],
   );
+  const unmapped = useMemo(() => (file && mapping ? unmappedColumns(file.parsed, mapping) : []), [file, mapping]);
+
+  // The import button goes away with the file once the import starts: focus moves to the
+  // progress (and then the outcome) instead of falling to the page.
+  const importing = progress !== null && outcome === null;
+  const started = progress !== null;
+  useEffect(() => {
+    if (started) progressHeading.current?.focus();
+  }, [started]);
 
   if (permissions === undefined || registry === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
 
@@ -72,7 +88,7 @@ export function ImportPage() {
     const decoded = decodeCsvBytes(bytes, encoding);
     const parsed = parseCsv(decoded.text);
     setFile({ name, bytes, detected: detectEncoding(bytes), encoding: decoded.encoding, parsed });
-    setMapping(guessMapping(parsed.headers));
+    setMapping(guessMapping(parsed.headers, parsed.rows));
   };
 
   const choose = async () => {
@@ -82,6 +98,7 @@ export function ImportPage() {
       if (!opened.opened) return;
       setOutcome(null);
       setProgress(null);
+      setCreateOrganizations(false);
       load(opened.name, base64ToBytes(opened.base64));
       setLookups(await repositories.delegates.importLookups());
     } catch (error) {
@@ -108,11 +125,11 @@ export function ImportPage() {
     try {
       // A CSV import can update many people at once: keep a copy to go back to.
       if (validation.rows.length > 0) await takeBackup(repositories, 'before-import');
-      const result = await repositories.delegates.importRows(validation.rows, setProgress);
+      const result = await repositories.delegates.importRows(validation.rows, setProgress, validation.newOrganizations);
       setOutcome(result);
       setFile(null);
       setMapping(null);
-      showToast('info', t('delegates.import.done', { created: result.created, updated: result.updated }));
+      showToast('info', doneText(result));
     } catch (error) {
       setProgress(null);
       if (error instanceof BackupFailedError) showToast('error', backupFailureText(error, t));
@@ -122,11 +139,32 @@ export function ImportPage() {
     }
   };
 
-  const columnName = (index: number) => {
+  function doneText(result: { created: number; updated: number; organizations: number }): string {
+    const people = t('delegates.import.done', { created: result.created, updated: result.updated });
+    return result.organizations > 0 ? `${people} ${t('delegates.import.doneOrganizations', { count: result.organizations })}` : people;
+  }
+
+  const headerText = (index: number) => {
     const header = file?.parsed.headers[index] ?? '';
-    return t('delegates.import.column', { number: index + 1, header: header === '' ? t('delegates.import.noHeader') : header });
+    return header === '' ? t('delegates.import.noHeader') : header;
   };
-  const importing = progress !== null && outcome === null;
+  const columnName = (index: number) => t('delegates.import.column', { number: index + 1, header: headerText(index) });
+  /** A problem with where it is: the column's header and number, and the cell as the file has it. */
+  const problemText = (issue: CsvIssue) => {
+    const problem = issueText(issue);
+    const columns = issue.columns ?? [];
+    if (columns.length === 0) return problem;
+    const value = issue.value ?? '';
+    const several = columns.length > 1;
+    const key = several ? (value === '' ? 'issueAtColumnsEmpty' : 'issueAtColumns') : value === '' ? 'issueAtEmpty' : 'issueAt';
+    return t(`delegates.import.${key}`, {
+      header: columns.map(headerText).join(', '),
+      column: columns.map((index) => String(index + 1)).join(', '),
+      value,
+      problem,
+    });
+  };
+  const sampleOf = (index: number) => file?.parsed.rows.map(({ cells }) => (cells[index] ?? '').trim()).find((cell) => cell !== '') ?? '';
   const updates = validation?.rows.filter((row) => row.update).length ?? 0;
 
   return (
@@ -153,7 +191,7 @@ export function ImportPage() {
                 <p>
                   {t('delegates.import.fileSummary', {
                     name: file.name,
-                    rows: file.parsed.rows.length + file.parsed.malformed.length,
+                    count: file.parsed.rows.length + file.parsed.malformed.length,
                     separator: t(`delegates.import.separators.${separatorKey(file.parsed.delimiter)}`),
                   })}
                 </p>
@@ -195,7 +233,7 @@ export function ImportPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {csvFields.map((field) => (
+                  {importFields.map((field) => (
                     <MappingRow
                       key={field}
                       field={field}
@@ -211,6 +249,24 @@ export function ImportPage() {
                 </tbody>
               </table>
               {!mappingReadsName(mapping) && <p className="notice error">{t('delegates.import.needName')}</p>}
+              {unmapped.length > 0 && (
+                <div className="notice warning">
+                  <h3 id={unmappedId}>{t('delegates.import.unmappedTitle')}</h3>
+                  <p>{t('delegates.import.unmappedHint')}</p>
+                  <ul aria-labelledby={unmappedId}>
+                    {unmapped.map((index) => {
+                      const sample = sampleOf(index);
+                      return (
+                        <li key={index}>
+                          {sample === ''
+                            ? t('delegates.import.unmappedEmptyColumn', { number: index + 1, header: headerText(index) })
+                            : t('delegates.import.unmappedColumn', { number: index + 1, header: headerText(index), sample })}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </div>
+              )}
             </section>
           )}
 
@@ -224,7 +280,24 @@ export function ImportPage() {
                   updated: updates,
                   invalid: validation.errors.length,
                 })}
+                {validation.newOrganizations.length > 0 && ` ${t('delegates.import.summaryOrganizations', { count: validation.newOrganizations.length })}`}
               </p>
+              {validation.unknownOrganizations.length > 0 && (
+                <div className="field checkbox-field">
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={createOrganizations}
+                      disabled={importing}
+                      onChange={(event) => {
+                        setCreateOrganizations(event.target.checked);
+                      }}
+                    />{' '}
+                    {t('delegates.import.createOrganizations', { names: validation.unknownOrganizations.map((organization) => organization.label).join(', ') })}
+                  </label>
+                  <p className="hint">{t('delegates.import.createOrganizationsHint')}</p>
+                </div>
+              )}
               {validation.errors.length > 0 && (
                 <>
                   <h3 id={errorsId}>{t('delegates.import.errorsTitle')}</h3>
@@ -232,7 +305,7 @@ export function ImportPage() {
                   <ul className="error-list" aria-labelledby={errorsId}>
                     {validation.errors.slice(0, ERRORS_SHOWN).map((error) => (
                       <li key={error.row}>
-                        {t('delegates.import.rowError', { row: error.row, problems: error.issues.map(issueText).join(' ') })}
+                        {t('delegates.import.rowError', { row: error.row, problems: error.issues.map(problemText).join(' ') })}
                       </li>
                     ))}
                   </ul>
@@ -243,7 +316,7 @@ export function ImportPage() {
               )}
               {validation.rows.length > 0 && (
                 <table className="data-table">
-                  <caption>{t('delegates.import.previewCaption', { shown: Math.min(PREVIEW_ROWS, validation.rows.length), total: validation.rows.length })}</caption>
+                  <caption>{t('delegates.import.previewCaption', { shown: Math.min(PREVIEW_ROWS, validation.rows.length), count: validation.rows.length })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('delegates.import.row')}</th>
@@ -278,11 +351,13 @@ export function ImportPage() {
 
           {progress !== null && (
             <section aria-labelledby="import-progress-title" className="import-progress">
-              <h2 id="import-progress-title">{t('delegates.import.progressTitle')}</h2>
+              <h2 id="import-progress-title" ref={progressHeading} tabIndex={-1}>
+                {t('delegates.import.progressTitle')}
+              </h2>
               <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('delegates.import.progressLabel')} />
               <p role="status">
                 {outcome
-                  ? t('delegates.import.done', { created: outcome.created, updated: outcome.updated })
+                  ? doneText(outcome)
                   : t('delegates.import.progress', { done: progress.done.toLocaleString(language), total: progress.total.toLocaleString(language) })}
               </p>
               {outcome && (
@@ -306,7 +381,7 @@ function separatorKey(delimiter: string): 'comma' | 'semicolon' | 'tab' | 'other
 }
 
 interface MappingRowProps {
-  field: CsvField;
+  field: ImportField;
   mapping: ColumnMapping;
   headers: readonly string[];
   columnName: (index: number) => string;
@@ -321,7 +396,9 @@ function MappingRow({ field, mapping, headers, columnName, disabled, onChange }:
   return (
     <tr>
       <th scope="row">
-        <label htmlFor={id}>{t(`delegates.csv.headers.${field}`)}</label>
+        <label htmlFor={id}>
+          {(namePartFields as readonly string[]).includes(field) ? t(`delegates.import.parts.${field as NamePartField}`) : t(`delegates.csv.headers.${field}`)}
+        </label>
       </th>
       <td>
         <select

@@ -11,7 +11,7 @@ import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
 import type { ParticipantRow } from './ParticipantsTab';
-import { normalizeSearch } from './useRegistry';
+import { matchesText } from './useRegistry';
 
 interface Props {
   meeting: Meeting;
@@ -41,12 +41,8 @@ export function AttendanceChecklist({ meeting, rows, days }: Props) {
   // Who is expected: everyone but those who declined.
   const expected = useMemo(() => rows.filter((row) => row.participation.status !== 'declined'), [rows]);
   const shown = useMemo(() => {
-    const words = normalizeSearch(filter).split(/\s+/).filter(Boolean);
-    if (words.length === 0) return expected;
-    return expected.filter((row) => {
-      const text = normalizeSearch(`${row.name} ${row.native} ${row.countryName} ${row.organization}`);
-      return words.every((word) => text.includes(word));
-    });
+    if (filter.trim() === '') return expected;
+    return expected.filter((row) => matchesText([row.name, row.native, row.countryName, row.organization], filter));
   }, [expected, filter]);
   // Ticks show at once; the saved value replaces them when the live query catches up.
   const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());

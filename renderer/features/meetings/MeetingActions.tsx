@@ -49,7 +49,14 @@ export function MeetingActions({ meeting, sessions, participantCount, personName
 
   return (
     <div className="page-actions" role="group" aria-label={t('meetings.page.actions')}>
-      <button type="button" disabled={exporting} onClick={() => void saveCalendar()}>
+      {/* While saving the button stays focusable (aria-disabled), so focus does not fall to the page. */}
+      <button
+        type="button"
+        aria-disabled={exporting ? true : undefined}
+        onClick={() => {
+          if (!exporting) void saveCalendar();
+        }}
+      >
         {exporting ? t('meetings.page.exporting') : t('meetings.page.exportIcs')}
       </button>
       {children}

@@ -220,7 +220,7 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
                   setMoveAgenda(event.target.checked);
                 }}
               />
-              {t('meetings.form.moveAgenda', { days: shift })}
+              {t('meetings.form.moveAgenda', { count: shift })}
             </label>
             <p className="hint">{t('meetings.form.moveAgendaHint')}</p>
           </div>

@@ -22,7 +22,7 @@ import { MeetingValidationError, type CapacityChoice } from '../../db';
 import { showError, useToasts } from '../../stores/toasts';
 import { AttendanceChecklist } from './AttendanceChecklist';
 import { DelegateCombobox } from './PeoplePicker';
-import { normalizeSearch, personName, type PersonOption, type Registry } from './useRegistry';
+import { matchesText, personName, type PersonOption, type Registry } from './useRegistry';
 
 interface Props {
   meeting: Meeting;
@@ -216,14 +216,13 @@ function ParticipantList({ rows, days, editable }: { rows: readonly ParticipantR
   const id = useId();
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => {
-    const words = normalizeSearch(filter).split(/\s+/).filter(Boolean);
-    if (words.length === 0) return rows;
-    return rows.filter((row) => {
-      const text = normalizeSearch(
-        [row.name, row.native, row.countryName, row.organization, t(`meetings.capacities.${row.participation.capacity}`), t(`meetings.participationStatuses.${row.participation.status}`)].join(' '),
-      );
-      return words.every((word) => text.includes(word));
-    });
+    if (filter.trim() === '') return rows;
+    return rows.filter((row) =>
+      matchesText(
+        [row.name, row.native, row.countryName, row.organization, t(`meetings.capacities.${row.participation.capacity}`), t(`meetings.participationStatuses.${row.participation.status}`)],
+        filter,
+      ),
+    );
   }, [rows, filter, t]);
 
   const update = (participation: Participation, patch: { capacity?: ParticipationCapacity; status?: ParticipationStatus }) => {

@@ -109,13 +109,13 @@ function SessionCardView(props: SessionCardProps) {
         )}
         {session.moderatorIds.length > 0 && (
           <>
-            <dt>{t('meetings.agenda.moderators')}</dt>
+            <dt>{t(session.moderatorIds.length === 1 ? 'meetings.agenda.moderator' : 'meetings.agenda.moderators')}</dt>
             <dd>{people(session.moderatorIds)}</dd>
           </>
         )}
         {session.speakerIds.length > 0 && (
           <>
-            <dt>{t('meetings.agenda.speakers')}</dt>
+            <dt>{t(session.speakerIds.length === 1 ? 'meetings.agenda.speaker' : 'meetings.agenda.speakers')}</dt>
             <dd>{people(session.speakerIds)}</dd>
           </>
         )}
@@ -134,19 +134,32 @@ function SessionCardView(props: SessionCardProps) {
       )}
       {editable && (
         <div className="session-actions" role="group" aria-label={t('meetings.agenda.sessionActions', { title })}>
-          <button type="button" className="small" onClick={() => { props.onEdit(session); }}>
+          <button type="button" className="small" aria-label={t('meetings.agenda.editSession', { title })} onClick={() => { props.onEdit(session); }}>
             {t('meetings.agenda.edit')}
           </button>
-          <button type="button" className="small secondary" disabled={isFirst} onClick={() => { props.onMove(session, 'up'); }}>
+          {/* aria-disabled, not disabled: a session moved to the top keeps focus on its button. */}
+          <button
+            type="button"
+            className="small secondary"
+            aria-disabled={isFirst ? true : undefined}
+            aria-label={t('meetings.agenda.moveUpSession', { title })}
+            onClick={() => { if (!isFirst) props.onMove(session, 'up'); }}
+          >
             {t('meetings.agenda.moveUp')}
           </button>
-          <button type="button" className="small secondary" disabled={isLast} onClick={() => { props.onMove(session, 'down'); }}>
+          <button
+            type="button"
+            className="small secondary"
+            aria-disabled={isLast ? true : undefined}
+            aria-label={t('meetings.agenda.moveDownSession', { title })}
+            onClick={() => { if (!isLast) props.onMove(session, 'down'); }}
+          >
             {t('meetings.agenda.moveDown')}
           </button>
-          <button type="button" className="small secondary" onClick={() => { props.onDuplicate(session); }}>
+          <button type="button" className="small secondary" aria-label={t('meetings.agenda.duplicateSession', { title })} onClick={() => { props.onDuplicate(session); }}>
             {t('meetings.agenda.duplicate')}
           </button>
-          <button type="button" className="small danger" onClick={() => { props.onDelete(session); }}>
+          <button type="button" className="small danger" aria-label={t('meetings.agenda.deleteSession', { title })} onClick={() => { props.onDelete(session); }}>
             {t('meetings.agenda.delete')}
           </button>
           {otherDays.length > 0 && (
@@ -161,7 +174,7 @@ function SessionCardView(props: SessionCardProps) {
                     </option>
                   ))}
               </select>
-              <button type="button" className="small secondary" onClick={() => { props.onMoveToDay(session, chosenTarget); }}>
+              <button type="button" className="small secondary" aria-label={t('meetings.agenda.moveSession', { title })} onClick={() => { props.onMoveToDay(session, chosenTarget); }}>
                 {t('meetings.agenda.move')}
               </button>
             </span>

@@ -10,7 +10,9 @@ import type { SaveFileResult } from '../../../shared/ipc/contract';
 /** The calendar's labels in the UI language. */
 export function icsText(t: TFunction): AgendaIcsText {
   return {
+    moderator: t('meetings.agenda.moderator'),
     moderators: t('meetings.agenda.moderators'),
+    speaker: t('meetings.agenda.speaker'),
     speakers: t('meetings.agenda.speakers'),
     topics: t('meetings.agenda.topics'),
     sessionKinds: Object.fromEntries(sessionKinds.map((kind) => [kind, t(`meetings.sessionKinds.${kind}`)])) as AgendaIcsText['sessionKinds'],

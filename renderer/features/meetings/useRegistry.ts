@@ -3,6 +3,7 @@
  * and from this installation (its role), read live through the repositories' list().
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { matchesSearch, searchEntry, searchQuery, type SearchEntry } from '../../../shared/delegates/search';
 import type { Country, Delegate, Organization } from '../../../shared/model';
 import { pick } from '../../app/format';
 import type { Language } from '../../app/i18n';
@@ -58,8 +59,12 @@ export interface PersonOption {
   name: string;
   /** Organization and country, to tell namesakes apart. */
   detail: string;
-  /** Lower-case text a search matches against: both scripts, organization, country. */
-  search: string;
+  /**
+   * What a search matches against, as the registry's search does (shared/delegates/search.ts):
+   * names in both scripts, e-mail, organization and country, latinized, so "Nurlan" finds
+   * "Нурлан" and "Бейшеналиев" finds "Beishenaliev".
+   */
+  search: SearchEntry;
 }
 
 /** Lower case without accents, so "Dubois" matches "dubois" and "Әбенов" matches "әбенов". */
@@ -78,24 +83,29 @@ export function personOptions(registry: Registry, language: Language): PersonOpt
       id: delegate.id,
       name: personName(delegate, language),
       detail,
-      search: normalizeSearch(
-        [
-          delegate.nameLatin,
-          delegate.nameNative,
-          organization?.acronym ?? '',
-          organization?.name.en ?? '',
-          organization?.name.ru ?? '',
-          country?.name.en ?? '',
-          country?.name.ru ?? '',
-        ].join(' '),
-      ),
+      search: searchEntry([
+        delegate.nameLatin,
+        delegate.nameNative,
+        delegate.email,
+        organization?.acronym ?? '',
+        organization?.name.en ?? '',
+        organization?.name.ru ?? '',
+        country?.name.en ?? '',
+        country?.name.ru ?? '',
+      ]),
     };
   });
 }
 
-/** Options whose text contains every word of the query. */
+/** True when every word of the query is part of one of the texts, in any script (an empty query matches). */
+export function matchesText(texts: readonly string[], query: string): boolean {
+  const prepared = searchQuery(query);
+  return prepared.words.length === 0 || matchesSearch(searchEntry(texts), prepared);
+}
+
+/** Options that every word of the query is part of, in any script. Nobody for an empty query. */
 export function matchPeople(options: readonly PersonOption[], query: string): PersonOption[] {
-  const words = normalizeSearch(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  return options.filter((option) => words.every((word) => option.search.includes(word)));
+  const prepared = searchQuery(query);
+  if (prepared.words.length === 0) return [];
+  return options.filter((option) => matchesSearch(option.search, prepared));
 }

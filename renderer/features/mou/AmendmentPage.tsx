@@ -7,9 +7,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { Amendment, Article } from '../../../shared/model';
-import { mayActOnAmendment, type AmendmentConflict } from '../../../shared/mou/amendments';
+import { mayActOnAmendment, mayDeleteAmendment, type AmendmentConflict } from '../../../shared/mou/amendments';
 import { diffText } from '../../../shared/mou/compare';
 import { statusPermissions } from '../../../shared/mou/status';
 import { validateDecision } from '../../../shared/mou/validation';
@@ -84,6 +84,7 @@ export function AmendmentPage() {
     : t('mou.amendment.secretariat');
   const canDecide = session.isSecretariat && open && statusPermissions(document.status).decide;
   const canWithdraw = mayActOnAmendment('withdraw', amendment, session.installation);
+  const canDelete = mayDeleteAmendment(amendment, session.installation);
   const base = amendment.baseText ?? null;
   const proposedText = { heading: amendment.heading, body: amendment.body };
 
@@ -192,9 +193,10 @@ export function AmendmentPage() {
       {open && conflict && <ConflictNotice conflict={conflict} base={base} current={liveArticle} />}
 
       {canDecide && <DecisionForm amendment={amendment} conflict={conflict} />}
-      {canWithdraw && (
+      {(canWithdraw || canDelete) && (
         <div className="actions">
-          <WithdrawButton amendment={amendment} />
+          {canWithdraw && <WithdrawButton amendment={amendment} />}
+          {canDelete && <DeleteButton amendment={amendment} listPath={mouPaths.amendments(document.id)} />}
         </div>
       )}
 
@@ -249,6 +251,31 @@ function WithdrawButton({ amendment }: { amendment: Amendment }) {
         try {
           await repositories.mou.withdrawAmendment(amendment.id);
           showToast('info', t('mou.amendment.withdrawn'));
+        } catch (error) {
+          showMouError(error);
+        }
+      }}
+    />
+  );
+}
+
+/** Deletes an undecided proposal (and its comments); the list of amendments takes focus after. */
+function DeleteButton({ amendment, listPath }: { amendment: Amendment; listPath: string }) {
+  const { t } = useTranslation();
+  const repositories = useRepositories();
+  const navigate = useNavigate();
+  const showToast = useToasts((state) => state.show);
+  const showMouError = useShowMouError();
+  return (
+    <ConfirmButton
+      label={t('mou.amendment.delete')}
+      question={t('mou.amendment.deleteConfirm')}
+      className="danger"
+      onConfirm={async () => {
+        try {
+          await repositories.mou.deleteAmendment(amendment.id);
+          showToast('info', t('mou.amendment.deleted'));
+          void navigate(listPath);
         } catch (error) {
           showMouError(error);
         }

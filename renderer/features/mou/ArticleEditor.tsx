@@ -36,7 +36,7 @@ export function ArticleFields({
       <div className="editor-grid">
         {LANGUAGES.map((language) => (
           <fieldset key={language} lang={language}>
-            <legend>{t('mou.editor.languageColumn', { language: t(`languages.${language}`) })}</legend>
+            <legend>{t('mou.editor.languageColumn', { language: t(`mou.language.${language}`) })}</legend>
             <TextField
               label={`${t('mou.editor.heading')} (${t(`mou.languageShort.${language}`)})`}
               value={value.heading[language]}
@@ -88,7 +88,7 @@ export function ArticleFields({
           {numbering.map((issue) => (
             <li key={`${issue.language}-${String(issue.line)}`}>
               {t('mou.editor.numberingIssue', {
-                language: t(`languages.${issue.language}`),
+                language: t(`mou.languageName.${issue.language}`),
                 line: issue.line,
                 found: issue.found,
                 expected: issue.expected,

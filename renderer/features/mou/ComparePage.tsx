@@ -126,8 +126,8 @@ function CompareView({ data }: { data: DocumentData }) {
             <div className="field">
               <label htmlFor={ids.lang}>{t('mou.compare.language')}</label>
               <select id={ids.lang} value={language} onChange={(event) => update('lang', event.target.value)}>
-                <option value="en">{t('languages.en')}</option>
-                <option value="ru">{t('languages.ru')}</option>
+                <option value="en">{t('mou.languageName.en')}</option>
+                <option value="ru">{t('mou.languageName.ru')}</option>
               </select>
             </div>
             <label className="choice" htmlFor={ids.only}>

@@ -103,7 +103,12 @@ const ArticleCard = memo(
           )}
           {canEdit && (
             <>
-              <button type="button" className="secondary small" onClick={() => onAction('edit', article.id)}>
+              <button
+                type="button"
+                className="secondary small"
+                aria-label={t('common.actionOn', { action: t('mou.article.edit'), target: title })}
+                onClick={() => onAction('edit', article.id)}
+              >
                 {t('mou.article.edit')}
               </button>
               <button
@@ -111,6 +116,7 @@ const ArticleCard = memo(
                 id={`move-up-${article.id}`}
                 className="secondary small"
                 disabled={number === 1}
+                aria-label={t('common.actionOn', { action: t('mou.article.moveUp'), target: title })}
                 onClick={() => onAction('up', article.id)}
               >
                 {t('mou.article.moveUp')}
@@ -120,15 +126,22 @@ const ArticleCard = memo(
                 id={`move-down-${article.id}`}
                 className="secondary small"
                 disabled={number === total}
+                aria-label={t('common.actionOn', { action: t('mou.article.moveDown'), target: title })}
                 onClick={() => onAction('down', article.id)}
               >
                 {t('mou.article.moveDown')}
               </button>
-              <button type="button" className="secondary small" onClick={() => onAction('insert', article.id)}>
+              <button
+                type="button"
+                className="secondary small"
+                aria-label={t('common.actionOn', { action: t('mou.article.insertAfter'), target: title })}
+                onClick={() => onAction('insert', article.id)}
+              >
                 {t('mou.article.insertAfter')}
               </button>
               <ConfirmButton
                 label={t('mou.article.delete')}
+                ariaLabel={t('common.actionOn', { action: t('mou.article.delete'), target: title })}
                 question={t('mou.article.deleteConfirm', { number, heading: pick(article.heading, currentLanguage()) })}
                 onConfirm={() => onDelete(article.id)}
               />

@@ -143,8 +143,11 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   className = 'secondary small',
+  ariaLabel,
 }: {
   label: string;
+  /** The button's accessible name when the label alone repeats on the page ("Delete — Article 3. Membership"). */
+  ariaLabel?: string;
   question: string;
   confirmLabel?: string;
   onConfirm: () => Promise<void>;
@@ -155,7 +158,7 @@ export function ConfirmButton({
   const [busy, setBusy] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className={className} onClick={() => setAsking(true)}>
+      <button type="button" className={className} aria-label={ariaLabel} onClick={() => setAsking(true)}>
         {label}
       </button>
     );
@@ -255,8 +258,8 @@ export function TextChoiceSelect() {
         if (value === 'en' || value === 'ru' || value === 'both') setChoice(value);
       }}
     >
-      <option value="en">{t('languages.en')}</option>
-      <option value="ru">{t('languages.ru')}</option>
+      <option value="en">{t('mou.languageName.en')}</option>
+      <option value="ru">{t('mou.languageName.ru')}</option>
       <option value="both">{t('mou.document.both')}</option>
     </SelectField>
   );
@@ -270,7 +273,7 @@ export function Bilingual({ choice, render }: { choice: TextChoice; render: (lan
     <div className={choice === 'both' ? 'bilingual both' : 'bilingual'}>
       {languages.map((language) => (
         <div key={language} lang={language}>
-          {languages.length > 1 && <p className="language-tag">{t(`languages.${language}`)}</p>}
+          {languages.length > 1 && <p className="language-tag">{t(`mou.languageName.${language}`)}</p>}
           {render(language)}
         </div>
       ))}

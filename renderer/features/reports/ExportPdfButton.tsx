@@ -43,10 +43,12 @@ export function ExportPdfButton({ spec, label, disabled = false }: ExportPdfButt
     <span className="export-pdf">
       <button
         type="button"
-        disabled={busy || disabled || spec === null}
+        // While busy the button stays focusable (aria-disabled, not disabled), so focus does not fall to the page.
+        disabled={disabled || spec === null}
+        aria-disabled={busy ? true : undefined}
         aria-busy={busy}
         onClick={() => {
-          if (spec) void exportPdf(spec);
+          if (spec && !busy) void exportPdf(spec);
         }}
       >
         {busy ? t('reports.export.busy') : (label ?? t('reports.export.button'))}

@@ -244,7 +244,7 @@ export function ImportPage() {
                 new: formatNumber(phase.outcome.totals.new, language),
                 updated: formatNumber(phase.outcome.totals.updated, language),
                 deleted: formatNumber(phase.outcome.totals.deleted, language),
-                conflicts: formatNumber(phase.outcome.conflicts, language),
+                count: phase.outcome.conflicts,
                 refused: formatNumber(phase.outcome.refused, language),
               })}
             </p>

@@ -32,12 +32,12 @@ function SessionCell({ session, lang }: { session: AgendaSession; lang: Lang }) 
       )}
       {session.moderators.length > 0 && (
         <p className="session-line">
-          {labelText(lang, (l) => l.moderators)}: <NameList names={session.moderators} script={scriptFor(lang)} />
+          {labelText(lang, (l) => (session.moderators.length === 1 ? l.moderator : l.moderators))}: <NameList names={session.moderators} script={scriptFor(lang)} />
         </p>
       )}
       {session.speakers.length > 0 && (
         <p className="session-line">
-          {labelText(lang, (l) => l.speakers)}: <NameList names={session.speakers} script={scriptFor(lang)} />
+          {labelText(lang, (l) => (session.speakers.length === 1 ? l.speaker : l.speakers))}: <NameList names={session.speakers} script={scriptFor(lang)} />
         </p>
       )}
     </>

@@ -66,7 +66,8 @@ function CountryTable({ group, model, startAt }: { group: ParticipantGroup; mode
               <tr key={person.id}>
                 <td className="num">{row}</td>
                 <td>
-                  <Name name={person.name} script={model.nameScript} honorific />
+                  {/* Honorifics are English (Mr., Ms., Dr.): a list in Russian prints names without them. */}
+                  <Name name={person.name} script={model.nameScript} honorific={mode !== 'ru'} />
                 </td>
                 <td>
                   <BiText value={person.position} mode={mode} />
