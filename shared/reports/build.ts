@@ -32,7 +32,8 @@ import {
   type DiffSegment,
   type TextLanguage,
 } from '../mou/compare';
-import { compareText, datesBetween, languagesOf, pickText, type Lang } from './format';
+import { compareText, datesBetween, isBlank, languagesOf, pickText, type Lang } from './format';
+import { latinOrFallback, sortKey } from './names';
 import type {
   AgendaDay,
   ArticleChange,
@@ -110,6 +111,23 @@ function meetingHead(meeting: Meeting, source: ReportSource): MeetingHead {
     host: host ? host.name : null,
     inConjunctionWith: meeting.inConjunctionWith,
   };
+}
+
+/** The grammatical gender a form of address tells, for the Russian certificate text. */
+export function genderOf(honorific: string): 'm' | 'f' | null {
+  const form = honorific.trim().toLowerCase().replace(/\.$/, '');
+  if (['mr', 'г-н', 'господин'].includes(form)) return 'm';
+  if (['ms', 'mrs', 'miss', 'г-жа', 'госпожа'].includes(form)) return 'f';
+  return null;
+}
+
+/** "Risk management (continued)" is the same programme item as "Risk management". */
+export function programmeTitle(text: string): string {
+  return text
+    .trim()
+    .replace(/\s*[(（]\s*(continued|cont\.?|continuation|продолжение|окончание|продолж\.?)\s*[)）]\s*$/iu, '')
+    .replace(/\s*[—–-]\s*(continued|продолжение)\s*$/iu, '')
+    .trim();
 }
 
 function personName(delegate: Delegate): PersonName {
@@ -238,7 +256,7 @@ export function buildParticipants(spec: ParticipantsSpec, source: ReportSource, 
   const countries = countryIndex(source);
   const organizations = new Map(live(source.organizations).map((organization) => [organization.id, organization]));
   const lang = languagesOf(spec.language)[0] ?? 'en';
-  const sortName = (name: PersonName) => (spec.nameScript === 'native' && name.native !== '' ? name.native : name.latin);
+  const sortName = (name: PersonName) => sortKey(name, spec.nameScript);
 
   const entries = participationsOf(source, meeting.id, delegates, (p) => !EXCLUDED_FROM_LIST.has(p.status));
   const groups = new Map<string, { key: CountryKey; rows: Map<ParticipationCapacity, ParticipantRow[]> }>();
@@ -556,20 +574,30 @@ export function buildCertificates(spec: CertificatesSpec, source: ReportSource, 
   const lang = languagesOf(spec.language)[0] ?? 'en';
   const meetingDays = new Set(datesBetween(meeting.startDate, meeting.endDate));
 
-  const entries = participationsOf(source, meeting.id, delegates, (p) => attended(p) && !NO_CERTIFICATE.has(p.capacity)).sort(
+  const recipients = spec.recipients;
+  const chosen = (p: Participation) =>
+    recipients?.capacities ? recipients.capacities.includes(p.capacity) : !NO_CERTIFICATE.has(p.capacity);
+  const minDays = recipients?.minDays ?? 0;
+  const entries = participationsOf(
+    source,
+    meeting.id,
+    delegates,
+    (p) => attended(p) && chosen(p) && (minDays === 0 || daysWithin(p, meetingDays) >= minDays),
+  ).sort(
     (a, b) =>
       compareCountries(lang)(countryOf(a.delegate, countries), countryOf(b.delegate, countries)) ||
-      compareText(a.delegate.nameLatin, b.delegate.nameLatin, 'en'),
+      compareText(latinOrFallback(personName(a.delegate)), latinOrFallback(personName(b.delegate)), 'en'),
   );
 
   const seen = new Set<string>();
   const programme: Bilingual[] = [];
   for (const session of sessionsOf(source, meeting.id)) {
     if (!PROGRAMME_KINDS.has(session.kind)) continue;
-    const key = `${session.title.en}\u0000${session.title.ru}`;
+    const title = { en: programmeTitle(session.title.en), ru: programmeTitle(session.title.ru) };
+    const key = `${title.en}\u0000${title.ru}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    programme.push(session.title);
+    programme.push(title);
   }
 
   return {
@@ -589,8 +617,10 @@ export function buildCertificates(spec: CertificatesSpec, source: ReportSource, 
         position: delegate.position,
         organization: organization ? organization.name : null,
         daysAttended: daysWithin(participation, meetingDays),
+        gender: genderOf(delegate.honorific),
       };
     }),
+    signatory: spec.signatory && !(isBlank(spec.signatory.name) && isBlank(spec.signatory.title)) ? spec.signatory : null,
   };
 }
 

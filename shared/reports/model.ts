@@ -190,6 +190,8 @@ export interface CertificateView {
   position: Bilingual;
   organization: Bilingual | null;
   daysAttended: number;
+  /** From the form of address: the Russian text says "принял" or "приняла" (else "принял(а)"). */
+  gender: 'm' | 'f' | null;
 }
 
 export interface CertificatesModel extends ReportBase {
@@ -199,6 +201,7 @@ export interface CertificatesModel extends ReportBase {
   /** Titles of the substantive sessions (no breaks or meals), in programme order. */
   programme: Bilingual[];
   certificates: CertificateView[];
+  signatory: { name: Bilingual; title: Bilingual } | null;
 }
 
 export type ReportModel = AgendaModel | ParticipantsModel | MouModel | MeetingReportModel | CertificatesModel;

@@ -20,6 +20,7 @@ import {
   mouDocumentSchema,
   mouVersionSchema,
   organizationSchema,
+  participationCapacities,
   participationSchema,
   sessionSchema,
 } from '../model';
@@ -69,7 +70,24 @@ export const mouSpecSchema = z
   })
   .strict();
 export const meetingReportSpecSchema = z.object({ kind: z.literal('meeting-report'), meetingId: recordId, ...common }).strict();
-export const certificatesSpecSchema = z.object({ kind: z.literal('certificates'), meetingId: recordId, ...common }).strict();
+const shortText = z.string().max(200);
+export const certificatesSpecSchema = z
+  .object({
+    kind: z.literal('certificates'),
+    meetingId: recordId,
+    /**
+     * Who gets one. Left out: every attendee except organizers and the secretariat.
+     * `capacities`: only these; `minDays`: only those present on at least this many days.
+     */
+    recipients: z
+      .object({ capacities: z.array(z.enum(participationCapacities)).max(participationCapacities.length).nullable(), minDays: z.number().int().min(0).max(62) })
+      .strict()
+      .optional(),
+    /** The person who signs, printed under the signature line. */
+    signatory: z.object({ name: z.object({ en: shortText, ru: shortText }).strict(), title: z.object({ en: shortText, ru: shortText }).strict() }).strict().optional(),
+    ...common,
+  })
+  .strict();
 
 export const reportSpecSchema = z.discriminatedUnion('kind', [
   agendaSpecSchema,
