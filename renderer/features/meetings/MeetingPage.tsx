@@ -21,6 +21,7 @@ import { OutcomesTab } from './OutcomesTab';
 import { OverviewTab } from './OverviewTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { personName, personOptions, useIsSecretariat, useRegistry } from './useRegistry';
+import { joinIsolated } from '../../../shared/bidi';
 
 export const meetingTabs = ['overview', 'agenda', 'participants', 'outcomes'] as const;
 export type MeetingTab = (typeof meetingTabs)[number];
@@ -98,7 +99,7 @@ export function MeetingPage() {
 
   const { meeting, sessions, participations, decisions, actionItems } = data;
   const editable = secretariat;
-  const place = [pick(meeting.venue, language), pick(meeting.city, language)].filter(Boolean).join(', ');
+  const place = joinIsolated([pick(meeting.venue, language), pick(meeting.city, language)], ', ');
   // The agenda for the meeting room, both languages on A4; "PDF options…" offers the other reports.
   const agendaPdf: ReportSpec = { kind: 'agenda', meetingId: meeting.id, language: 'en+ru', paper: 'a4' };
 

@@ -3,6 +3,7 @@
  * screens can link to a ready report, the back button restores the previous choice and a
  * reload keeps it. Pure: parsing never throws, unknown values fall back to defaults.
  */
+import { participationCapacities, type ParticipationCapacity } from '../../../shared/model';
 import {
   nameScripts,
   paperSizes,
@@ -28,6 +29,12 @@ export interface ReportChoices {
   contacts: boolean;
   annex: boolean;
   lineNumbers: boolean;
+  /** Certificates: to these capacities only (null: every attendee except organizers and the secretariat). */
+  recipients: ParticipationCapacity[] | null;
+  /** Certificates: only to those present on at least this many days (0: any). */
+  minDays: number;
+  /** Certificates: who signs (name, title in English, title in Russian). */
+  signatory: { name: string; titleEn: string; titleRu: string };
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
@@ -66,7 +73,20 @@ export function readReportChoices(params: URLSearchParams, uiLanguage: 'en' | 'r
     contacts: params.get('contacts') === '1',
     annex: params.get('annex') === '1',
     lineNumbers: params.get('lines') === '1',
+    recipients: readCapacities(params.get('to')),
+    minDays: Math.min(62, positiveInt(params.get('days')) ?? 0),
+    signatory: { name: shortText(params.get('signer')), titleEn: shortText(params.get('signerEn')), titleRu: shortText(params.get('signerRu')) },
   };
+}
+
+function readCapacities(value: string | null): ParticipationCapacity[] | null {
+  if (value === null) return null;
+  const chosen = value.split(',');
+  return participationCapacities.filter((capacity) => chosen.includes(capacity));
+}
+
+function shortText(value: string | null): string {
+  return (value ?? '').slice(0, 200);
 }
 
 /** Only what differs from "nothing chosen", so URLs stay short. */
@@ -83,6 +103,11 @@ export function writeReportChoices(choices: ReportChoices): URLSearchParams {
   if (choices.contacts) params.set('contacts', '1');
   if (choices.annex) params.set('annex', '1');
   if (choices.lineNumbers) params.set('lines', '1');
+  if (choices.recipients !== null) params.set('to', choices.recipients.join(','));
+  if (choices.minDays > 0) params.set('days', String(choices.minDays));
+  if (choices.signatory.name !== '') params.set('signer', choices.signatory.name);
+  if (choices.signatory.titleEn !== '') params.set('signerEn', choices.signatory.titleEn);
+  if (choices.signatory.titleRu !== '') params.set('signerRu', choices.signatory.titleRu);
   return params;
 }
 
@@ -106,9 +131,21 @@ export function specFromChoices(choices: ReportChoices): ReportSpec | null {
       return choices.meetingId === null
         ? null
         : { kind: 'participants', meetingId: choices.meetingId, nameScript: choices.nameScript, contacts: choices.contacts, ...common };
+    case 'certificates': {
+      if (choices.meetingId === null) return null;
+      const { name, titleEn, titleRu } = choices.signatory;
+      return {
+        kind: 'certificates',
+        meetingId: choices.meetingId,
+        ...(choices.recipients !== null || choices.minDays > 0 ? { recipients: { capacities: choices.recipients, minDays: choices.minDays } } : {}),
+        ...(name !== '' || titleEn !== '' || titleRu !== ''
+          ? { signatory: { name: { en: name, ru: name }, title: { en: titleEn, ru: titleRu } } }
+          : {}),
+        ...common,
+      };
+    }
     case 'agenda':
     case 'meeting-report':
-    case 'certificates':
       return choices.meetingId === null ? null : { kind: choices.kind, meetingId: choices.meetingId, ...common };
   }
 }
@@ -127,6 +164,12 @@ export function reportLink(spec: ReportSpec): string {
     contacts: spec.kind === 'participants' ? spec.contacts : false,
     annex: spec.kind === 'mou' ? spec.annex : false,
     lineNumbers: spec.kind === 'mou' ? spec.lineNumbers : false,
+    recipients: spec.kind === 'certificates' ? (spec.recipients?.capacities ?? null) : null,
+    minDays: spec.kind === 'certificates' ? (spec.recipients?.minDays ?? 0) : 0,
+    signatory:
+      spec.kind === 'certificates' && spec.signatory
+        ? { name: spec.signatory.name.en || spec.signatory.name.ru, titleEn: spec.signatory.title.en, titleRu: spec.signatory.title.ru }
+        : { name: '', titleEn: '', titleRu: '' },
   };
   return `/reports?${writeReportChoices(choices).toString()}`;
 }
