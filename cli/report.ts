@@ -2,7 +2,7 @@
  * `cwg report …`: prints a report from a data file to PDF, headless, with the system's
  * Chromium (or CHROME_PATH) and the same templates, fonts and print options as the app.
  *
- *   cwg report agenda|participants|mou|meeting-report|certificates --bundle FILE
+ *   cwg report agenda|participants|sign-in|mou|meeting-report|certificates --bundle FILE
  *       (--meeting ID | --mou ID [--version N] [--compare N])
  *       [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
  *
@@ -20,6 +20,7 @@ import { loadNodeReportFonts } from '../electron/main/services/reportFonts';
 import { createReportPrinter } from '../electron/main/services/reportService';
 import { ReportInputError } from '../shared/reports/build';
 import { readReportTables, ReportFileError, sourceForSpec } from '../shared/reports/source';
+import { participationCapacities } from '../shared/model';
 import {
   nameScripts,
   paperSizes,
@@ -34,11 +35,11 @@ import {
 export const reportUsage = `Usage: cwg report <kind> --bundle FILE (--meeting ID | --mou ID [--version N] [--compare N])
                   [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
 
-Kinds: agenda, participants, mou, meeting-report, certificates
+Kinds: agenda, participants, sign-in, mou, meeting-report, certificates
 
 Options:
   --bundle FILE      the data: an export of the app's tables or a sync bundle (.json)
-  --meeting ID       the meeting (agenda, participants, meeting-report, certificates)
+  --meeting ID       the meeting (agenda, participants, sign-in, meeting-report, certificates)
   --mou ID           the MoU document (mou)
   --version N        print frozen version N instead of the current working text (mou)
   --compare N        mark the changes since version N (mou)
@@ -46,6 +47,13 @@ Options:
   --line-numbers     number the lines of each article in the margin (mou)
   --names latin|native|both   how names are written (participants; follows --lang by default)
   --contacts         print e-mail and phone of people who consented to it (participants)
+  --day YYYY-MM-DD   one day's sheet only (sign-in; default every day of the meeting)
+  --blank-rows N     empty rows for walk-ins on each sheet (sign-in; default 8)
+  --to CAPACITIES    comma-separated capacities that get one, e.g. member,trainee (certificates;
+                     default every attendee except organizers and the secretariat)
+  --min-days N       only to those present on at least N days (certificates)
+  --signatory NAME   who signs (certificates), with --signatory-title "EN TITLE" and
+                     --signatory-title-ru "RU TITLE"
   --lang en|ru|en+ru language, or both side by side (default en)
   --paper a4|letter  paper size (default a4)
   --out FILE.pdf     where to write the PDF (replaced atomically if it exists)
@@ -84,6 +92,11 @@ function positiveInt(value: string | undefined, option: string): number | null {
   return Number(value);
 }
 
+function countArg(value: string, option: string, max: number): number {
+  if (!/^\d{1,3}$/.test(value) || Number(value) > max) throw new UsageError(`${option} must be a whole number from 0 to ${String(max)} (got "${value}").`);
+  return Number(value);
+}
+
 interface ParsedCommand {
   spec: ReportSpec;
   bundle: string;
@@ -108,6 +121,13 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
         'line-numbers': { type: 'boolean' },
         names: { type: 'string' },
         contacts: { type: 'boolean' },
+        day: { type: 'string' },
+        'blank-rows': { type: 'string' },
+        to: { type: 'string' },
+        'min-days': { type: 'string' },
+        signatory: { type: 'string' },
+        'signatory-title': { type: 'string' },
+        'signatory-title-ru': { type: 'string' },
         lang: { type: 'string' },
         paper: { type: 'string' },
         out: { type: 'string' },
@@ -117,7 +137,7 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError('Name one report kind: agenda, participants, mou, meeting-report or certificates.');
+  if (positionals.length !== 1) throw new UsageError('Name one report kind: agenda, participants, sign-in, mou, meeting-report or certificates.');
   const kind = oneOf(reportKinds, positionals[0], 'The report kind', 'agenda');
   if (values.bundle === undefined) throw new UsageError('--bundle FILE is required: the data to print from.');
   if (values.out === undefined) throw new UsageError('--out FILE.pdf is required: where to write the PDF.');
@@ -155,9 +175,50 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
     for (const option of ['version', 'compare', 'annex', 'line-numbers'] as const) {
       onlyFor(`--${option}`, values[option] !== undefined, 'the mou report');
     }
+    if (kind !== 'sign-in') {
+      onlyFor('--day', values.day !== undefined, 'sign-in');
+      onlyFor('--blank-rows', values['blank-rows'] !== undefined, 'sign-in');
+    }
+    if (kind !== 'certificates') {
+      for (const option of ['to', 'min-days', 'signatory', 'signatory-title', 'signatory-title-ru'] as const) {
+        onlyFor(`--${option}`, values[option] !== undefined, 'certificates');
+      }
+    }
     if (kind === 'participants') {
       const nameScript = oneOf(nameScripts, values.names, '--names', language === 'en' ? 'latin' : language === 'ru' ? 'native' : 'both');
       spec = { kind, meetingId: values.meeting, nameScript, contacts: values.contacts ?? false, language, paper };
+    } else if (kind === 'sign-in') {
+      onlyFor('--names', values.names !== undefined, 'participants');
+      onlyFor('--contacts', values.contacts !== undefined, 'participants');
+      if (values.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.day)) throw new UsageError(`--day must be a date YYYY-MM-DD (got "${values.day}").`);
+      const blankRows = values['blank-rows'] === undefined ? undefined : countArg(values['blank-rows'], '--blank-rows', 60);
+      spec = {
+        kind,
+        meetingId: values.meeting,
+        ...(values.day === undefined ? {} : { day: values.day }),
+        ...(blankRows === undefined ? {} : { blankRows }),
+        language,
+        paper,
+      };
+    } else if (kind === 'certificates') {
+      onlyFor('--names', values.names !== undefined, 'participants');
+      onlyFor('--contacts', values.contacts !== undefined, 'participants');
+      const capacities =
+        values.to === undefined
+          ? null
+          : values.to.split(',').map((value) => oneOf(participationCapacities, value.trim(), '--to', 'member'));
+      const minDays = values['min-days'] === undefined ? 0 : countArg(values['min-days'], '--min-days', 62);
+      const name = values.signatory ?? '';
+      const titleEn = values['signatory-title'] ?? '';
+      const titleRu = values['signatory-title-ru'] ?? '';
+      spec = {
+        kind,
+        meetingId: values.meeting,
+        ...(capacities !== null || minDays > 0 ? { recipients: { capacities, minDays } } : {}),
+        ...(name !== '' || titleEn !== '' || titleRu !== '' ? { signatory: { name: { en: name, ru: name }, title: { en: titleEn, ru: titleRu } } } : {}),
+        language,
+        paper,
+      };
     } else {
       onlyFor('--names', values.names !== undefined, 'participants');
       onlyFor('--contacts', values.contacts !== undefined, 'participants');

@@ -53,6 +53,7 @@ import type {
   ParticipantsModel,
   PersonName,
   ReportModel,
+  SignInModel,
 } from './model';
 import type {
   AgendaSpec,
@@ -62,6 +63,7 @@ import type {
   ParticipantsSpec,
   ReportSource,
   ReportSpec,
+  SignInSpec,
 } from './spec';
 
 export const reportInputReasons = ['meeting-not-found', 'document-not-found', 'version-not-found', 'compare-not-earlier'] as const;
@@ -624,8 +626,50 @@ export function buildCertificates(spec: CertificatesSpec, source: ReportSource, 
   };
 }
 
+/** Rows a sign-in sheet leaves empty for walk-ins, unless the spec says otherwise. */
+export const DEFAULT_BLANK_ROWS = 8;
+
+export function buildSignIn(spec: SignInSpec, source: ReportSource, printedOn: string): SignInModel {
+  const meeting = findMeeting(source, spec.meetingId);
+  const delegates = delegateIndex(source);
+  const countries = countryIndex(source);
+  const organizations = new Map(live(source.organizations).map((organization) => [organization.id, organization]));
+  const lang = languagesOf(spec.language)[0] ?? 'en';
+  const meetingDays = datesBetween(meeting.startDate, meeting.endDate);
+  const days = meetingDays
+    .map((date, index) => ({ date, number: index + 1 }))
+    .filter((day) => spec.day === undefined || day.date === spec.day);
+  if (spec.day !== undefined && days.length === 0) days.push({ date: spec.day, number: 0 });
+  const entries = participationsOf(source, meeting.id, delegates, (p) => p.status !== 'declined').sort(
+    (a, b) =>
+      compareCountries(lang)(countryOf(a.delegate, countries), countryOf(b.delegate, countries)) ||
+      compareText(latinOrFallback(personName(a.delegate)), latinOrFallback(personName(b.delegate)), 'en'),
+  );
+  return {
+    kind: 'sign-in',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds['sign-in'], ru: printLabels.ru.kinds['sign-in'] }, meeting.title),
+    draft: false,
+    cancelled: meeting.status === 'cancelled',
+    meeting: meetingHead(meeting, source),
+    days,
+    people: entries.map(({ delegate }) => {
+      const organization = delegate.organizationId === null ? undefined : organizations.get(delegate.organizationId);
+      return {
+        id: delegate.id,
+        name: personName(delegate),
+        country: countryOf(delegate, countries).country?.name ?? null,
+        organization: organization ? organization.name : null,
+      };
+    }),
+    blankRows: spec.blankRows ?? DEFAULT_BLANK_ROWS,
+  };
+}
+
 export function buildReport(spec: ReportSpec, source: ReportSource, printedOn: string): ReportModel {
   switch (spec.kind) {
+    case 'sign-in':
+      return buildSignIn(spec, source, printedOn);
     case 'agenda':
       return buildAgenda(spec, source, printedOn);
     case 'participants':

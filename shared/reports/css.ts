@@ -100,6 +100,19 @@ export const REPORT_CSS = `
 .cwg-report .country { margin-top: 0; }
 .cwg-report .second-line { display: block; }
 
+.cwg-report .sign-in-day.new-page { break-before: page; }
+.cwg-report .sign-in-table { table-layout: fixed; }
+.cwg-report .sign-in-table col.c-num { width: 10mm; }
+.cwg-report .sign-in-table col.c-name { width: 28%; }
+.cwg-report .sign-in-table col.c-country { width: 14%; }
+.cwg-report .sign-in-table col.c-sign { width: 22%; }
+.cwg-report .sign-in-table tbody { font-size: 9pt; line-height: 1.25; }
+.cwg-report .sign-in-table td { height: 11mm; overflow-wrap: break-word; }
+.cwg-report .sign-in-table td.sign-box { border: 0.75pt solid #000; }
+.cwg-report .sign-in-table .day-row th { background: none; border-bottom: none; padding: 0; font-size: inherit; }
+.cwg-report .sign-in-table .day-row h2 { margin: 0 0 2mm; }
+.cwg-report .sign-in-table .walk-in-head th { background: #f2f2f2; font-size: 9pt; }
+.cwg-report .sign-in-table tbody.walk-ins tr.walk-in-head { break-after: avoid; }
 .cwg-report .article { margin: 0 0 4mm; break-inside: auto; }
 .cwg-report .article-title { font-size: 11pt; margin: 4mm 0 1.5mm; }
 .cwg-report .article.changed, .cwg-report .article.added, .cwg-report .article.moved, .cwg-report .article.deleted {

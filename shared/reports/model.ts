@@ -204,4 +204,21 @@ export interface CertificatesModel extends ReportBase {
   signatory: { name: Bilingual; title: Bilingual } | null;
 }
 
-export type ReportModel = AgendaModel | ParticipantsModel | MouModel | MeetingReportModel | CertificatesModel;
+export interface SignInRow {
+  id: string;
+  name: PersonName;
+  country: Bilingual | null;
+  organization: Bilingual | null;
+}
+
+export interface SignInModel extends ReportBase {
+  kind: 'sign-in';
+  meeting: MeetingHead;
+  /** The days that get a sheet, numbered within the meeting. */
+  days: { date: string; number: number }[];
+  /** Everyone expected (not those who declined), by country, then name. */
+  people: SignInRow[];
+  blankRows: number;
+}
+
+export type ReportModel = AgendaModel | ParticipantsModel | SignInModel | MouModel | MeetingReportModel | CertificatesModel;

@@ -25,7 +25,7 @@ import {
   sessionSchema,
 } from '../model';
 
-export const reportKinds = ['agenda', 'participants', 'mou', 'meeting-report', 'certificates'] as const;
+export const reportKinds = ['agenda', 'participants', 'sign-in', 'mou', 'meeting-report', 'certificates'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 /** A report in one language, or in both side by side. */
@@ -89,9 +89,23 @@ export const certificatesSpecSchema = z
   })
   .strict();
 
+/** A sign-in sheet for each day of a meeting (or one day), with blank rows for walk-ins. */
+export const signInSpecSchema = z
+  .object({
+    kind: z.literal('sign-in'),
+    meetingId: recordId,
+    /** One day (YYYY-MM-DD), or every day of the meeting when left out. */
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    /** Empty rows at the end of each day's sheet, for people who were not registered. */
+    blankRows: z.number().int().min(0).max(60).optional(),
+    ...common,
+  })
+  .strict();
+
 export const reportSpecSchema = z.discriminatedUnion('kind', [
   agendaSpecSchema,
   participantsSpecSchema,
+  signInSpecSchema,
   mouSpecSchema,
   meetingReportSpecSchema,
   certificatesSpecSchema,
@@ -102,6 +116,7 @@ export type ParticipantsSpec = z.infer<typeof participantsSpecSchema>;
 export type MouSpec = z.infer<typeof mouSpecSchema>;
 export type MeetingReportSpec = z.infer<typeof meetingReportSpecSchema>;
 export type CertificatesSpec = z.infer<typeof certificatesSpecSchema>;
+export type SignInSpec = z.infer<typeof signInSpecSchema>;
 
 /**
  * Upper bounds per table: generous for a working group (a meeting has dozens of sessions

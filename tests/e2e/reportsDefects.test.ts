@@ -312,3 +312,34 @@ describe('bidirectional text', () => {
     }
   });
 });
+
+describe('sign-in sheets', () => {
+  it.each(LANGUAGES)('give each day its own sheet, names in both scripts, a signature box and blank rows (%s)', async (language) => {
+    const pdf = await printReport({ kind: 'sign-in', meetingId: large.meetingId, language, paper: 'a4', blankRows: 5 }, large.source);
+    const expected = large.source.participations.filter((p) => p.status !== 'declined').length;
+    const heading = language === 'ru' ? 'Лист регистрации — День' : 'Sign-in sheet — Day';
+    // Each day starts a page of its own: the day's heading (repeated on the pages it runs over) names days 1 to 5.
+    for (let day = 1; day <= 5; day += 1) {
+      const label = language === 'ru' ? `День ${String(day)} —` : `Day ${String(day)} —`;
+      const pages = linesOf(pdf.words).filter((line) => line.text.includes(label) && line.text.includes(heading.split(' — ')[0] ?? ''));
+      expect(pages.length, `day ${String(day)}`).toBeGreaterThan(0);
+    }
+    // Every registered person, numbered, then the blank rows: the last number of a day is people + blank rows.
+    const numbers = bodyWords(pdf.words).filter((word) => /^\d+$/.test(word.text) && word.xMax < 90).map((word) => Number(word.text));
+    expect(numbers.filter((value) => value === expected + 5)).toHaveLength(5);
+    expect(numbers.filter((value) => value === expected + 6)).toHaveLength(0);
+    // Names in both scripts, never blank.
+    expect(pdf.flat).toContain(`Mr. ${LARGE.cyrillicOnlyLatin}`);
+    expect(pdf.flat).toContain(LARGE.cyrillicOnly);
+    expect(pdf.layout).not.toMatch(/\b(Mr|Ms)\.\s*$/m);
+    expect(pdf.flat).toContain(language === 'ru' ? 'Подпись' : 'Signature');
+  });
+
+  it('prints one day of the sample in Russian', async () => {
+    const sample = sampleSource();
+    const pdf = await printReport({ kind: 'sign-in', meetingId: SAMPLE.secondMeeting, language: 'ru', paper: 'a4', day: '2014-09-10' }, sample);
+    expect(pdf.flat).toContain('Лист регистрации — День 2 — среда, 10 сентября 2014 г.');
+    expect(pdf.flat).not.toContain('День 1 —');
+    expect(pdf.flat).toContain('Айгерім Сейітқали');
+  });
+});

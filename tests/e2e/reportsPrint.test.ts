@@ -269,6 +269,32 @@ describe('cwg report', () => {
     expect((await pdfInfo(target)).pageSize).toContain('(letter)');
   });
 
+  it('prints sign-in sheets and chosen certificates, and refuses their options on other reports', async () => {
+    const sheets = join(folder, 'sign-in.pdf');
+    const run = io();
+    const status = await runReportCommand(
+      ['sign-in', '--bundle', dump, '--meeting', SAMPLE.secondMeeting, '--lang', 'en+ru', '--blank-rows', '3', '--out', sheets],
+      run.io,
+    );
+    expect(run.err).toEqual([]);
+    expect(status).toBe(0);
+    expect((await pdfText(sheets)).replace(/\s+/g, ' ')).toContain('Sign-in sheet — Day 3');
+    const certificates = join(folder, 'certificates.pdf');
+    const chosen = io();
+    expect(
+      await runReportCommand(
+        ['certificates', '--bundle', dump, '--meeting', SAMPLE.secondMeeting, '--to', 'expert', '--signatory', 'Aibek Dzhaparov', '--signatory-title', 'Chair', '--out', certificates],
+        chosen.io,
+      ),
+    ).toBe(0);
+    const text = await pdfText(certificates);
+    expect(text).toContain('Aibek Dzhaparov');
+    expect((await pdfInfo(certificates)).pages).toBeLessThan(26);
+    const wrong = io();
+    expect(await runReportCommand(['agenda', '--bundle', dump, '--meeting', SAMPLE.secondMeeting, '--to', 'expert', '--out', certificates], wrong.io)).toBe(2);
+    expect(wrong.err.join('')).toContain('--to applies to certificates only.');
+  });
+
   it('says which meetings the file holds when the one asked for is not there', async () => {
     const run = io();
     const status = await runReportCommand(['agenda', '--bundle', dump, '--meeting', 'nope', '--out', join(folder, 'x.pdf')], run.io);

@@ -146,6 +146,7 @@ export function specFromChoices(choices: ReportChoices): ReportSpec | null {
     }
     case 'agenda':
     case 'meeting-report':
+    case 'sign-in':
       return choices.meetingId === null ? null : { kind: choices.kind, meetingId: choices.meetingId, ...common };
   }
 }

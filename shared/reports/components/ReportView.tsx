@@ -10,6 +10,7 @@ import { Certificates } from './Certificates';
 import { MeetingReport } from './MeetingReport';
 import { MouDraft } from './MouDraft';
 import { Participants } from './Participants';
+import { SignIn } from './SignIn';
 
 export function ReportView({ model }: { model: ReportModel }) {
   switch (model.kind) {
@@ -17,6 +18,8 @@ export function ReportView({ model }: { model: ReportModel }) {
       return <Agenda model={model} />;
     case 'participants':
       return <Participants model={model} />;
+    case 'sign-in':
+      return <SignIn model={model} />;
     case 'mou':
       return <MouDraft model={model} />;
     case 'meeting-report':
