@@ -2,7 +2,7 @@
  * `cwg report …`: prints a report from a data file to PDF, headless, with the system's
  * Chromium (or CHROME_PATH) and the same templates, fonts and print options as the app.
  *
- *   cwg report agenda|participants|sign-in|mou|meeting-report|certificates --bundle FILE
+ *   cwg report agenda|participants|sign-in|mou|meeting-report|certificates|book --bundle FILE
  *       (--meeting ID | --mou ID [--version N] [--compare N])
  *       [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
  *
@@ -35,12 +35,12 @@ import {
 export const reportUsage = `Usage: cwg report <kind> --bundle FILE (--meeting ID | --mou ID [--version N] [--compare N])
                   [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
 
-Kinds: agenda, participants, sign-in, mou, meeting-report, certificates
+Kinds: agenda, participants, sign-in, mou, meeting-report, certificates, book
 
 Options:
   --bundle FILE      the data: an export of the app's tables or a sync bundle (.json)
-  --meeting ID       the meeting (agenda, participants, sign-in, meeting-report, certificates)
-  --mou ID           the MoU document (mou)
+  --meeting ID       the meeting (agenda, participants, sign-in, meeting-report, certificates, book)
+  --mou ID           the MoU document (mou; in the book, the MoU draft to include)
   --version N        print frozen version N instead of the current working text (mou)
   --compare N        mark the changes since version N (mou)
   --annex            add the annex of amendments and their status (mou)
@@ -137,7 +137,7 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError('Name one report kind: agenda, participants, sign-in, mou, meeting-report or certificates.');
+  if (positionals.length !== 1) throw new UsageError('Name one report kind: agenda, participants, sign-in, mou, meeting-report, certificates or book.');
   const kind = oneOf(reportKinds, positionals[0], 'The report kind', 'agenda');
   if (values.bundle === undefined) throw new UsageError('--bundle FILE is required: the data to print from.');
   if (values.out === undefined) throw new UsageError('--out FILE.pdf is required: where to write the PDF.');
@@ -171,7 +171,7 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
     };
   } else {
     if (values.meeting === undefined) throw new UsageError(`The ${kind} report needs --meeting ID.`);
-    onlyFor('--mou', values.mou !== undefined, 'the mou report');
+    onlyFor('--mou', values.mou !== undefined && kind !== 'book', 'the mou report and the meeting book');
     for (const option of ['version', 'compare', 'annex', 'line-numbers'] as const) {
       onlyFor(`--${option}`, values[option] !== undefined, 'the mou report');
     }
@@ -219,6 +219,10 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
         language,
         paper,
       };
+    } else if (kind === 'book') {
+      onlyFor('--names', values.names !== undefined, 'participants');
+      onlyFor('--contacts', values.contacts !== undefined, 'participants');
+      spec = { kind, meetingId: values.meeting, documentId: values.mou ?? null, language, paper };
     } else {
       onlyFor('--names', values.names !== undefined, 'participants');
       onlyFor('--contacts', values.contacts !== undefined, 'participants');

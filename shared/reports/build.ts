@@ -54,6 +54,8 @@ import type {
   PersonName,
   ReportModel,
   SignInModel,
+  BookModel,
+  BookPartModel,
 } from './model';
 import type {
   AgendaSpec,
@@ -64,6 +66,7 @@ import type {
   ReportSource,
   ReportSpec,
   SignInSpec,
+  BookSpec,
 } from './spec';
 
 export const reportInputReasons = ['meeting-not-found', 'document-not-found', 'version-not-found', 'compare-not-earlier'] as const;
@@ -666,8 +669,48 @@ export function buildSignIn(spec: SignInSpec, source: ReportSource, printedOn: s
   };
 }
 
+export function buildBook(spec: BookSpec, source: ReportSource, printedOn: string): BookModel {
+  const meeting = findMeeting(source, spec.meetingId);
+  const common = { meetingId: meeting.id, language: spec.language, paper: spec.paper };
+  const nameScript = spec.language === 'en' ? 'latin' : spec.language === 'ru' ? 'native' : 'both';
+  const parts: BookPartModel[] = [
+    buildAgenda({ kind: 'agenda', ...common }, source, printedOn),
+    buildParticipants({ kind: 'participants', nameScript, contacts: false, ...common }, source, printedOn),
+    buildSignIn({ kind: 'sign-in', ...common }, source, printedOn),
+  ];
+  const document = spec.documentId === null ? undefined : live(source.mouDocuments).find((candidate) => candidate.id === spec.documentId);
+  if (spec.documentId !== null && !document) throw new ReportInputError('document-not-found', `There is no MoU document with id "${spec.documentId}".`);
+  if (document) {
+    const last = live(source.mouVersions)
+      .filter((version) => version.documentId === document.id)
+      .reduce<number | null>((latest, version) => (latest === null || version.number > latest ? version.number : latest), null);
+    parts.push(
+      buildMou(
+        { kind: 'mou', documentId: document.id, version: null, compareWith: last, annex: false, lineNumbers: false, language: spec.language, paper: spec.paper },
+        source,
+        printedOn,
+      ),
+    );
+  }
+  parts.push(buildMeetingReport({ kind: 'meeting-report', ...common }, source, printedOn));
+  return {
+    kind: 'book',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds.book, ru: printLabels.ru.kinds.book }, meeting.title),
+    // The MoU is a draft until signed and says so in its own heading; the book is a draft while the meeting's documents are.
+    draft: parts.some((part) => part.kind !== 'mou' && part.draft),
+    cancelled: meeting.status === 'cancelled',
+    meeting: meetingHead(meeting, source),
+    parts,
+    startPages: null,
+    only: null,
+  };
+}
+
 export function buildReport(spec: ReportSpec, source: ReportSource, printedOn: string): ReportModel {
   switch (spec.kind) {
+    case 'book':
+      return buildBook(spec, source, printedOn);
     case 'sign-in':
       return buildSignIn(spec, source, printedOn);
     case 'agenda':

@@ -91,7 +91,9 @@ export const REPORT_CSS = `
 .cwg-report .participants-table td { overflow-wrap: break-word; hyphens: manual; }
 .cwg-report .participants-table thead th { white-space: normal; }
 .cwg-report .participants-table .country-row th { background: none; border-bottom: none; padding: 0; font-size: inherit; }
-.cwg-report .participants-table .country-row h2 { margin: 5mm 0 1.5mm; }
+.cwg-report .participants-table .country-row .country-name, .cwg-report .sign-in-table .day-row .day-name {
+  font-size: 12.5pt; line-height: 1.25; font-weight: 700; text-align: start; margin: 5mm 0 1.5mm;
+}
 .cwg-report .participants-table tbody.keep-together { break-inside: avoid; }
 .cwg-report .participants-table td.contact { font-size: 8.5pt; }
 .cwg-report .participants-table .org { font-size: 8.5pt; font-style: italic; }
@@ -100,6 +102,12 @@ export const REPORT_CSS = `
 .cwg-report .country { margin-top: 0; }
 .cwg-report .second-line { display: block; }
 
+.cwg-report .book-title { padding-top: 50mm; }
+.cwg-report .book-title .report-head { border-bottom: 2pt solid #000; }
+.cwg-report .book-title h1 { font-size: 22pt; }
+.cwg-report .book-contents, .cwg-report .book-part { break-before: page; }
+.cwg-report .contents-table td { font-size: 12pt; padding: 2.5mm 1.5mm; }
+.cwg-report .book-part-head h1 { font-size: 18pt; }
 .cwg-report .sign-in-day.new-page { break-before: page; }
 .cwg-report .sign-in-table { table-layout: fixed; }
 .cwg-report .sign-in-table col.c-num { width: 10mm; }
@@ -110,7 +118,7 @@ export const REPORT_CSS = `
 .cwg-report .sign-in-table td { height: 11mm; overflow-wrap: break-word; }
 .cwg-report .sign-in-table td.sign-box { border: 0.75pt solid #000; }
 .cwg-report .sign-in-table .day-row th { background: none; border-bottom: none; padding: 0; font-size: inherit; }
-.cwg-report .sign-in-table .day-row h2 { margin: 0 0 2mm; }
+.cwg-report .sign-in-table .day-row .day-name { margin: 0 0 2mm; }
 .cwg-report .sign-in-table .walk-in-head th { background: #f2f2f2; font-size: 9pt; }
 .cwg-report .sign-in-table tbody.walk-ins tr.walk-in-head { break-after: avoid; }
 .cwg-report .article { margin: 0 0 4mm; break-inside: auto; }

@@ -221,4 +221,19 @@ export interface SignInModel extends ReportBase {
   blankRows: number;
 }
 
-export type ReportModel = AgendaModel | ParticipantsModel | SignInModel | MouModel | MeetingReportModel | CertificatesModel;
+export type BookPartModel = AgendaModel | ParticipantsModel | SignInModel | MouModel | MeetingReportModel;
+
+export interface BookModel extends ReportBase {
+  kind: 'book';
+  meeting: MeetingHead;
+  parts: BookPartModel[];
+  /**
+   * Page on which each part starts, numbered through the whole book (the title page is 1,
+   * the contents 2). Null until the printer has measured the parts (the preview shows none).
+   */
+  startPages: number[] | null;
+  /** Print only this part, as it is laid out in the book (the printer measures its pages so). */
+  only: number | null;
+}
+
+export type ReportModel = AgendaModel | ParticipantsModel | SignInModel | MouModel | MeetingReportModel | CertificatesModel | BookModel;

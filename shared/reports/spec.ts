@@ -25,7 +25,7 @@ import {
   sessionSchema,
 } from '../model';
 
-export const reportKinds = ['agenda', 'participants', 'sign-in', 'mou', 'meeting-report', 'certificates'] as const;
+export const reportKinds = ['agenda', 'participants', 'sign-in', 'mou', 'meeting-report', 'certificates', 'book'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 /** A report in one language, or in both side by side. */
@@ -102,7 +102,17 @@ export const signInSpecSchema = z
   })
   .strict();
 
+/**
+ * The meeting book: a title page, contents with page numbers, then the agenda, the
+ * participants list, the sign-in sheets, the MoU draft (its working text compared with its
+ * last version) and the meeting report, numbered continuously, with a bookmark for each part.
+ */
+export const bookSpecSchema = z
+  .object({ kind: z.literal('book'), meetingId: recordId, documentId: recordId.nullable(), ...common })
+  .strict();
+
 export const reportSpecSchema = z.discriminatedUnion('kind', [
+  bookSpecSchema,
   agendaSpecSchema,
   participantsSpecSchema,
   signInSpecSchema,
@@ -117,6 +127,7 @@ export type MouSpec = z.infer<typeof mouSpecSchema>;
 export type MeetingReportSpec = z.infer<typeof meetingReportSpecSchema>;
 export type CertificatesSpec = z.infer<typeof certificatesSpecSchema>;
 export type SignInSpec = z.infer<typeof signInSpecSchema>;
+export type BookSpec = z.infer<typeof bookSpecSchema>;
 
 /**
  * Upper bounds per table: generous for a working group (a meeting has dozens of sessions

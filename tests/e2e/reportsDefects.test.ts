@@ -11,7 +11,7 @@ import { createReportPrinter } from '../../electron/main/services/reportService'
 import type { Country } from '../../shared/model';
 import type { ReportLanguage, ReportSource, ReportSpec } from '../../shared/reports/spec';
 import { benchMouSource, LARGE, largeMeetingSource, SAMPLE, sampleSource } from '../fixtures/reports';
-import { pdfInfo, pdfText, pdfWords, type PdfWord } from './reportsPdf';
+import { pdfCatalog, pdfInfo, pdfText, pdfWords, type PdfWord } from './reportsPdf';
 
 let print: ChromiumPrintPort;
 
@@ -341,5 +341,67 @@ describe('sign-in sheets', () => {
     expect(pdf.flat).toContain('Лист регистрации — День 2 — среда, 10 сентября 2014 г.');
     expect(pdf.flat).not.toContain('День 1 —');
     expect(pdf.flat).toContain('Айгерім Сейітқали');
+  });
+});
+
+describe('meeting book', () => {
+  it.each(LANGUAGES)('is one PDF: title page, contents with the real start pages, every part, continuous numbers, bookmarks (%s)', async (language) => {
+    const source = structuredClone(large.source);
+    const mou = benchMouSource(30).source;
+    Object.assign(source, { mouDocuments: mou.mouDocuments, articles: mou.articles, mouVersions: mou.mouVersions });
+    const documentId = mou.mouDocuments[0]?.id ?? null;
+    const pdf = await printReport({ kind: 'book', meetingId: large.meetingId, documentId, language, paper: 'a4' }, source);
+    const first = language === 'ru' ? 'ru' : 'en';
+    const titles =
+      first === 'ru'
+        ? ['Повестка дня', 'Список участников', 'Лист регистрации', 'Проект меморандума о взаимопонимании', 'Отчёт о встрече']
+        : ['Agenda', 'List of participants', 'Sign-in sheet', 'Draft Memorandum of Understanding', 'Report of the meeting'];
+    // The contents: each part with a page number, and that page opens with the part.
+    const pages = pdf.text.split('\f');
+    const contents = pages[1] ?? '';
+    expect(contents).toMatch(first === 'ru' ? /Содержание/ : /Contents/);
+    const flatContents = contents.replace(/\s+/g, ' ');
+    let previous = 2;
+    for (const title of titles) {
+      const match = new RegExp(`${title}[^0-9]*?(\\d+)`).exec(flatContents);
+      expect(match, title).not.toBeNull();
+      const start = Number(match?.[1]);
+      expect(start).toBeGreaterThan(previous);
+      previous = start;
+      const page = (pages[start - 1] ?? '').replace(/\s+/g, ' ');
+      // The part's heading is on the page the contents name (the running header names the book, not the part).
+      expect(page.toUpperCase(), `${title} on page ${String(start)}`).toContain(title.toUpperCase());
+    }
+    // Continuous page numbers through every part.
+    const total = pdf.info.pages;
+    const pageLabel = first === 'ru' ? 'Стр.' : 'Page';
+    for (let page = 1; page <= total; page += 1) {
+      expect(pdf.flat).toContain(first === 'ru' ? `${pageLabel} ${String(page)} из ${String(total)}` : `${pageLabel} ${String(page)} of ${String(total)}`);
+    }
+    // Tagged, with the document's language, and a bookmark for every part.
+    expect(pdf.info.tagged).toBe(true);
+    const catalog = await pdfCatalog(pdf.pdf);
+    expect(catalog.lang).toBe(first);
+    for (const title of titles.filter((entry) => !entry.startsWith('Draft') && !entry.startsWith('Проект'))) {
+      expect(catalog.outline.some((entry) => entry.startsWith(title)), title).toBe(true);
+    }
+  });
+});
+
+describe('every report', () => {
+  it('is tagged, says its language and has bookmarks where it is long', async () => {
+    for (const [spec, lang] of [
+      [{ kind: 'agenda', meetingId: large.meetingId, language: 'ru', paper: 'a4' }, 'ru'],
+      [participantsSpec('en+ru'), 'en'],
+      [{ kind: 'meeting-report', meetingId: large.meetingId, language: 'en', paper: 'letter' }, 'en'],
+      [{ kind: 'certificates', meetingId: SAMPLE.secondMeeting, language: 'ru', paper: 'a4' }, 'ru'],
+    ] as const) {
+      const source = spec.kind === 'certificates' ? sampleSource() : large.source;
+      const pdf = await printReport(spec, source);
+      expect(pdf.info.tagged, spec.kind).toBe(true);
+      const catalog = await pdfCatalog(pdf.pdf);
+      expect(catalog.lang, spec.kind).toBe(lang);
+      if (spec.kind === 'agenda') expect(catalog.outline.filter((entry) => entry.startsWith('День '))).toHaveLength(5);
+    }
   });
 });

@@ -144,6 +144,8 @@ export function specFromChoices(choices: ReportChoices): ReportSpec | null {
         ...common,
       };
     }
+    case 'book':
+      return choices.meetingId === null ? null : { kind: 'book', meetingId: choices.meetingId, documentId: choices.documentId, ...common };
     case 'agenda':
     case 'meeting-report':
     case 'sign-in':
@@ -156,7 +158,7 @@ export function reportLink(spec: ReportSpec): string {
   const choices: ReportChoices = {
     kind: spec.kind,
     meetingId: spec.kind === 'mou' ? null : spec.meetingId,
-    documentId: spec.kind === 'mou' ? spec.documentId : null,
+    documentId: spec.kind === 'mou' || spec.kind === 'book' ? spec.documentId : null,
     version: spec.kind === 'mou' ? spec.version : null,
     compareWith: spec.kind === 'mou' ? spec.compareWith : null,
     language: spec.language,

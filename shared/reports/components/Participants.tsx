@@ -103,13 +103,14 @@ function CountryTable({ group, model, startAt }: { group: ParticipantGroup; mode
       <thead>
         <tr className="country-row">
           <th scope="colgroup" colSpan={columns}>
-            <h2>
+            {/* Not an <h2>: a heading in a repeated table header would make a bookmark per page. */}
+            <p className="country-name">
               {group.country ? (
                 <BiText value={group.country.name} mode={mode} inline />
               ) : (
                 <Label mode={mode} get={(l) => l.participants.withoutCountry} />
               )}
-            </h2>
+            </p>
           </th>
         </tr>
         <tr>

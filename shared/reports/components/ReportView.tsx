@@ -6,6 +6,7 @@
 // @jsxImportSource react
 import type { ReportModel } from '../model';
 import { Agenda } from './Agenda';
+import { Book } from './Book';
 import { Certificates } from './Certificates';
 import { MeetingReport } from './MeetingReport';
 import { MouDraft } from './MouDraft';
@@ -26,5 +27,7 @@ export function ReportView({ model }: { model: ReportModel }) {
       return <MeetingReport model={model} />;
     case 'certificates':
       return <Certificates model={model} />;
+    case 'book':
+      return <Book model={model} />;
   }
 }

@@ -26,13 +26,13 @@ function DaySheet({ model, day, first }: { model: SignInModel; day: SignInModel[
         <thead>
           <tr className="day-row">
             <th scope="colgroup" colSpan={5}>
-              <h2>
+              <p className="day-name">
                 <Label
                   mode={mode}
                   get={(l) => (day.number > 0 ? `${l.kinds['sign-in']} — ${l.day} — {{date}}` : `${l.kinds['sign-in']} — {{date}}`)}
                   values={(lang) => ({ number: day.number, date: formatDayHeading(day.date, lang) })}
                 />
-              </h2>
+              </p>
             </th>
           </tr>
           <tr>

@@ -6,7 +6,7 @@
  */
 // @jsxRuntime automatic
 // @jsxImportSource react
-import { Fragment, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, type ReactNode } from 'react';
 import type { Bilingual } from '../../model';
 import { reportsEn, reportsRu } from '../../i18n/reports';
 import type { Widen } from '../../i18n/widen';
@@ -18,6 +18,9 @@ import type { NameScript, ReportLanguage } from '../spec';
 import { watermarkPath } from '../watermarkGlyphs';
 
 export type PrintLabels = Widen<typeof reportsEn.print>;
+
+/** True inside the meeting book (components/Book.tsx provides it). */
+export const InBookContext = createContext(false);
 export const PRINT_LABELS: Readonly<Record<Lang, PrintLabels>> = { en: reportsEn.print, ru: reportsRu.print };
 
 type Values = Readonly<Record<string, string | number>>;
@@ -235,8 +238,9 @@ export function Segments({ segments }: { segments: readonly Segment[] }) {
  * The DRAFT (or CANCELLED) mark: a large faint word that Chromium repeats on every printed
  * page (a fixed element prints on each page), plus a visible stamp under the title.
  */
-export function Watermark({ draft, cancelled, mode }: { draft: boolean; cancelled: boolean; mode: ReportLanguage }) {
-  if (!draft && !cancelled) return null;
+export function Watermark({ draft, cancelled, mode, own = false }: { draft: boolean; cancelled: boolean; mode: ReportLanguage; own?: boolean }) {
+  const inBook = useContext(InBookContext);
+  if ((!draft && !cancelled) || (inBook && !own)) return null;
   const text = languagesOf(mode)
     .map((lang) => (cancelled ? PRINT_LABELS[lang].cancelled : PRINT_LABELS[lang].draft))
     .join(' / ');
@@ -298,6 +302,7 @@ export function MeetingHeader({
   draft,
   cancelled,
   children,
+  standalone = false,
 }: {
   meeting: MeetingHead;
   mode: ReportLanguage;
@@ -305,7 +310,21 @@ export function MeetingHeader({
   draft: boolean;
   cancelled: boolean;
   children?: ReactNode;
+  /** The full header even inside the meeting book (its title page). */
+  standalone?: boolean;
 }) {
+  const inBook = useContext(InBookContext);
+  if (inBook && !standalone) {
+    // In the book, the title page says which meeting; a part opens with its kind.
+    return (
+      <header className="report-head book-part-head">
+        <h1>
+          <Label mode={mode} get={kindLabel} />
+        </h1>
+        {children}
+      </header>
+    );
+  }
   const langs = languagesOf(mode);
   // Venue and city each fall back to the other language on their own: a Russian line keeps
   // the venue's English name when only that one is filled. Each part is isolated.
