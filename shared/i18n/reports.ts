@@ -62,6 +62,7 @@ export const reportsEn = {
   export: {
     button: 'Export PDF',
     agendaButton: 'Agenda as PDF',
+    bookButton: 'Meeting book as PDF',
     busy: 'Preparing the PDF…',
     progress: 'Preparing the PDF',
     saved: 'Saved {{path}} (pages: {{pages}}).',
@@ -289,6 +290,7 @@ export const reportsRu: Widen<typeof reportsEn> = {
   export: {
     button: 'Экспорт в PDF',
     agendaButton: 'Повестка в PDF',
+    bookButton: 'Сборник документов в PDF',
     busy: 'Подготовка PDF…',
     progress: 'Подготовка PDF',
     saved: 'Сохранено: {{path}} (страниц: {{pages}}).',

@@ -111,7 +111,8 @@ describe('reports', () => {
     await page.getByLabel('Names written in').selectOption({ label: 'Both scripts' });
     await page.getByRole('checkbox', { name: /Print e-mail and phone/ }).check();
     const region = preview(page);
-    await region.getByRole('heading', { name: 'Afghanistan / Афганистан' }).waitFor();
+    // The country heads its table (repeated on every page it runs over).
+    await region.getByRole('columnheader', { name: 'Afghanistan / Афганистан' }).waitFor();
     await region.getByText('محمد ناصر شریفی').waitFor();
     // Withheld contacts leave the cell empty; the note under the list says why.
     expect(await region.getByText('not for print').count()).toBe(0);
@@ -198,6 +199,26 @@ describe('reports', () => {
     await region.getByText('Aibek Dzhaparov').first().waitFor();
     await region.getByText('Chair of the Working Group').first().waitFor();
     expect(host.pageErrors).toEqual([]);
+  });
+
+  it('exports the meeting book from the meeting page in one action', async () => {
+    const { page } = host;
+    await nav(page).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('link', { name: 'Second meeting of the Customs Working Group' }).click();
+    const target = join(folder, 'book.pdf');
+    host.dialogs.answer(target);
+    await page.getByRole('group', { name: 'Meeting actions' }).getByRole('button', { name: 'Meeting book as PDF' }).click();
+    await page.getByRole('status').getByText(/^Saved .*book\.pdf \(pages: \d+\)\.$/).waitFor({ timeout: 120_000 });
+    expect(host.dialogs.asked.at(-1)?.defaultPath).toMatch(/Meeting book — Second meeting of the Customs Working Group\.pdf$/);
+    const text = (await pdfText(target)).replace(/\s+/g, ' ');
+    expect(text).toContain('Contents / Содержание');
+    expect(text).toContain('Sign-in sheet — Day 1');
+    expect(text).toContain('Changes since version');
+    const { pages, tagged } = await pdfInfo(target);
+    expect(tagged).toBe(true);
+    expect(text).toContain(`Page ${String(pages)} of ${String(pages)}`);
+    await nav(page).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
   });
 
   it('speaks Russian, and prints a Russian report whatever the screen language was', async () => {

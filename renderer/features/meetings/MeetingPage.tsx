@@ -53,6 +53,9 @@ export function MeetingPage() {
     return { meeting, sessions, participations, decisions, actionItems } as const;
   }, [repositories, id]);
 
+  // The meeting book includes the group's MoU draft (the first document, as the Reports screen chooses).
+  const mouDocuments = useLiveQuery(() => repositories.reports.listDocuments(), [repositories]);
+
   const people = useMemo(() => (registry ? personOptions(registry, language) : []), [registry, language]);
   const nameOf = useCallback(
     (delegateId: string) => {
@@ -102,6 +105,7 @@ export function MeetingPage() {
   const place = joinIsolated([pick(meeting.venue, language), pick(meeting.city, language)], ', ');
   // The agenda for the meeting room, both languages on A4; "PDF options…" offers the other reports.
   const agendaPdf: ReportSpec = { kind: 'agenda', meetingId: meeting.id, language: 'en+ru', paper: 'a4' };
+  const bookPdf: ReportSpec = { kind: 'book', meetingId: meeting.id, documentId: mouDocuments?.[0]?.id ?? null, language: 'en+ru', paper: 'a4' };
 
   return (
     <div className="page meeting-page m-area">
@@ -120,6 +124,7 @@ export function MeetingPage() {
         </div>
         <MeetingActions meeting={meeting} sessions={sessions} participantCount={participations.length} personName={nameOf} editable={editable}>
           <ExportPdfButton spec={agendaPdf} label={t('reports.export.agendaButton')} />
+          <ExportPdfButton spec={bookPdf} label={t('reports.export.bookButton')} disabled={mouDocuments === undefined} />
           <Link className="button-link" to={reportLink(agendaPdf)}>
             {t('reports.form.printOptions')}
           </Link>
