@@ -11,7 +11,7 @@ import { createReportPrinter } from '../../electron/main/services/reportService'
 import type { Country } from '../../shared/model';
 import type { ReportLanguage, ReportSource, ReportSpec } from '../../shared/reports/spec';
 import { benchMouSource, LARGE, largeMeetingSource, SAMPLE, sampleSource } from '../fixtures/reports';
-import { pdfCatalog, pdfInfo, pdfText, pdfWords, type PdfWord } from './reportsPdf';
+import { pdfCatalog, pdfFonts, pdfInfo, pdfText, pdfWords, type PdfWord } from './reportsPdf';
 
 let print: ChromiumPrintPort;
 
@@ -403,5 +403,43 @@ describe('every report', () => {
       expect(catalog.lang, spec.kind).toBe(lang);
       if (spec.kind === 'agenda') expect(catalog.outline.filter((entry) => entry.startsWith('День '))).toHaveLength(5);
     }
+  });
+});
+
+describe('fonts for every script the group writes', () => {
+  it('renders Kazakh, Kyrgyz, Tajik, Dari, Pashto and Afghan Uzbek letters with embedded fonts of ours; Chinese does not break the layout', async () => {
+    const source = structuredClone(large.source);
+    const letters = {
+      cyrillic: 'Қ Ұ Ү Ө Ң Ғ Һ Ӣ Ӯ Ҷ қ ұ ү ө ң ғ һ ӣ ӯ ҷ',
+      // Dari and Pashto; ۉ and ګ for Afghan Uzbek.
+      arabic: 'ټ ډ ړ ږ ښ ګ ڼ ۍ ې ۉ',
+    };
+    const people = source.delegates.slice(10, 13);
+    source.delegates = source.delegates.map((person) =>
+      person.id === people[0]?.id
+        ? { ...person, nameNative: letters.cyrillic }
+        : person.id === people[1]?.id
+          ? { ...person, nameNative: letters.arabic }
+          : person.id === people[2]?.id
+            ? { ...person, nameNative: '张伟 王芳' }
+            : person,
+    );
+    const printer = createReportPrinter({ print, fonts: loadNodeReportFonts, now: () => new Date(2026, 2, 12, 10, 0) });
+    const printed = await printer.print({ spec: participantsSpec('ru'), source });
+    const text = await pdfText(printed.pdf);
+    // Every letter comes back from the text layer: it was drawn with a glyph that maps to it.
+    for (const letter of letters.cyrillic.split(' ')) expect(text, letter).toContain(letter);
+    for (const letter of letters.arabic.split(' ')) expect(text.normalize('NFKC'), letter).toContain(letter);
+    const fonts = await pdfFonts(printed.pdf);
+    const ours = fonts.filter((font) => /\+NotoSans(Arabic)?-(Regular|Bold)$/.test(font.name));
+    // Everything embedded; the only fonts not ours are the system's stand-ins for the Chinese name.
+    expect(fonts.every((font) => font.embedded)).toBe(true);
+    const withoutChinese = await printer.print({ spec: participantsSpec('ru'), source: { ...source, delegates: source.delegates.filter((person) => person.id !== people[2]?.id) } });
+    const fontsWithout = await pdfFonts(withoutChinese.pdf);
+    expect(fontsWithout.map((font) => font.name).filter((name) => !/\+NotoSans(Arabic)?-(Regular|Bold)$/.test(name))).toEqual([]);
+    expect(ours.length).toBeGreaterThanOrEqual(3);
+    // The Chinese name takes a line like any other: the list is as long as without it.
+    const plain = await printer.print({ spec: participantsSpec('ru'), source: large.source });
+    expect(Math.abs(printed.pages - plain.pages)).toBeLessThanOrEqual(1);
   });
 });
