@@ -2,7 +2,7 @@
  * `cwg report …`: prints a report from a data file to PDF, headless, with the system's
  * Chromium (or CHROME_PATH) and the same templates, fonts and print options as the app.
  *
- *   cwg report agenda|participants|sign-in|mou|meeting-report|certificates|book --bundle FILE
+ *   cwg report agenda|participants|sign-in|badges|mou|meeting-report|certificates|book --bundle FILE
  *       (--meeting ID | --mou ID [--version N] [--compare N])
  *       [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
  *
@@ -22,6 +22,7 @@ import { ReportInputError } from '../shared/reports/build';
 import { readReportTables, ReportFileError, sourceForSpec } from '../shared/reports/source';
 import { participationCapacities } from '../shared/model';
 import {
+  badgesPerSheet,
   nameScripts,
   paperSizes,
   reportKinds,
@@ -35,7 +36,7 @@ import {
 export const reportUsage = `Usage: cwg report <kind> --bundle FILE (--meeting ID | --mou ID [--version N] [--compare N])
                   [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
 
-Kinds: agenda, participants, sign-in, mou, meeting-report, certificates, book
+Kinds: agenda, participants, sign-in, badges, mou, meeting-report, certificates, book
 
 Options:
   --bundle FILE      the data: an export of the app's tables or a sync bundle (.json)
@@ -47,6 +48,7 @@ Options:
   --line-numbers     number the lines of each article in the margin (mou)
   --names latin|native|both   how names are written (participants; follows --lang by default)
   --contacts         print e-mail and phone of people who consented to it (participants)
+  --per-sheet 6|8|10 badges on each sheet (badges; default 8)
   --day YYYY-MM-DD   one day's sheet only (sign-in; default every day of the meeting)
   --blank-rows N     empty rows for walk-ins on each sheet (sign-in; default 8)
   --to CAPACITIES    comma-separated capacities that get one, e.g. member,trainee (certificates;
@@ -122,6 +124,7 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
         names: { type: 'string' },
         contacts: { type: 'boolean' },
         day: { type: 'string' },
+        'per-sheet': { type: 'string' },
         'blank-rows': { type: 'string' },
         to: { type: 'string' },
         'min-days': { type: 'string' },
@@ -137,7 +140,7 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError('Name one report kind: agenda, participants, sign-in, mou, meeting-report, certificates or book.');
+  if (positionals.length !== 1) throw new UsageError('Name one report kind: agenda, participants, sign-in, badges, mou, meeting-report, certificates or book.');
   const kind = oneOf(reportKinds, positionals[0], 'The report kind', 'agenda');
   if (values.bundle === undefined) throw new UsageError('--bundle FILE is required: the data to print from.');
   if (values.out === undefined) throw new UsageError('--out FILE.pdf is required: where to write the PDF.');
@@ -175,6 +178,7 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
     for (const option of ['version', 'compare', 'annex', 'line-numbers'] as const) {
       onlyFor(`--${option}`, values[option] !== undefined, 'the mou report');
     }
+    if (kind !== 'badges') onlyFor('--per-sheet', values['per-sheet'] !== undefined, 'badges');
     if (kind !== 'sign-in') {
       onlyFor('--day', values.day !== undefined, 'sign-in');
       onlyFor('--blank-rows', values['blank-rows'] !== undefined, 'sign-in');
@@ -219,6 +223,12 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
         language,
         paper,
       };
+    } else if (kind === 'badges') {
+      onlyFor('--names', values.names !== undefined, 'participants');
+      onlyFor('--contacts', values.contacts !== undefined, 'participants');
+      const perSheet = badgesPerSheet.find((value) => String(value) === (values['per-sheet'] ?? '8'));
+      if (perSheet === undefined) throw new UsageError(`--per-sheet must be one of ${badgesPerSheet.join(', ')} (got "${values['per-sheet'] ?? ''}").`);
+      spec = { kind, meetingId: values.meeting, perSheet, language, paper };
     } else if (kind === 'book') {
       onlyFor('--names', values.names !== undefined, 'participants');
       onlyFor('--contacts', values.contacts !== undefined, 'participants');

@@ -56,6 +56,7 @@ import type {
   SignInModel,
   BookModel,
   BookPartModel,
+  BadgesModel,
 } from './model';
 import type {
   AgendaSpec,
@@ -67,6 +68,7 @@ import type {
   ReportSpec,
   SignInSpec,
   BookSpec,
+  BadgesSpec,
 } from './spec';
 
 export const reportInputReasons = ['meeting-not-found', 'document-not-found', 'version-not-found', 'compare-not-earlier'] as const;
@@ -669,6 +671,27 @@ export function buildSignIn(spec: SignInSpec, source: ReportSource, printedOn: s
   };
 }
 
+export function buildBadges(spec: BadgesSpec, source: ReportSource, printedOn: string): BadgesModel {
+  const signIn = buildSignIn({ kind: 'sign-in', meetingId: spec.meetingId, language: spec.language, paper: spec.paper, blankRows: 0 }, source, printedOn);
+  const meeting = findMeeting(source, spec.meetingId);
+  const capacities = new Map(
+    participationsOf(source, meeting.id, delegateIndex(source), (p) => p.status !== 'declined').map(({ participation, delegate }) => [
+      delegate.id,
+      participation.capacity,
+    ]),
+  );
+  return {
+    kind: 'badges',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds.badges, ru: printLabels.ru.kinds.badges }, meeting.title),
+    draft: false,
+    cancelled: false,
+    meeting: signIn.meeting,
+    perSheet: spec.perSheet,
+    badges: signIn.people.map((person) => ({ ...person, capacity: capacities.get(person.id) ?? 'guest' })),
+  };
+}
+
 export function buildBook(spec: BookSpec, source: ReportSource, printedOn: string): BookModel {
   const meeting = findMeeting(source, spec.meetingId);
   const common = { meetingId: meeting.id, language: spec.language, paper: spec.paper };
@@ -711,6 +734,8 @@ export function buildReport(spec: ReportSpec, source: ReportSource, printedOn: s
   switch (spec.kind) {
     case 'book':
       return buildBook(spec, source, printedOn);
+    case 'badges':
+      return buildBadges(spec, source, printedOn);
     case 'sign-in':
       return buildSignIn(spec, source, printedOn);
     case 'agenda':

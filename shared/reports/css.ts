@@ -108,6 +108,22 @@ export const REPORT_CSS = `
 .cwg-report .book-contents, .cwg-report .book-part { break-before: page; }
 .cwg-report .contents-table td { font-size: 12pt; padding: 2.5mm 1.5mm; }
 .cwg-report .book-part-head h1 { font-size: 18pt; }
+.cwg-report .badge-sheet { display: grid; grid-template-columns: 1fr 1fr; break-after: page; break-inside: avoid; }
+.cwg-report .badge-sheet:last-child { break-after: auto; }
+.cwg-report.report-badges.per-6 .badge-sheet { grid-template-rows: repeat(3, 92mm); }
+.cwg-report.report-badges.per-8 .badge-sheet { grid-template-rows: repeat(4, 69mm); }
+.cwg-report.report-badges.per-10 .badge-sheet { grid-template-rows: repeat(5, 55mm); }
+.cwg-report.report-badges.paper-letter.per-6 .badge-sheet { grid-template-rows: repeat(3, 85mm); }
+.cwg-report.report-badges.paper-letter.per-8 .badge-sheet { grid-template-rows: repeat(4, 64mm); }
+.cwg-report.report-badges.paper-letter.per-10 .badge-sheet { grid-template-rows: repeat(5, 51mm); }
+.cwg-report .badge { border: 0.5pt dashed #888; display: flex; flex-direction: column; justify-content: space-between; overflow: hidden; text-align: center; min-width: 0; }
+.cwg-report .badge-body { padding: 5mm 5mm 2mm; }
+.cwg-report .badge p { margin: 0 0 1mm; overflow: hidden; text-overflow: ellipsis; }
+.cwg-report .badge-name { font-size: 18pt; font-weight: 700; line-height: 1.15; }
+.cwg-report .badge-native { font-size: 13pt; }
+.cwg-report .badge-country { font-size: 11pt; font-weight: 700; margin-top: 2mm; }
+.cwg-report .badge-org { font-size: 9pt; }
+.cwg-report .badge-band { background: #000; color: #fff; font-weight: 700; font-size: 11pt; letter-spacing: 0.08em; text-transform: uppercase; padding: 2mm; margin: 0; }
 .cwg-report .sign-in-day.new-page { break-before: page; }
 .cwg-report .sign-in-table { table-layout: fixed; }
 .cwg-report .sign-in-table col.c-num { width: 10mm; }

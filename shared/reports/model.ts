@@ -221,6 +221,13 @@ export interface SignInModel extends ReportBase {
   blankRows: number;
 }
 
+export interface BadgesModel extends ReportBase {
+  kind: 'badges';
+  meeting: MeetingHead;
+  perSheet: 6 | 8 | 10;
+  badges: { id: string; name: PersonName; country: Bilingual | null; organization: Bilingual | null; capacity: ParticipationCapacity }[];
+}
+
 export type BookPartModel = AgendaModel | ParticipantsModel | SignInModel | MouModel | MeetingReportModel;
 
 export interface BookModel extends ReportBase {
@@ -236,4 +243,4 @@ export interface BookModel extends ReportBase {
   only: number | null;
 }
 
-export type ReportModel = AgendaModel | ParticipantsModel | SignInModel | MouModel | MeetingReportModel | CertificatesModel | BookModel;
+export type ReportModel = AgendaModel | ParticipantsModel | SignInModel | MouModel | MeetingReportModel | CertificatesModel | BadgesModel | BookModel;

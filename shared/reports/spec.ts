@@ -25,7 +25,7 @@ import {
   sessionSchema,
 } from '../model';
 
-export const reportKinds = ['agenda', 'participants', 'sign-in', 'mou', 'meeting-report', 'certificates', 'book'] as const;
+export const reportKinds = ['agenda', 'participants', 'sign-in', 'mou', 'meeting-report', 'certificates', 'badges', 'book'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 /** A report in one language, or in both side by side. */
@@ -111,7 +111,16 @@ export const bookSpecSchema = z
   .object({ kind: z.literal('book'), meetingId: recordId, documentId: recordId.nullable(), ...common })
   .strict();
 
+/** How many badges an A4 or Letter sheet holds (two columns). */
+export const badgesPerSheet = [6, 8, 10] as const;
+
+/** Badges (name tags) for everyone expected at a meeting. */
+export const badgesSpecSchema = z
+  .object({ kind: z.literal('badges'), meetingId: recordId, perSheet: z.union([z.literal(6), z.literal(8), z.literal(10)]), ...common })
+  .strict();
+
 export const reportSpecSchema = z.discriminatedUnion('kind', [
+  badgesSpecSchema,
   bookSpecSchema,
   agendaSpecSchema,
   participantsSpecSchema,
@@ -128,6 +137,7 @@ export type MeetingReportSpec = z.infer<typeof meetingReportSpecSchema>;
 export type CertificatesSpec = z.infer<typeof certificatesSpecSchema>;
 export type SignInSpec = z.infer<typeof signInSpecSchema>;
 export type BookSpec = z.infer<typeof bookSpecSchema>;
+export type BadgesSpec = z.infer<typeof badgesSpecSchema>;
 
 /**
  * Upper bounds per table: generous for a working group (a meeting has dozens of sessions

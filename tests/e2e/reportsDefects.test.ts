@@ -443,3 +443,20 @@ describe('fonts for every script the group writes', () => {
     expect(Math.abs(printed.pages - plain.pages)).toBeLessThanOrEqual(1);
   });
 });
+
+describe('badges', () => {
+  it.each([
+    ['en', 8],
+    ['ru', 6],
+    ['en+ru', 10],
+  ] as const)('fit the chosen number on a sheet with names in both scripts and a capacity band (%s, %i per sheet)', async (language, perSheet) => {
+    const pdf = await printReport({ kind: 'badges', meetingId: large.meetingId, perSheet, language, paper: 'a4' }, large.source);
+    const expected = large.source.participations.filter((p) => p.status !== 'declined').length;
+    expect(pdf.info.pages).toBe(Math.ceil(expected / perSheet));
+    expect(pdf.flat).toContain(LARGE.cyrillicOnly);
+    expect(pdf.flat).toContain(LARGE.cyrillicOnlyLatin);
+    expect(pdf.flat).toContain(language === 'ru' ? 'СЛУШАТЕЛЬ' : 'TRAINEE');
+    // No running header or footer on a sheet to be cut.
+    expect(pdf.flat).not.toMatch(/Page \d+ of|Стр\. \d+ из/);
+  });
+});

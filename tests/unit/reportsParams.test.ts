@@ -30,6 +30,7 @@ const choicesArbitrary: fc.Arbitrary<ReportChoices> = fc.record({
   lineNumbers: fc.boolean(),
   recipients: fc.option(fc.subarray([...participationCapacities]), { nil: null }),
   minDays: fc.integer({ min: 0, max: 62 }),
+  perSheet: fc.constantFrom(6 as const, 8 as const, 10 as const),
   signatory: fc.record({ name: fc.string({ maxLength: 200 }), titleEn: fc.string({ maxLength: 200 }), titleRu: fc.string({ maxLength: 200 }) }),
 });
 

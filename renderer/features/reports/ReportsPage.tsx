@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { participationCapacities, type Meeting, type MouDocument, type MouVersion, type ParticipationCapacity } from '../../../shared/model';
 import {
+  badgesPerSheet,
   nameScripts,
   paperSizes,
   reportKinds,
@@ -203,6 +204,24 @@ export function ReportsPage() {
               </fieldset>
             )}
             {choices.kind === 'certificates' && <CertificateOptions choices={choices} update={update} />}
+            {choices.kind === 'badges' && (
+              <div className="field">
+                <label htmlFor={`${ids}-per-sheet`}>{t('reports.form.perSheet')}</label>
+                <select
+                  id={`${ids}-per-sheet`}
+                  value={String(choices.perSheet)}
+                  onChange={(event) => {
+                    update({ perSheet: badgesPerSheet.find((value) => String(value) === event.target.value) ?? 8 });
+                  }}
+                >
+                  {badgesPerSheet.map((value) => (
+                    <option key={value} value={String(value)}>
+                      {t('reports.form.perSheetOption', { count: value })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
           </form>
           <p className="actions">
             <ExportPdfButton spec={spec} disabled={missing} />

@@ -5,6 +5,7 @@
  */
 import { participationCapacities, type ParticipationCapacity } from '../../../shared/model';
 import {
+  badgesPerSheet,
   nameScripts,
   paperSizes,
   reportKinds,
@@ -15,6 +16,9 @@ import {
   type ReportLanguage,
   type ReportSpec,
 } from '../../../shared/reports/spec';
+
+/** Badges an A4 or Letter sheet holds. */
+export type BadgesPerSheet = (typeof badgesPerSheet)[number];
 
 export interface ReportChoices {
   kind: ReportKind;
@@ -33,6 +37,8 @@ export interface ReportChoices {
   recipients: ParticipationCapacity[] | null;
   /** Certificates: only to those present on at least this many days (0: any). */
   minDays: number;
+  /** Badges per sheet. */
+  perSheet: BadgesPerSheet;
   /** Certificates: who signs (name, title in English, title in Russian). */
   signatory: { name: string; titleEn: string; titleRu: string };
 }
@@ -75,6 +81,7 @@ export function readReportChoices(params: URLSearchParams, uiLanguage: 'en' | 'r
     lineNumbers: params.get('lines') === '1',
     recipients: readCapacities(params.get('to')),
     minDays: Math.min(62, positiveInt(params.get('days')) ?? 0),
+    perSheet: badgesPerSheet.find((value) => String(value) === params.get('perSheet')) ?? 8,
     signatory: { name: shortText(params.get('signer')), titleEn: shortText(params.get('signerEn')), titleRu: shortText(params.get('signerRu')) },
   };
 }
@@ -105,6 +112,7 @@ export function writeReportChoices(choices: ReportChoices): URLSearchParams {
   if (choices.lineNumbers) params.set('lines', '1');
   if (choices.recipients !== null) params.set('to', choices.recipients.join(','));
   if (choices.minDays > 0) params.set('days', String(choices.minDays));
+  if (choices.perSheet !== 8) params.set('perSheet', String(choices.perSheet));
   if (choices.signatory.name !== '') params.set('signer', choices.signatory.name);
   if (choices.signatory.titleEn !== '') params.set('signerEn', choices.signatory.titleEn);
   if (choices.signatory.titleRu !== '') params.set('signerRu', choices.signatory.titleRu);
@@ -144,6 +152,8 @@ export function specFromChoices(choices: ReportChoices): ReportSpec | null {
         ...common,
       };
     }
+    case 'badges':
+      return choices.meetingId === null ? null : { kind: 'badges', meetingId: choices.meetingId, perSheet: choices.perSheet, ...common };
     case 'book':
       return choices.meetingId === null ? null : { kind: 'book', meetingId: choices.meetingId, documentId: choices.documentId, ...common };
     case 'agenda':
@@ -169,6 +179,7 @@ export function reportLink(spec: ReportSpec): string {
     lineNumbers: spec.kind === 'mou' ? spec.lineNumbers : false,
     recipients: spec.kind === 'certificates' ? (spec.recipients?.capacities ?? null) : null,
     minDays: spec.kind === 'certificates' ? (spec.recipients?.minDays ?? 0) : 0,
+    perSheet: spec.kind === 'badges' ? spec.perSheet : 8,
     signatory:
       spec.kind === 'certificates' && spec.signatory
         ? { name: spec.signatory.name.en || spec.signatory.name.ru, titleEn: spec.signatory.title.en, titleRu: spec.signatory.title.ru }

@@ -6,6 +6,7 @@
 // @jsxImportSource react
 import type { ReportModel } from '../model';
 import { Agenda } from './Agenda';
+import { Badges } from './Badges';
 import { Book } from './Book';
 import { Certificates } from './Certificates';
 import { MeetingReport } from './MeetingReport';
@@ -29,5 +30,7 @@ export function ReportView({ model }: { model: ReportModel }) {
       return <Certificates model={model} />;
     case 'book':
       return <Book model={model} />;
+    case 'badges':
+      return <Badges model={model} />;
   }
 }
