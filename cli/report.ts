@@ -2,7 +2,7 @@
  * `cwg report …`: prints a report from a data file to PDF, headless, with the system's
  * Chromium (or CHROME_PATH) and the same templates, fonts and print options as the app.
  *
- *   cwg report agenda|participants|mou|meeting-report|certificates --bundle FILE
+ *   cwg report agenda|participants|sign-in|badges|mou|meeting-report|certificates|book --bundle FILE
  *       (--meeting ID | --mou ID [--version N] [--compare N])
  *       [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
  *
@@ -21,7 +21,9 @@ import { loadNodeReportFonts } from '../electron/main/services/reportFonts';
 import { createReportPrinter } from '../electron/main/services/reportService';
 import { ReportInputError } from '../shared/reports/build';
 import { readReportTables, ReportFileError, sourceForSpec } from '../shared/reports/source';
+import { participationCapacities } from '../shared/model';
 import {
+  badgesPerSheet,
   nameScripts,
   paperSizes,
   reportKinds,
@@ -35,18 +37,26 @@ import {
 export const reportUsage = `Usage: cwg report <kind> --bundle FILE (--meeting ID | --mou ID [--version N] [--compare N])
                   [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
 
-Kinds: agenda, participants, mou, meeting-report, certificates
+Kinds: agenda, participants, sign-in, badges, mou, meeting-report, certificates, book
 
 Options:
   --bundle FILE      the data: an export of the app's tables or a sync bundle (.json)
-  --meeting ID       the meeting (agenda, participants, meeting-report, certificates)
-  --mou ID           the MoU document (mou)
+  --meeting ID       the meeting (agenda, participants, sign-in, meeting-report, certificates, book)
+  --mou ID           the MoU document (mou; in the book, the MoU draft to include)
   --version N        print frozen version N instead of the current working text (mou)
   --compare N        mark the changes since version N (mou)
   --annex            add the annex of amendments and their status (mou)
   --line-numbers     number the lines of each article in the margin (mou)
   --names latin|native|both   how names are written (participants; follows --lang by default)
   --contacts         print e-mail and phone of people who consented to it (participants)
+  --per-sheet 6|8|10 badges on each sheet (badges; default 8)
+  --day YYYY-MM-DD   one day's sheet only (sign-in; default every day of the meeting)
+  --blank-rows N     empty rows for walk-ins on each sheet (sign-in; default 8)
+  --to CAPACITIES    comma-separated capacities that get one, e.g. member,trainee (certificates;
+                     default every attendee except organizers and the secretariat)
+  --min-days N       only to those present on at least N days (certificates)
+  --signatory NAME   who signs (certificates), with --signatory-title "EN TITLE" and
+                     --signatory-title-ru "RU TITLE"
   --lang en|ru|en+ru language, or both side by side (default en)
   --paper a4|letter  paper size (default a4)
   --out FILE.pdf     where to write the PDF (replaced atomically if it exists)
@@ -85,6 +95,11 @@ function positiveInt(value: string | undefined, option: string): number | null {
   return Number(value);
 }
 
+function countArg(value: string, option: string, max: number): number {
+  if (!/^\d{1,3}$/.test(value) || Number(value) > max) throw new UsageError(`${option} must be a whole number from 0 to ${String(max)} (got "${value}").`);
+  return Number(value);
+}
+
 interface ParsedCommand {
   spec: ReportSpec;
   bundle: string;
@@ -109,6 +124,14 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
         'line-numbers': { type: 'boolean' },
         names: { type: 'string' },
         contacts: { type: 'boolean' },
+        day: { type: 'string' },
+        'per-sheet': { type: 'string' },
+        'blank-rows': { type: 'string' },
+        to: { type: 'string' },
+        'min-days': { type: 'string' },
+        signatory: { type: 'string' },
+        'signatory-title': { type: 'string' },
+        'signatory-title-ru': { type: 'string' },
         lang: { type: 'string' },
         paper: { type: 'string' },
         out: { type: 'string' },
@@ -118,7 +141,7 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError('Name one report kind: agenda, participants, mou, meeting-report or certificates.');
+  if (positionals.length !== 1) throw new UsageError('Name one report kind: agenda, participants, sign-in, badges, mou, meeting-report, certificates or book.');
   const kind = oneOf(reportKinds, positionals[0], 'The report kind', 'agenda');
   if (values.bundle === undefined) throw new UsageError('--bundle FILE is required: the data to print from.');
   if (values.out === undefined) throw new UsageError('--out FILE.pdf is required: where to write the PDF.');
@@ -152,13 +175,65 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
     };
   } else {
     if (values.meeting === undefined) throw new UsageError(`The ${kind} report needs --meeting ID.`);
-    onlyFor('--mou', values.mou !== undefined, 'the mou report');
+    onlyFor('--mou', values.mou !== undefined && kind !== 'book', 'the mou report and the meeting book');
     for (const option of ['version', 'compare', 'annex', 'line-numbers'] as const) {
       onlyFor(`--${option}`, values[option] !== undefined, 'the mou report');
+    }
+    if (kind !== 'badges') onlyFor('--per-sheet', values['per-sheet'] !== undefined, 'badges');
+    if (kind !== 'sign-in') {
+      onlyFor('--day', values.day !== undefined, 'sign-in');
+      onlyFor('--blank-rows', values['blank-rows'] !== undefined, 'sign-in');
+    }
+    if (kind !== 'certificates') {
+      for (const option of ['to', 'min-days', 'signatory', 'signatory-title', 'signatory-title-ru'] as const) {
+        onlyFor(`--${option}`, values[option] !== undefined, 'certificates');
+      }
     }
     if (kind === 'participants') {
       const nameScript = oneOf(nameScripts, values.names, '--names', language === 'en' ? 'latin' : language === 'ru' ? 'native' : 'both');
       spec = { kind, meetingId: values.meeting, nameScript, contacts: values.contacts ?? false, language, paper };
+    } else if (kind === 'sign-in') {
+      onlyFor('--names', values.names !== undefined, 'participants');
+      onlyFor('--contacts', values.contacts !== undefined, 'participants');
+      if (values.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.day)) throw new UsageError(`--day must be a date YYYY-MM-DD (got "${values.day}").`);
+      const blankRows = values['blank-rows'] === undefined ? undefined : countArg(values['blank-rows'], '--blank-rows', 60);
+      spec = {
+        kind,
+        meetingId: values.meeting,
+        ...(values.day === undefined ? {} : { day: values.day }),
+        ...(blankRows === undefined ? {} : { blankRows }),
+        language,
+        paper,
+      };
+    } else if (kind === 'certificates') {
+      onlyFor('--names', values.names !== undefined, 'participants');
+      onlyFor('--contacts', values.contacts !== undefined, 'participants');
+      const capacities =
+        values.to === undefined
+          ? null
+          : values.to.split(',').map((value) => oneOf(participationCapacities, value.trim(), '--to', 'member'));
+      const minDays = values['min-days'] === undefined ? 0 : countArg(values['min-days'], '--min-days', 62);
+      const name = values.signatory ?? '';
+      const titleEn = values['signatory-title'] ?? '';
+      const titleRu = values['signatory-title-ru'] ?? '';
+      spec = {
+        kind,
+        meetingId: values.meeting,
+        ...(capacities !== null || minDays > 0 ? { recipients: { capacities, minDays } } : {}),
+        ...(name !== '' || titleEn !== '' || titleRu !== '' ? { signatory: { name: { en: name, ru: name }, title: { en: titleEn, ru: titleRu } } } : {}),
+        language,
+        paper,
+      };
+    } else if (kind === 'badges') {
+      onlyFor('--names', values.names !== undefined, 'participants');
+      onlyFor('--contacts', values.contacts !== undefined, 'participants');
+      const perSheet = badgesPerSheet.find((value) => String(value) === (values['per-sheet'] ?? '8'));
+      if (perSheet === undefined) throw new UsageError(`--per-sheet must be one of ${badgesPerSheet.join(', ')} (got "${values['per-sheet'] ?? ''}").`);
+      spec = { kind, meetingId: values.meeting, perSheet, language, paper };
+    } else if (kind === 'book') {
+      onlyFor('--names', values.names !== undefined, 'participants');
+      onlyFor('--contacts', values.contacts !== undefined, 'participants');
+      spec = { kind, meetingId: values.meeting, documentId: values.mou ?? null, language, paper };
     } else {
       onlyFor('--names', values.names !== undefined, 'participants');
       onlyFor('--contacts', values.contacts !== undefined, 'participants');

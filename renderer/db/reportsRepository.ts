@@ -86,6 +86,13 @@ export function createReportsRepository(ctx: RepositoryContext): ReportsReposito
           .toArray(),
       ),
 
-    loadSource: (spec) => (spec.kind === 'mou' ? mouSource(spec.documentId) : meetingSource(spec.meetingId)),
+    loadSource: async (spec) => {
+      if (spec.kind === 'mou') return mouSource(spec.documentId);
+      if (spec.kind !== 'book' || spec.documentId === null) return meetingSource(spec.meetingId);
+      // The meeting book: the meeting's records and the MoU's, people and countries from both.
+      const [meeting, mou] = await Promise.all([meetingSource(spec.meetingId), mouSource(spec.documentId)]);
+      const people = new Map([...meeting.delegates, ...mou.delegates].map((delegate) => [delegate.id, delegate]));
+      return { ...meeting, delegates: [...people.values()], mouDocuments: mou.mouDocuments, articles: mou.articles, mouVersions: mou.mouVersions, amendments: mou.amendments };
+    },
   };
 }

@@ -30,6 +30,7 @@ export const delegatesEn = {
     'private-sector': 'Private sector representative',
     'wto-negotiator': 'WTO negotiator',
     expert: 'Expert',
+    trainee: 'Trainee',
     secretariat: 'Secretariat',
   },
   organizationKinds: {
@@ -409,6 +410,7 @@ export const delegatesRu: Widen<typeof delegatesEn> = {
     'private-sector': 'Представитель частного сектора',
     'wto-negotiator': 'Переговорщик по ВТО',
     expert: 'Эксперт',
+    trainee: 'Слушатель',
     secretariat: 'Секретариат',
   },
   organizationKinds: {

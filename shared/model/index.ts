@@ -153,6 +153,8 @@ export const participationCapacities = [
   'observer',
   'guest',
   'expert',
+  /** An official who attends a training without being a member of the group. */
+  'trainee',
   'secretariat',
   'organizer',
 ] as const;

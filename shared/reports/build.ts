@@ -32,7 +32,8 @@ import {
   type DiffSegment,
   type TextLanguage,
 } from '../mou/compare';
-import { compareText, datesBetween, languagesOf, pickText, type Lang } from './format';
+import { compareText, datesBetween, isBlank, languagesOf, pickText, type Lang } from './format';
+import { latinOrFallback, sortKey } from './names';
 import type {
   AgendaDay,
   ArticleChange,
@@ -52,6 +53,10 @@ import type {
   ParticipantsModel,
   PersonName,
   ReportModel,
+  SignInModel,
+  BookModel,
+  BookPartModel,
+  BadgesModel,
 } from './model';
 import type {
   AgendaSpec,
@@ -61,6 +66,9 @@ import type {
   ParticipantsSpec,
   ReportSource,
   ReportSpec,
+  SignInSpec,
+  BookSpec,
+  BadgesSpec,
 } from './spec';
 
 export const reportInputReasons = ['meeting-not-found', 'document-not-found', 'version-not-found', 'compare-not-earlier'] as const;
@@ -110,6 +118,23 @@ function meetingHead(meeting: Meeting, source: ReportSource): MeetingHead {
     host: host ? host.name : null,
     inConjunctionWith: meeting.inConjunctionWith,
   };
+}
+
+/** The grammatical gender a form of address tells, for the Russian certificate text. */
+export function genderOf(honorific: string): 'm' | 'f' | null {
+  const form = honorific.trim().toLowerCase().replace(/\.$/, '');
+  if (['mr', 'г-н', 'господин'].includes(form)) return 'm';
+  if (['ms', 'mrs', 'miss', 'г-жа', 'госпожа'].includes(form)) return 'f';
+  return null;
+}
+
+/** "Risk management (continued)" is the same programme item as "Risk management". */
+export function programmeTitle(text: string): string {
+  return text
+    .trim()
+    .replace(/\s*[(（]\s*(continued|cont\.?|continuation|продолжение|окончание|продолж\.?)\s*[)）]\s*$/iu, '')
+    .replace(/\s*[—–-]\s*(continued|продолжение)\s*$/iu, '')
+    .trim();
 }
 
 function personName(delegate: Delegate): PersonName {
@@ -238,7 +263,7 @@ export function buildParticipants(spec: ParticipantsSpec, source: ReportSource, 
   const countries = countryIndex(source);
   const organizations = new Map(live(source.organizations).map((organization) => [organization.id, organization]));
   const lang = languagesOf(spec.language)[0] ?? 'en';
-  const sortName = (name: PersonName) => (spec.nameScript === 'native' && name.native !== '' ? name.native : name.latin);
+  const sortName = (name: PersonName) => sortKey(name, spec.nameScript);
 
   const entries = participationsOf(source, meeting.id, delegates, (p) => !EXCLUDED_FROM_LIST.has(p.status));
   const groups = new Map<string, { key: CountryKey; rows: Map<ParticipationCapacity, ParticipantRow[]> }>();
@@ -556,20 +581,30 @@ export function buildCertificates(spec: CertificatesSpec, source: ReportSource, 
   const lang = languagesOf(spec.language)[0] ?? 'en';
   const meetingDays = new Set(datesBetween(meeting.startDate, meeting.endDate));
 
-  const entries = participationsOf(source, meeting.id, delegates, (p) => attended(p) && !NO_CERTIFICATE.has(p.capacity)).sort(
+  const recipients = spec.recipients;
+  const chosen = (p: Participation) =>
+    recipients?.capacities ? recipients.capacities.includes(p.capacity) : !NO_CERTIFICATE.has(p.capacity);
+  const minDays = recipients?.minDays ?? 0;
+  const entries = participationsOf(
+    source,
+    meeting.id,
+    delegates,
+    (p) => attended(p) && chosen(p) && (minDays === 0 || daysWithin(p, meetingDays) >= minDays),
+  ).sort(
     (a, b) =>
       compareCountries(lang)(countryOf(a.delegate, countries), countryOf(b.delegate, countries)) ||
-      compareText(a.delegate.nameLatin, b.delegate.nameLatin, 'en'),
+      compareText(latinOrFallback(personName(a.delegate)), latinOrFallback(personName(b.delegate)), 'en'),
   );
 
   const seen = new Set<string>();
   const programme: Bilingual[] = [];
   for (const session of sessionsOf(source, meeting.id)) {
     if (!PROGRAMME_KINDS.has(session.kind)) continue;
-    const key = `${session.title.en}\u0000${session.title.ru}`;
+    const title = { en: programmeTitle(session.title.en), ru: programmeTitle(session.title.ru) };
+    const key = `${title.en}\u0000${title.ru}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    programme.push(session.title);
+    programme.push(title);
   }
 
   return {
@@ -589,13 +624,120 @@ export function buildCertificates(spec: CertificatesSpec, source: ReportSource, 
         position: delegate.position,
         organization: organization ? organization.name : null,
         daysAttended: daysWithin(participation, meetingDays),
+        gender: genderOf(delegate.honorific),
       };
     }),
+    signatory: spec.signatory && !(isBlank(spec.signatory.name) && isBlank(spec.signatory.title)) ? spec.signatory : null,
+  };
+}
+
+/** Rows a sign-in sheet leaves empty for walk-ins, unless the spec says otherwise. */
+export const DEFAULT_BLANK_ROWS = 8;
+
+export function buildSignIn(spec: SignInSpec, source: ReportSource, printedOn: string): SignInModel {
+  const meeting = findMeeting(source, spec.meetingId);
+  const delegates = delegateIndex(source);
+  const countries = countryIndex(source);
+  const organizations = new Map(live(source.organizations).map((organization) => [organization.id, organization]));
+  const lang = languagesOf(spec.language)[0] ?? 'en';
+  const meetingDays = datesBetween(meeting.startDate, meeting.endDate);
+  const days = meetingDays
+    .map((date, index) => ({ date, number: index + 1 }))
+    .filter((day) => spec.day === undefined || day.date === spec.day);
+  if (spec.day !== undefined && days.length === 0) days.push({ date: spec.day, number: 0 });
+  const entries = participationsOf(source, meeting.id, delegates, (p) => p.status !== 'declined').sort(
+    (a, b) =>
+      compareCountries(lang)(countryOf(a.delegate, countries), countryOf(b.delegate, countries)) ||
+      compareText(latinOrFallback(personName(a.delegate)), latinOrFallback(personName(b.delegate)), 'en'),
+  );
+  return {
+    kind: 'sign-in',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds['sign-in'], ru: printLabels.ru.kinds['sign-in'] }, meeting.title),
+    draft: false,
+    cancelled: meeting.status === 'cancelled',
+    meeting: meetingHead(meeting, source),
+    days,
+    people: entries.map(({ delegate }) => {
+      const organization = delegate.organizationId === null ? undefined : organizations.get(delegate.organizationId);
+      return {
+        id: delegate.id,
+        name: personName(delegate),
+        country: countryOf(delegate, countries).country?.name ?? null,
+        organization: organization ? organization.name : null,
+      };
+    }),
+    blankRows: spec.blankRows ?? DEFAULT_BLANK_ROWS,
+  };
+}
+
+export function buildBadges(spec: BadgesSpec, source: ReportSource, printedOn: string): BadgesModel {
+  const signIn = buildSignIn({ kind: 'sign-in', meetingId: spec.meetingId, language: spec.language, paper: spec.paper, blankRows: 0 }, source, printedOn);
+  const meeting = findMeeting(source, spec.meetingId);
+  const capacities = new Map(
+    participationsOf(source, meeting.id, delegateIndex(source), (p) => p.status !== 'declined').map(({ participation, delegate }) => [
+      delegate.id,
+      participation.capacity,
+    ]),
+  );
+  return {
+    kind: 'badges',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds.badges, ru: printLabels.ru.kinds.badges }, meeting.title),
+    draft: false,
+    cancelled: false,
+    meeting: signIn.meeting,
+    perSheet: spec.perSheet,
+    badges: signIn.people.map((person) => ({ ...person, capacity: capacities.get(person.id) ?? 'guest' })),
+  };
+}
+
+export function buildBook(spec: BookSpec, source: ReportSource, printedOn: string): BookModel {
+  const meeting = findMeeting(source, spec.meetingId);
+  const common = { meetingId: meeting.id, language: spec.language, paper: spec.paper };
+  const nameScript = spec.language === 'en' ? 'latin' : spec.language === 'ru' ? 'native' : 'both';
+  const parts: BookPartModel[] = [
+    buildAgenda({ kind: 'agenda', ...common }, source, printedOn),
+    buildParticipants({ kind: 'participants', nameScript, contacts: false, ...common }, source, printedOn),
+    buildSignIn({ kind: 'sign-in', ...common }, source, printedOn),
+  ];
+  const document = spec.documentId === null ? undefined : live(source.mouDocuments).find((candidate) => candidate.id === spec.documentId);
+  if (spec.documentId !== null && !document) throw new ReportInputError('document-not-found', `There is no MoU document with id "${spec.documentId}".`);
+  if (document) {
+    const last = live(source.mouVersions)
+      .filter((version) => version.documentId === document.id)
+      .reduce<number | null>((latest, version) => (latest === null || version.number > latest ? version.number : latest), null);
+    parts.push(
+      buildMou(
+        { kind: 'mou', documentId: document.id, version: null, compareWith: last, annex: false, lineNumbers: false, language: spec.language, paper: spec.paper },
+        source,
+        printedOn,
+      ),
+    );
+  }
+  parts.push(buildMeetingReport({ kind: 'meeting-report', ...common }, source, printedOn));
+  return {
+    kind: 'book',
+    ...base(spec, printedOn),
+    title: titled({ en: printLabels.en.kinds.book, ru: printLabels.ru.kinds.book }, meeting.title),
+    // The MoU is a draft until signed and says so in its own heading; the book is a draft while the meeting's documents are.
+    draft: parts.some((part) => part.kind !== 'mou' && part.draft),
+    cancelled: meeting.status === 'cancelled',
+    meeting: meetingHead(meeting, source),
+    parts,
+    startPages: null,
+    only: null,
   };
 }
 
 export function buildReport(spec: ReportSpec, source: ReportSource, printedOn: string): ReportModel {
   switch (spec.kind) {
+    case 'book':
+      return buildBook(spec, source, printedOn);
+    case 'badges':
+      return buildBadges(spec, source, printedOn);
+    case 'sign-in':
+      return buildSignIn(spec, source, printedOn);
     case 'agenda':
       return buildAgenda(spec, source, printedOn);
     case 'participants':

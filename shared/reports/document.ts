@@ -42,6 +42,9 @@ export interface ReportPageSetup {
  */
 export function pageSetupFor(model: ReportModel): ReportPageSetup {
   const pageSize = model.paper === 'letter' ? 'Letter' : 'A4';
+  if (model.kind === 'badges') {
+    return { pageSize, landscape: false, marginsMm: { top: 10, right: 10, bottom: 10, left: 10 }, chrome: false };
+  }
   if (model.kind === 'certificates') {
     return { pageSize, landscape: true, marginsMm: { top: 12, right: 12, bottom: 12, left: 12 }, chrome: false };
   }

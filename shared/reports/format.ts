@@ -59,6 +59,13 @@ export function formatDate(isoDate: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/** "9 Sept 2014" / "9 сент. 2014 г.", where room is short (running headers). */
+export function formatShortDate(isoDate: string, lang: Lang): string {
+  const date = utcDate(isoDate);
+  if (!date) return isoDate;
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
 /** "Tuesday, 9 September 2014" / "вторник, 9 сентября 2014 г." */
 export function formatDayHeading(isoDate: string, lang: Lang): string {
   const date = utcDate(isoDate);

@@ -190,6 +190,8 @@ export interface CertificateView {
   position: Bilingual;
   organization: Bilingual | null;
   daysAttended: number;
+  /** From the form of address: the Russian text says "принял" or "приняла" (else "принял(а)"). */
+  gender: 'm' | 'f' | null;
 }
 
 export interface CertificatesModel extends ReportBase {
@@ -199,6 +201,46 @@ export interface CertificatesModel extends ReportBase {
   /** Titles of the substantive sessions (no breaks or meals), in programme order. */
   programme: Bilingual[];
   certificates: CertificateView[];
+  signatory: { name: Bilingual; title: Bilingual } | null;
 }
 
-export type ReportModel = AgendaModel | ParticipantsModel | MouModel | MeetingReportModel | CertificatesModel;
+export interface SignInRow {
+  id: string;
+  name: PersonName;
+  country: Bilingual | null;
+  organization: Bilingual | null;
+}
+
+export interface SignInModel extends ReportBase {
+  kind: 'sign-in';
+  meeting: MeetingHead;
+  /** The days that get a sheet, numbered within the meeting. */
+  days: { date: string; number: number }[];
+  /** Everyone expected (not those who declined), by country, then name. */
+  people: SignInRow[];
+  blankRows: number;
+}
+
+export interface BadgesModel extends ReportBase {
+  kind: 'badges';
+  meeting: MeetingHead;
+  perSheet: 6 | 8 | 10;
+  badges: { id: string; name: PersonName; country: Bilingual | null; organization: Bilingual | null; capacity: ParticipationCapacity }[];
+}
+
+export type BookPartModel = AgendaModel | ParticipantsModel | SignInModel | MouModel | MeetingReportModel;
+
+export interface BookModel extends ReportBase {
+  kind: 'book';
+  meeting: MeetingHead;
+  parts: BookPartModel[];
+  /**
+   * Page on which each part starts, numbered through the whole book (the title page is 1,
+   * the contents 2). Null until the printer has measured the parts (the preview shows none).
+   */
+  startPages: number[] | null;
+  /** Print only this part, as it is laid out in the book (the printer measures its pages so). */
+  only: number | null;
+}
+
+export type ReportModel = AgendaModel | ParticipantsModel | SignInModel | MouModel | MeetingReportModel | CertificatesModel | BadgesModel | BookModel;

@@ -130,6 +130,17 @@ const live = <T extends { deleted: boolean }>(records: readonly T[]): T[] => rec
 
 /** The records one report is printed from: its meeting or document and what they refer to. */
 export function sourceForSpec(spec: ReportSpec, tables: ReportSource): ReportSource {
+  if (spec.kind === 'book') {
+    // The meeting book: the meeting's records and, with a document, the MoU's.
+    const meeting = sourceForSpec({ ...spec, kind: 'agenda' }, tables);
+    if (spec.documentId === null) return meeting;
+    const mou = sourceForSpec(
+      { kind: 'mou', documentId: spec.documentId, version: null, compareWith: null, annex: false, lineNumbers: false, language: spec.language, paper: spec.paper },
+      tables,
+    );
+    const people = new Map([...meeting.delegates, ...mou.delegates].map((delegate) => [delegate.id, delegate]));
+    return { ...meeting, delegates: [...people.values()], mouDocuments: mou.mouDocuments, articles: mou.articles, mouVersions: mou.mouVersions, amendments: mou.amendments };
+  }
   const source = emptyReportSource();
   source.countries = live(tables.countries);
   if (spec.kind === 'mou') {

@@ -20,11 +20,12 @@ import {
   mouDocumentSchema,
   mouVersionSchema,
   organizationSchema,
+  participationCapacities,
   participationSchema,
   sessionSchema,
 } from '../model';
 
-export const reportKinds = ['agenda', 'participants', 'mou', 'meeting-report', 'certificates'] as const;
+export const reportKinds = ['agenda', 'participants', 'sign-in', 'mou', 'meeting-report', 'certificates', 'badges', 'book'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 /** A report in one language, or in both side by side. */
@@ -69,11 +70,61 @@ export const mouSpecSchema = z
   })
   .strict();
 export const meetingReportSpecSchema = z.object({ kind: z.literal('meeting-report'), meetingId: recordId, ...common }).strict();
-export const certificatesSpecSchema = z.object({ kind: z.literal('certificates'), meetingId: recordId, ...common }).strict();
+const shortText = z.string().max(200);
+export const certificatesSpecSchema = z
+  .object({
+    kind: z.literal('certificates'),
+    meetingId: recordId,
+    /**
+     * Who gets one. Left out: every attendee except organizers and the secretariat.
+     * `capacities`: only these; `minDays`: only those present on at least this many days.
+     */
+    recipients: z
+      .object({ capacities: z.array(z.enum(participationCapacities)).max(participationCapacities.length).nullable(), minDays: z.number().int().min(0).max(62) })
+      .strict()
+      .optional(),
+    /** The person who signs, printed under the signature line. */
+    signatory: z.object({ name: z.object({ en: shortText, ru: shortText }).strict(), title: z.object({ en: shortText, ru: shortText }).strict() }).strict().optional(),
+    ...common,
+  })
+  .strict();
+
+/** A sign-in sheet for each day of a meeting (or one day), with blank rows for walk-ins. */
+export const signInSpecSchema = z
+  .object({
+    kind: z.literal('sign-in'),
+    meetingId: recordId,
+    /** One day (YYYY-MM-DD), or every day of the meeting when left out. */
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    /** Empty rows at the end of each day's sheet, for people who were not registered. */
+    blankRows: z.number().int().min(0).max(60).optional(),
+    ...common,
+  })
+  .strict();
+
+/**
+ * The meeting book: a title page, contents with page numbers, then the agenda, the
+ * participants list, the sign-in sheets, the MoU draft (its working text compared with its
+ * last version) and the meeting report, numbered continuously, with a bookmark for each part.
+ */
+export const bookSpecSchema = z
+  .object({ kind: z.literal('book'), meetingId: recordId, documentId: recordId.nullable(), ...common })
+  .strict();
+
+/** How many badges an A4 or Letter sheet holds (two columns). */
+export const badgesPerSheet = [6, 8, 10] as const;
+
+/** Badges (name tags) for everyone expected at a meeting. */
+export const badgesSpecSchema = z
+  .object({ kind: z.literal('badges'), meetingId: recordId, perSheet: z.union([z.literal(6), z.literal(8), z.literal(10)]), ...common })
+  .strict();
 
 export const reportSpecSchema = z.discriminatedUnion('kind', [
+  badgesSpecSchema,
+  bookSpecSchema,
   agendaSpecSchema,
   participantsSpecSchema,
+  signInSpecSchema,
   mouSpecSchema,
   meetingReportSpecSchema,
   certificatesSpecSchema,
@@ -84,6 +135,9 @@ export type ParticipantsSpec = z.infer<typeof participantsSpecSchema>;
 export type MouSpec = z.infer<typeof mouSpecSchema>;
 export type MeetingReportSpec = z.infer<typeof meetingReportSpecSchema>;
 export type CertificatesSpec = z.infer<typeof certificatesSpecSchema>;
+export type SignInSpec = z.infer<typeof signInSpecSchema>;
+export type BookSpec = z.infer<typeof bookSpecSchema>;
+export type BadgesSpec = z.infer<typeof badgesSpecSchema>;
 
 /**
  * Upper bounds per table: generous for a working group (a meeting has dozens of sessions

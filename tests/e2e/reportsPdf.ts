@@ -1,6 +1,6 @@
 /** Reads PDFs back with poppler (pdftotext, pdfinfo, pdffonts), for the report tests. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,12 +38,36 @@ export async function pdfText(pdf: Uint8Array | string, layout = false): Promise
   return (await run('pdftotext', args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
-export async function pdfInfo(pdf: Uint8Array | string): Promise<{ pages: number; pageSize: string }> {
+export async function pdfInfo(pdf: Uint8Array | string): Promise<{ pages: number; pageSize: string; tagged: boolean }> {
   const { stdout } = await run('pdfinfo', [await pdfFile(pdf)]);
   return {
     pages: Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? 'NaN'),
     pageSize: /^Page size:\s+(.+)$/m.exec(stdout)?.[1]?.trim() ?? '',
+    tagged: /^Tagged:\s+yes$/m.test(stdout),
   };
+}
+
+/** The document's language (/Lang in the catalog) and its bookmark titles, from the PDF's bytes (Chromium writes these dictionaries uncompressed). */
+export async function pdfCatalog(pdf: Uint8Array | string): Promise<{ lang: string | null; outline: string[] }> {
+  const bytes = typeof pdf === 'string' ? await readFile(pdf) : Buffer.from(pdf);
+  const text = bytes.toString('latin1');
+  const hex = (value: string) => {
+    const data = Buffer.from(value, 'hex');
+    // UTF-16BE with a byte-order mark.
+    const chars: string[] = [];
+    for (let index = 2; index + 1 < data.length; index += 2) chars.push(String.fromCharCode(data.readUInt16BE(index)));
+    return chars.join('');
+  };
+  const outline = [...text.matchAll(/<<([^<>]|<[0-9A-Fa-f]*>)*?\/Parent([^<>]|<[0-9A-Fa-f]*>)*?>>/g)]
+    .map((match) => {
+      const title = /\/Title\s*(?:<(FEFF[0-9A-Fa-f]*)>|\(((?:[^()\\]|\\.)*)\))/.exec(match[0]);
+      if (!title) return undefined;
+      // Hex UTF-16 for other scripts, a literal string for ASCII.
+      return title[1] !== undefined ? hex(title[1]) : (title[2] ?? '').replace(/\\(.)/g, '$1');
+    })
+    .filter((value): value is string => value !== undefined);
+  const catalog = /\/Type\s*\/Catalog[\s\S]*?endobj/.exec(text)?.[0] ?? '';
+  return { lang: /\/Lang\s*\(([^)]*)\)/.exec(catalog)?.[1] ?? null, outline };
 }
 
 export async function pdfFonts(pdf: Uint8Array | string): Promise<PdfFont[]> {

@@ -87,7 +87,9 @@ describe('printed reports', () => {
     expect(pdf.text).toContain('Айгерім Сейітқали');
     expect(pdf.text).toContain('Список участников');
     expect(pdf.text).toMatch(/Стр\. 1 из \d+/);
-    expect(pdf.text).toContain('не для печати');
+    // Withheld contacts leave the cell empty; a note under the list says why.
+    expect(pdf.text).not.toContain('не для печати');
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain('Контактные данные напечатаны только у тех, кто дал на это согласие.');
     expect(pdf.info.pageSize).toContain('(letter)');
     expect(pdf.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))).toContain('NotoSansArabic-Regular');
     expectOurFontsOnly(pdf.fonts);
@@ -265,6 +267,32 @@ describe('cwg report', () => {
     expect(text).toContain('Отчёт о встрече');
     expect(text).toContain('Кыргызстан');
     expect((await pdfInfo(target)).pageSize).toContain('(letter)');
+  });
+
+  it('prints sign-in sheets and chosen certificates, and refuses their options on other reports', async () => {
+    const sheets = join(folder, 'sign-in.pdf');
+    const run = io();
+    const status = await runReportCommand(
+      ['sign-in', '--bundle', dump, '--meeting', SAMPLE.secondMeeting, '--lang', 'en+ru', '--blank-rows', '3', '--out', sheets],
+      run.io,
+    );
+    expect(run.err).toEqual([]);
+    expect(status).toBe(0);
+    expect((await pdfText(sheets)).replace(/\s+/g, ' ')).toContain('Sign-in sheet — Day 3');
+    const certificates = join(folder, 'certificates.pdf');
+    const chosen = io();
+    expect(
+      await runReportCommand(
+        ['certificates', '--bundle', dump, '--meeting', SAMPLE.secondMeeting, '--to', 'expert', '--signatory', 'Aibek Dzhaparov', '--signatory-title', 'Chair', '--out', certificates],
+        chosen.io,
+      ),
+    ).toBe(0);
+    const text = await pdfText(certificates);
+    expect(text).toContain('Aibek Dzhaparov');
+    expect((await pdfInfo(certificates)).pages).toBeLessThan(26);
+    const wrong = io();
+    expect(await runReportCommand(['agenda', '--bundle', dump, '--meeting', SAMPLE.secondMeeting, '--to', 'expert', '--out', certificates], wrong.io)).toBe(2);
+    expect(wrong.err.join('')).toContain('--to applies to certificates only.');
   });
 
   it('says which meetings the file holds when the one asked for is not there', async () => {

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameScripts, paperSizes, reportKinds, reportLanguages } from '../../shared/reports/spec';
+import { participationCapacities } from '../../shared/model';
+import { nameScripts, paperSizes, reportKinds, reportLanguages, type ReportSpec } from '../../shared/reports/spec';
 import {
   defaultNameScript,
   readReportChoices,
@@ -27,6 +28,10 @@ const choicesArbitrary: fc.Arbitrary<ReportChoices> = fc.record({
   contacts: fc.boolean(),
   annex: fc.boolean(),
   lineNumbers: fc.boolean(),
+  recipients: fc.option(fc.subarray([...participationCapacities]), { nil: null }),
+  minDays: fc.integer({ min: 0, max: 62 }),
+  perSheet: fc.constantFrom(6 as const, 8 as const, 10 as const),
+  signatory: fc.record({ name: fc.string({ maxLength: 200 }), titleEn: fc.string({ maxLength: 200 }), titleRu: fc.string({ maxLength: 200 }) }),
 });
 
 describe('report choices in the URL', () => {
@@ -56,5 +61,14 @@ describe('report choices in the URL', () => {
     const link = reportLink(spec);
     expect(link.startsWith('/reports?')).toBe(true);
     expect(specFromChoices(readReportChoices(new URLSearchParams(link.split('?')[1]), 'ru'))).toEqual(spec);
+    const certificates: ReportSpec = {
+      kind: 'certificates',
+      meetingId: 'm-2',
+      recipients: { capacities: ['expert', 'trainee'], minDays: 2 },
+      signatory: { name: { en: 'A. Dzhaparov', ru: 'A. Dzhaparov' }, title: { en: 'Chair', ru: 'Председатель' } },
+      language: 'en+ru',
+      paper: 'a4',
+    };
+    expect(specFromChoices(readReportChoices(new URLSearchParams(reportLink(certificates).split('?')[1]), 'en'))).toEqual(certificates);
   });
 });

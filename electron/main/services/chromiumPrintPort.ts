@@ -81,6 +81,10 @@ export class ChromiumPrintPort implements PrintPort {
         footerTemplate: options.footerTemplate === '' ? BLANK_TEMPLATE : options.footerTemplate,
         printBackground: true,
         preferCSSPageSize: false,
+        // Accessible: a structure tree (with the document's language from <html lang>), and
+        // bookmarks from the headings.
+        tagged: true,
+        outline: true,
       });
       return new Uint8Array(pdf);
     } catch (error) {

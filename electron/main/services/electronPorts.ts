@@ -48,6 +48,9 @@ export function toPrintToPdfOptions(options: PdfOptions): PrintToPDFOptions {
     displayHeaderFooter,
     headerTemplate: options.headerTemplate === '' ? BLANK_TEMPLATE : options.headerTemplate,
     footerTemplate: options.footerTemplate === '' ? BLANK_TEMPLATE : options.footerTemplate,
+    // Accessible (a structure tree, the language from <html lang>) with bookmarks from the headings.
+    generateTaggedPDF: true,
+    generateDocumentOutline: true,
     // Shaded table headers and rule lines are part of a report's look.
     printBackground: true,
     // The page size comes from PdfOptions, not from whatever @page rule a template has.

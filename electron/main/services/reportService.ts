@@ -14,7 +14,7 @@ import { ReportView } from '../../../shared/reports/components/ReportView';
 import { chromeTemplateHtml, pageSetupFor, reportDocumentHtml, reportFileName } from '../../../shared/reports/document';
 import { facesFor, fontFaceCss, type EmbeddedFont, type ReportFontLoader } from '../../../shared/reports/fonts';
 import { isoDateOf } from '../../../shared/reports/format';
-import type { ReportModel } from '../../../shared/reports/model';
+import type { BookModel, ReportModel } from '../../../shared/reports/model';
 import type { ReportExportRequest, ReportExportResult } from '../../../shared/reports/spec';
 import { ServiceError } from './serviceError';
 import type { FileService } from './fileService';
@@ -91,10 +91,28 @@ export function createReportPrinter(deps: ReportPrinterDeps) {
     return renderReport(model, await deps.fonts());
   }
 
+  /**
+   * The contents' page numbers: each part is printed alone, laid out exactly as in the book
+   * (same stylesheet, page size and margins, starting at the top of a page), and its pages
+   * counted; the title page is 1 and the contents page 2. Costs one extra print per part.
+   */
+  async function measureBook(model: BookModel): Promise<RenderedReport> {
+    const fonts = await deps.fonts();
+    const startPages: number[] = [];
+    let next = 3;
+    for (let index = 0; index < model.parts.length; index += 1) {
+      const part = renderReport({ ...model, only: index }, fonts);
+      startPages.push(next);
+      next += countPdfPages(await deps.print.printToPdf(part.html, part.pdfOptions));
+    }
+    return renderReport({ ...model, startPages }, fonts);
+  }
+
   return {
     render,
     async print(request: ReportExportRequest): Promise<PrintedReport> {
-      const rendered = await render(request);
+      let rendered = await render(request);
+      if (rendered.model.kind === 'book') rendered = await measureBook(rendered.model);
       const pdf = await deps.print.printToPdf(rendered.html, rendered.pdfOptions);
       if (pdf.byteLength < 5 || Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') {
         throw new Error('The printer returned something that is not a PDF.');

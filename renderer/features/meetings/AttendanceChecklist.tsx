@@ -12,6 +12,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
 import type { ParticipantRow } from './ParticipantsTab';
 import { matchesText } from './useRegistry';
+import { joinIsolated } from '../../../shared/bidi';
 
 interface Props {
   meeting: Meeting;
@@ -201,7 +202,7 @@ export function AttendanceChecklist({ meeting, rows, days }: Props) {
                       }}
                     />
                     <span className="m-person-name">{row.name}</span>
-                    <span className="hint">{[row.countryName, row.organization, t(`meetings.capacities.${row.participation.capacity}`)].filter(Boolean).join(' · ')}</span>
+                    <span className="hint">{joinIsolated([row.countryName, row.organization, t(`meetings.capacities.${row.participation.capacity}`)], ' · ')}</span>
                   </label>
                 </li>
               );

@@ -21,6 +21,7 @@ import { OutcomesTab } from './OutcomesTab';
 import { OverviewTab } from './OverviewTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { personName, personOptions, useIsSecretariat, useRegistry } from './useRegistry';
+import { joinIsolated } from '../../../shared/bidi';
 
 export const meetingTabs = ['overview', 'agenda', 'participants', 'outcomes'] as const;
 export type MeetingTab = (typeof meetingTabs)[number];
@@ -51,6 +52,9 @@ export function MeetingPage() {
     ]);
     return { meeting, sessions, participations, decisions, actionItems } as const;
   }, [repositories, id]);
+
+  // The meeting book includes the group's MoU draft (the first document, as the Reports screen chooses).
+  const mouDocuments = useLiveQuery(() => repositories.reports.listDocuments(), [repositories]);
 
   const people = useMemo(() => (registry ? personOptions(registry, language) : []), [registry, language]);
   const nameOf = useCallback(
@@ -98,9 +102,10 @@ export function MeetingPage() {
 
   const { meeting, sessions, participations, decisions, actionItems } = data;
   const editable = secretariat;
-  const place = [pick(meeting.venue, language), pick(meeting.city, language)].filter(Boolean).join(', ');
+  const place = joinIsolated([pick(meeting.venue, language), pick(meeting.city, language)], ', ');
   // The agenda for the meeting room, both languages on A4; "PDF options…" offers the other reports.
   const agendaPdf: ReportSpec = { kind: 'agenda', meetingId: meeting.id, language: 'en+ru', paper: 'a4' };
+  const bookPdf: ReportSpec = { kind: 'book', meetingId: meeting.id, documentId: mouDocuments?.[0]?.id ?? null, language: 'en+ru', paper: 'a4' };
 
   return (
     <div className="page meeting-page m-area">
@@ -119,6 +124,7 @@ export function MeetingPage() {
         </div>
         <MeetingActions meeting={meeting} sessions={sessions} participantCount={participations.length} personName={nameOf} editable={editable}>
           <ExportPdfButton spec={agendaPdf} label={t('reports.export.agendaButton')} />
+          <ExportPdfButton spec={bookPdf} label={t('reports.export.bookButton')} disabled={mouDocuments === undefined} />
           <Link className="button-link" to={reportLink(agendaPdf)}>
             {t('reports.form.printOptions')}
           </Link>

@@ -14,6 +14,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import './meetings.css';
 import { normalizeSearch, useIsSecretariat } from './useRegistry';
+import { joinIsolated } from '../../../shared/bidi';
 
 interface Filters {
   query: string;
@@ -222,7 +223,7 @@ function MeetingTable({ caption, meetings, emptyText }: { caption: string; meeti
           </thead>
           <tbody>
             {meetings.map((meeting) => {
-              const place = [pick(meeting.city, language), pick(meeting.venue, language)].filter(Boolean).join(', ');
+              const place = joinIsolated([pick(meeting.city, language), pick(meeting.venue, language)], ', ');
               const conjunction = pick(meeting.inConjunctionWith, language);
               return (
                 <tr key={meeting.id} className={meeting.status === 'cancelled' ? 'm-cancelled' : undefined}>

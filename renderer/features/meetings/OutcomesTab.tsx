@@ -14,6 +14,7 @@ import { showError, useToasts } from '../../stores/toasts';
 import { BilingualInput, FormAlert, SelectInput, TextInput, errorsFromException, focusFirstError, issuesToErrors, useFormSubmit, type FieldErrors } from './formKit';
 import { OutcomeList } from './OutcomeList';
 import { personName, type Registry } from './useRegistry';
+import { joinIsolated } from '../../../shared/bidi';
 
 interface Props {
   meeting: Meeting;
@@ -136,7 +137,7 @@ function ActionItems({ meeting, actionItems, participations, registry, editable 
 
   const ownerText = (item: ActionItem): string => {
     const delegate = item.ownerDelegateId ? registry.delegatesById.get(item.ownerDelegateId) : undefined;
-    return [delegate ? personName(delegate, language) : '', pick(item.ownerName, language)].filter(Boolean).join(', ');
+    return joinIsolated([delegate ? personName(delegate, language) : '', pick(item.ownerName, language)], ', ');
   };
 
   return (

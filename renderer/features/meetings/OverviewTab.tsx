@@ -8,6 +8,7 @@ import { formatDate, pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useNow } from './useNow';
 import type { Registry } from './useRegistry';
+import { joinIsolated } from '../../../shared/bidi';
 
 interface Props {
   meeting: Meeting;
@@ -28,7 +29,7 @@ export function OverviewTab({ meeting, sessions, participations, decisions, acti
     const found = registry.organizationsById.get(id);
     return found ? `${pick(found.name, language)}${found.acronym ? ` (${found.acronym})` : ''}` : t('common.notStated');
   };
-  const place = [pick(meeting.venue, language), pick(meeting.city, language)].filter(Boolean).join(', ');
+  const place = joinIsolated([pick(meeting.venue, language), pick(meeting.city, language)], ', ');
   const conjunction = pick(meeting.inConjunctionWith, language);
   const objectives = pick(meeting.objectives, language);
 

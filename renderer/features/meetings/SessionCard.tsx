@@ -11,6 +11,7 @@ import { isKnownTopic } from '../../../shared/meetings/topics';
 import type { Session } from '../../../shared/model';
 import { pick } from '../../app/format';
 import type { Language } from '../../app/i18n';
+import { joinIsolated } from '../../../shared/bidi';
 
 export function WarningList({
   warnings,
@@ -81,7 +82,7 @@ function SessionCardView(props: SessionCardProps) {
   const otherDays = dayOptions.filter((option) => option.value !== session.date).map((option) => option.value);
   const [target, setTarget] = useState(otherDays[0] ?? '');
   const title = pick(session.title, language);
-  const people = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? t('meetings.agenda.unknownPerson')).join(', ');
+  const people = (ids: readonly string[]) => joinIsolated(ids.map((id) => names.get(id) ?? t('meetings.agenda.unknownPerson')), ', ');
   const description = pick(session.description, language);
   const location = pick(session.location, language);
   const chosenTarget = otherDays.includes(target) ? target : (otherDays[0] ?? '');

@@ -41,6 +41,7 @@ import {
   type TextChoice,
 } from './ui';
 import { countsByArticle, useDocumentData } from './useDocumentData';
+import { joinIsolated } from '../../../shared/bidi';
 
 /** "Article 3. Observers" in the text's language (not necessarily the UI's). */
 export function articleTitle(t: TFunction, number: number, heading: Bilingual, language: TextLanguage): string {
@@ -331,7 +332,7 @@ function DocumentView({ data, session }: { data: NonNullable<ReturnType<typeof u
         )}
         <div>
           <dt>{t('mou.list.columns.parties')}</dt>
-          <dd>{document.partyCountryIds.map((id) => countryName(session.countries, id, language)).join(', ')}</dd>
+          <dd>{joinIsolated(document.partyCountryIds.map((id) => countryName(session.countries, id, language)), ', ')}</dd>
         </div>
         <div>
           <dt>{t('mou.list.columns.articles')}</dt>

@@ -11,6 +11,7 @@ import { useToasts } from '../../stores/toasts';
 import { DocumentForm } from './DocumentForm';
 import { mouPaths } from './paths';
 import { countryName, Loading, useMouSession } from './ui';
+import { joinIsolated } from '../../../shared/bidi';
 
 export function MouPage() {
   const { t } = useTranslation();
@@ -97,7 +98,7 @@ export function MouPage() {
                       ? t('mou.document.statusSince', { status: t(`mouStatuses.${document.status}`), date: formatDate(since, language) })
                       : t(`mouStatuses.${document.status}`)}
                   </td>
-                  <td>{document.partyCountryIds.map((id) => countryName(session.countries, id, language)).join(', ')}</td>
+                  <td>{joinIsolated(document.partyCountryIds.map((id) => countryName(session.countries, id, language)), ', ')}</td>
                   <td className="number">{articles}</td>
                   <td className="number">{open}</td>
                 </tr>

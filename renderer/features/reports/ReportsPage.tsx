@@ -8,8 +8,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { Meeting, MouDocument, MouVersion } from '../../../shared/model';
+import { participationCapacities, type Meeting, type MouDocument, type MouVersion, type ParticipationCapacity } from '../../../shared/model';
 import {
+  badgesPerSheet,
   nameScripts,
   paperSizes,
   reportKinds,
@@ -202,6 +203,25 @@ export function ReportsPage() {
                 </label>
               </fieldset>
             )}
+            {choices.kind === 'certificates' && <CertificateOptions choices={choices} update={update} />}
+            {choices.kind === 'badges' && (
+              <div className="field">
+                <label htmlFor={`${ids}-per-sheet`}>{t('reports.form.perSheet')}</label>
+                <select
+                  id={`${ids}-per-sheet`}
+                  value={String(choices.perSheet)}
+                  onChange={(event) => {
+                    update({ perSheet: badgesPerSheet.find((value) => String(value) === event.target.value) ?? 8 });
+                  }}
+                >
+                  {badgesPerSheet.map((value) => (
+                    <option key={value} value={String(value)}>
+                      {t('reports.form.perSheetOption', { count: value })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
           </form>
           <p className="actions">
             <ExportPdfButton spec={spec} disabled={missing} />
@@ -353,6 +373,81 @@ function MouOptions({ choices, update }: Omit<ChoiceProps, 'ids'>) {
           />
           {t('reports.form.lineNumbers')}
         </label>
+      </fieldset>
+    </>
+  );
+}
+
+/** Without a choice, certificates go to every attendee except organizers and the secretariat. */
+const DEFAULT_RECIPIENTS: readonly ParticipationCapacity[] = participationCapacities.filter(
+  (capacity) => capacity !== 'organizer' && capacity !== 'secretariat',
+);
+
+function CertificateOptions({ choices, update }: { choices: ReportChoices; update: (patch: Partial<ReportChoices>) => void }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const chosen = choices.recipients ?? DEFAULT_RECIPIENTS;
+  const signatory = choices.signatory;
+  return (
+    <>
+      <fieldset className="field">
+        <legend>{t('reports.form.recipients')}</legend>
+        {participationCapacities.map((capacity) => (
+          <label className="choice" key={capacity}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(capacity)}
+              onChange={(event) => {
+                const next = participationCapacities.filter((value) => (value === capacity ? event.target.checked : chosen.includes(value)));
+                update({ recipients: next });
+              }}
+            />
+            {t(`meetings.capacities.${capacity}`)}
+          </label>
+        ))}
+        <label htmlFor={`${ids}-days`}>{t('reports.form.minDays')}</label>
+        <input
+          id={`${ids}-days`}
+          type="number"
+          min={0}
+          max={62}
+          value={choices.minDays}
+          onChange={(event) => {
+            const value = Number(event.target.value);
+            update({ minDays: Number.isInteger(value) ? Math.max(0, Math.min(62, value)) : 0 });
+          }}
+        />
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t('reports.form.signatory')}</legend>
+        <label htmlFor={`${ids}-signer`}>{t('reports.form.signatoryName')}</label>
+        <input
+          id={`${ids}-signer`}
+          maxLength={200}
+          value={signatory.name}
+          onChange={(event) => {
+            update({ signatory: { ...signatory, name: event.target.value } });
+          }}
+        />
+        <label htmlFor={`${ids}-signer-en`}>{t('reports.form.signatoryTitleEn')}</label>
+        <input
+          id={`${ids}-signer-en`}
+          maxLength={200}
+          value={signatory.titleEn}
+          onChange={(event) => {
+            update({ signatory: { ...signatory, titleEn: event.target.value } });
+          }}
+        />
+        <label htmlFor={`${ids}-signer-ru`}>{t('reports.form.signatoryTitleRu')}</label>
+        <input
+          id={`${ids}-signer-ru`}
+          lang="ru"
+          maxLength={200}
+          value={signatory.titleRu}
+          onChange={(event) => {
+            update({ signatory: { ...signatory, titleRu: event.target.value } });
+          }}
+        />
       </fieldset>
     </>
   );

@@ -3,7 +3,9 @@
  * screens can link to a ready report, the back button restores the previous choice and a
  * reload keeps it. Pure: parsing never throws, unknown values fall back to defaults.
  */
+import { participationCapacities, type ParticipationCapacity } from '../../../shared/model';
 import {
+  badgesPerSheet,
   nameScripts,
   paperSizes,
   reportKinds,
@@ -14,6 +16,9 @@ import {
   type ReportLanguage,
   type ReportSpec,
 } from '../../../shared/reports/spec';
+
+/** Badges an A4 or Letter sheet holds. */
+export type BadgesPerSheet = (typeof badgesPerSheet)[number];
 
 export interface ReportChoices {
   kind: ReportKind;
@@ -28,6 +33,14 @@ export interface ReportChoices {
   contacts: boolean;
   annex: boolean;
   lineNumbers: boolean;
+  /** Certificates: to these capacities only (null: every attendee except organizers and the secretariat). */
+  recipients: ParticipationCapacity[] | null;
+  /** Certificates: only to those present on at least this many days (0: any). */
+  minDays: number;
+  /** Badges per sheet. */
+  perSheet: BadgesPerSheet;
+  /** Certificates: who signs (name, title in English, title in Russian). */
+  signatory: { name: string; titleEn: string; titleRu: string };
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
@@ -66,7 +79,21 @@ export function readReportChoices(params: URLSearchParams, uiLanguage: 'en' | 'r
     contacts: params.get('contacts') === '1',
     annex: params.get('annex') === '1',
     lineNumbers: params.get('lines') === '1',
+    recipients: readCapacities(params.get('to')),
+    minDays: Math.min(62, positiveInt(params.get('days')) ?? 0),
+    perSheet: badgesPerSheet.find((value) => String(value) === params.get('perSheet')) ?? 8,
+    signatory: { name: shortText(params.get('signer')), titleEn: shortText(params.get('signerEn')), titleRu: shortText(params.get('signerRu')) },
   };
+}
+
+function readCapacities(value: string | null): ParticipationCapacity[] | null {
+  if (value === null) return null;
+  const chosen = value.split(',');
+  return participationCapacities.filter((capacity) => chosen.includes(capacity));
+}
+
+function shortText(value: string | null): string {
+  return (value ?? '').slice(0, 200);
 }
 
 /** Only what differs from "nothing chosen", so URLs stay short. */
@@ -83,6 +110,12 @@ export function writeReportChoices(choices: ReportChoices): URLSearchParams {
   if (choices.contacts) params.set('contacts', '1');
   if (choices.annex) params.set('annex', '1');
   if (choices.lineNumbers) params.set('lines', '1');
+  if (choices.recipients !== null) params.set('to', choices.recipients.join(','));
+  if (choices.minDays > 0) params.set('days', String(choices.minDays));
+  if (choices.perSheet !== 8) params.set('perSheet', String(choices.perSheet));
+  if (choices.signatory.name !== '') params.set('signer', choices.signatory.name);
+  if (choices.signatory.titleEn !== '') params.set('signerEn', choices.signatory.titleEn);
+  if (choices.signatory.titleRu !== '') params.set('signerRu', choices.signatory.titleRu);
   return params;
 }
 
@@ -106,9 +139,26 @@ export function specFromChoices(choices: ReportChoices): ReportSpec | null {
       return choices.meetingId === null
         ? null
         : { kind: 'participants', meetingId: choices.meetingId, nameScript: choices.nameScript, contacts: choices.contacts, ...common };
+    case 'certificates': {
+      if (choices.meetingId === null) return null;
+      const { name, titleEn, titleRu } = choices.signatory;
+      return {
+        kind: 'certificates',
+        meetingId: choices.meetingId,
+        ...(choices.recipients !== null || choices.minDays > 0 ? { recipients: { capacities: choices.recipients, minDays: choices.minDays } } : {}),
+        ...(name !== '' || titleEn !== '' || titleRu !== ''
+          ? { signatory: { name: { en: name, ru: name }, title: { en: titleEn, ru: titleRu } } }
+          : {}),
+        ...common,
+      };
+    }
+    case 'badges':
+      return choices.meetingId === null ? null : { kind: 'badges', meetingId: choices.meetingId, perSheet: choices.perSheet, ...common };
+    case 'book':
+      return choices.meetingId === null ? null : { kind: 'book', meetingId: choices.meetingId, documentId: choices.documentId, ...common };
     case 'agenda':
     case 'meeting-report':
-    case 'certificates':
+    case 'sign-in':
       return choices.meetingId === null ? null : { kind: choices.kind, meetingId: choices.meetingId, ...common };
   }
 }
@@ -118,7 +168,7 @@ export function reportLink(spec: ReportSpec): string {
   const choices: ReportChoices = {
     kind: spec.kind,
     meetingId: spec.kind === 'mou' ? null : spec.meetingId,
-    documentId: spec.kind === 'mou' ? spec.documentId : null,
+    documentId: spec.kind === 'mou' || spec.kind === 'book' ? spec.documentId : null,
     version: spec.kind === 'mou' ? spec.version : null,
     compareWith: spec.kind === 'mou' ? spec.compareWith : null,
     language: spec.language,
@@ -127,6 +177,13 @@ export function reportLink(spec: ReportSpec): string {
     contacts: spec.kind === 'participants' ? spec.contacts : false,
     annex: spec.kind === 'mou' ? spec.annex : false,
     lineNumbers: spec.kind === 'mou' ? spec.lineNumbers : false,
+    recipients: spec.kind === 'certificates' ? (spec.recipients?.capacities ?? null) : null,
+    minDays: spec.kind === 'certificates' ? (spec.recipients?.minDays ?? 0) : 0,
+    perSheet: spec.kind === 'badges' ? spec.perSheet : 8,
+    signatory:
+      spec.kind === 'certificates' && spec.signatory
+        ? { name: spec.signatory.name.en || spec.signatory.name.ru, titleEn: spec.signatory.title.en, titleRu: spec.signatory.title.ru }
+        : { name: '', titleEn: '', titleRu: '' },
   };
   return `/reports?${writeReportChoices(choices).toString()}`;
 }

@@ -4,11 +4,25 @@
  */
 // @jsxRuntime automatic
 // @jsxImportSource react
+import type { SessionKind } from '../../model';
 import { formatDate, formatTimeRange, isBlank, languagesOf } from '../format';
 import type { MeetingReportModel } from '../model';
 import type { ReportLanguage } from '../spec';
 import { DayHeading } from './Agenda';
-import { BiText, Label, MeetingHeader, Name, Watermark, Heading } from './common';
+import { BiText, Heading, Label, labelText, MeetingHeader, Name, Watermark, type PrintLabels } from './common';
+
+/** A column heading with each language on a line of its own (narrow numeric columns). */
+function Stacked({ mode, get }: { mode: ReportLanguage; get: (labels: PrintLabels) => string }) {
+  return (
+    <>
+      {languagesOf(mode).map((lang) => (
+        <span key={lang} lang={lang} className="second-line">
+          {labelText(lang, get)}
+        </span>
+      ))}
+    </>
+  );
+}
 
 function Attendance({ model }: { model: MeetingReportModel }) {
   const mode = model.language;
@@ -26,6 +40,13 @@ function Attendance({ model }: { model: MeetingReportModel }) {
         <Label mode={mode} get={(l) => l.report.attendanceNote} />
       </p>
       <table className="attendance-table">
+        <colgroup>
+          <col className="c-country" />
+          {capacities.map((capacity) => (
+            <col key={capacity} />
+          ))}
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">
@@ -33,11 +54,11 @@ function Attendance({ model }: { model: MeetingReportModel }) {
             </th>
             {capacities.map((capacity) => (
               <th scope="col" className="num" key={capacity}>
-                <Label mode={mode} get={(l) => l.capacityShort[capacity]} />
+                <Stacked mode={mode} get={(l) => l.capacityShort[capacity]} />
               </th>
             ))}
             <th scope="col" className="num">
-              <Label mode={mode} get={(l) => l.report.total} />
+              <Stacked mode={mode} get={(l) => l.report.total} />
             </th>
           </tr>
         </thead>
@@ -59,9 +80,9 @@ function Attendance({ model }: { model: MeetingReportModel }) {
               <td className="num">{row.total}</td>
             </tr>
           ))}
-        </tbody>
-        <tfoot>
-          <tr>
+          {/* The Total row is the table's last body row, not a <tfoot>: Chromium repeats a
+              footer group on every page, where the grand total would read as a page's sum. */}
+          <tr className="total-row">
             <th scope="row">
               <Label mode={mode} get={(l) => l.report.total} />
             </th>
@@ -72,16 +93,21 @@ function Attendance({ model }: { model: MeetingReportModel }) {
             ))}
             <td className="num">{total}</td>
           </tr>
-        </tfoot>
+        </tbody>
       </table>
     </>
   );
 }
 
+const NO_OUTCOME_KINDS = new Set<SessionKind>(['break', 'meal']);
+
 function Sessions({ model }: { model: MeetingReportModel }) {
   const mode = model.language;
   const langs = languagesOf(mode);
-  const days = model.days.filter((day) => day.sessions.length > 0);
+  // Breaks and meals have no outcome to report.
+  const days = model.days
+    .map((day) => ({ ...day, sessions: day.sessions.filter((session) => !NO_OUTCOME_KINDS.has(session.kind)) }))
+    .filter((day) => day.sessions.length > 0);
   if (days.length === 0) {
     return (
       <p className="empty-note">

@@ -41,7 +41,9 @@ function ArticleColumn({ article, lang, numbered }: { article: MouArticleView; l
     <>
       <Heading level={2} className="article-title">
         {article.number !== null && <>{labelText(lang, (l) => l.mou.article, { number: article.number })}. </>}
-        <Segments segments={text.heading} />
+        <bdi>
+          <Segments segments={text.heading} />
+        </bdi>
       </Heading>
       <div className={numbered ? 'body numbered' : 'body'}>
         {numbered && (
@@ -56,6 +58,38 @@ function ArticleColumn({ article, lang, numbered }: { article: MouArticleView; l
         ))}
       </div>
     </>
+  );
+}
+
+/**
+ * Both languages side by side, paragraph by paragraph: each pair of paragraphs shares a
+ * grid row, so a longer translation pushes both columns down together and paragraph n of
+ * one language always starts level with paragraph n of the other. (With line numbers the
+ * columns stay independent: each language's number column counts its own lines.)
+ */
+function AlignedArticle({ article, langs }: { article: MouArticleView; langs: readonly Lang[] }) {
+  const count = Math.max(...langs.map((lang) => article.text[lang].lines.length));
+  return (
+    <div className="parallel aligned">
+      {langs.map((lang) => (
+        <Heading level={2} className="article-title" lang={lang} key={`h-${lang}`}>
+          {article.number !== null && <>{labelText(lang, (l) => l.mou.article, { number: article.number })}. </>}
+          <bdi>
+            <Segments segments={article.text[lang].heading} />
+          </bdi>
+        </Heading>
+      ))}
+      {Array.from({ length: count }, (_, index) =>
+        langs.map((lang) => {
+          const line = article.text[lang].lines[index] ?? [];
+          return (
+            <p key={`${lang}-${String(index)}`} lang={lang} className={isSubParagraph(line) ? 'para sub' : 'para'}>
+              <Segments segments={line} />
+            </p>
+          );
+        }),
+      )}
+    </div>
   );
 }
 
@@ -94,6 +128,8 @@ function Article({ article, model }: { article: MouArticleView; model: MouModel 
       <ChangeNote article={article} mode={model.language} />
       {langs.length === 1 && langs[0] !== undefined ? (
         <ArticleColumn article={article} lang={langs[0]} numbered={model.lineNumbers} />
+      ) : !model.lineNumbers ? (
+        <AlignedArticle article={article} langs={langs} />
       ) : (
         <div className="parallel">
           {langs.map((lang) => (

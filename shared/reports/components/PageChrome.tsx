@@ -8,7 +8,7 @@
 // @jsxRuntime automatic
 // @jsxImportSource react
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
-import { formatDate, languagesOf, type Lang } from '../format';
+import { formatDate, formatShortDate, languagesOf, type Lang } from '../format';
 import type { ReportModel } from '../model';
 import { REPORT_FONT_FAMILY } from '../fonts';
 import { labelText, PRINT_LABELS } from './common';
@@ -17,6 +17,34 @@ import { labelText, PRINT_LABELS } from './common';
 export function headerTitle(model: ReportModel): string {
   return languagesOf(model.language)
     .map((lang) => model.title[lang].trim() || model.title[lang === 'en' ? 'ru' : 'en'])
+    .join(' / ');
+}
+
+/** Each language's title as the header prints it, isolated; an MoU says which text it shows on every page. */
+function HeaderTitle({ model }: { model: ReportModel }) {
+  const langs = languagesOf(model.language);
+  return (
+    <>
+      {langs.map((lang, index) => (
+        <Fragment key={lang}>
+          {index > 0 && ' / '}
+          <bdi>{model.title[lang].trim() || model.title[lang === 'en' ? 'ru' : 'en']}</bdi>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** "Version 3: Second draft, 15 March 2026" or "Working text as of 12 March 2026", in the report's languages. */
+export function mouVersionLine(model: ReportModel): string | null {
+  if (model.kind !== 'mou') return null;
+  const version = model.version;
+  return languagesOf(model.language)
+    .map((lang) =>
+      version
+        ? labelText(lang, (l) => l.mou.versionShort, { number: version.number, date: formatShortDate(version.date, lang) })
+        : labelText(lang, (l) => l.mou.workingTextShort, { date: formatShortDate(model.printedOn, lang) }),
+    )
     .join(' / ');
 }
 
@@ -39,9 +67,13 @@ const ellipsis: CSSProperties = { overflow: 'hidden', whiteSpace: 'nowrap', text
 export function PageHeader({ model, marginMm }: { model: ReportModel; marginMm: number }) {
   const langs = languagesOf(model.language);
   const mark = model.cancelled ? 'cancelled' : model.draft ? 'draft' : null;
+  const version = mouVersionLine(model);
   return (
     <div style={bar(marginMm)}>
-      <span style={ellipsis}>{headerTitle(model)}</span>
+      <span style={ellipsis}>
+        <HeaderTitle model={model} />
+      </span>
+      {version !== null && <span style={{ whiteSpace: 'nowrap' }}>{version}</span>}
       {mark && (
         <span style={{ fontWeight: 700, letterSpacing: '0.08em', whiteSpace: 'nowrap' }}>
           {langs.map((lang) => PRINT_LABELS[lang][mark]).join(' / ')}

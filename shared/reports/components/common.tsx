@@ -13,7 +13,9 @@ import type { Widen } from '../../i18n/widen';
 import type { DiffSegment as Segment } from '../../mou/compare';
 import { formatDateRange, formatZone, interpolate, isBlank, languagesOf, pickText, type Lang } from '../format';
 import type { MeetingHead, PersonName } from '../model';
+import { latinOrFallback, nativeOrFallback, readableBeside } from '../names';
 import type { NameScript, ReportLanguage } from '../spec';
+import { watermarkPath } from '../watermarkGlyphs';
 
 /**
  * How many levels a report's headings sit below the page that shows it: 0 when printed (the
@@ -34,6 +36,9 @@ export function Heading({ level, className, lang, children }: { level: 1 | 2 | 3
 }
 
 export type PrintLabels = Widen<typeof reportsEn.print>;
+
+/** True inside the meeting book (components/Book.tsx provides it). */
+export const InBookContext = createContext(false);
 export const PRINT_LABELS: Readonly<Record<Lang, PrintLabels>> = { en: reportsEn.print, ru: reportsRu.print };
 
 type Values = Readonly<Record<string, string | number>>;
@@ -56,12 +61,32 @@ export function Label({
         return (
           <Fragment key={lang}>
             {index > 0 && ' / '}
-            <span lang={lang}>{filled ? interpolate(template, filled) : template}</span>
+            <span lang={lang}>{filled ? <Filled template={template} values={filled} /> : template}</span>
           </Fragment>
         );
       })}
     </>
   );
+}
+
+/** A label with its placeholders filled, each value isolated (a value may be a stored string). */
+export function Filled({ template, values }: { template: string; values: Values }) {
+  const parts = template.split(/(\{\{\w+\}\})/);
+  return (
+    <>
+      {parts.map((part, index) => {
+        const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
+        const value = name === undefined ? undefined : values[name];
+        if (value === undefined) return <Fragment key={String(index)}>{part}</Fragment>;
+        return <bdi key={String(index)}>{value}</bdi>;
+      })}
+    </>
+  );
+}
+
+/** A label in one language with its values filled and isolated. */
+export function LabelIn({ lang, get, values }: { lang: Lang; get: (labels: PrintLabels) => string; values: Values }) {
+  return <Filled template={get(PRINT_LABELS[lang])} values={values} />;
 }
 
 /** A label as plain text in one language. */
@@ -73,7 +98,20 @@ export function labelText(lang: Lang, get: (labels: PrintLabels) => string, valu
 /** Stored bilingual text in one language, falling back to the other (and saying which it is). */
 export function Txt({ value, lang }: { value: Bilingual; lang: Lang }) {
   const picked = pickText(value, lang);
-  return picked.lang === lang ? <>{picked.text}</> : <span lang={picked.lang}>{picked.text}</span>;
+  return picked.lang === lang ? <U>{picked.text}</U> : <U lang={picked.lang}>{picked.text}</U>;
+}
+
+/**
+ * A user-supplied string, isolated for bidirectional text: whatever it holds (a Dari name,
+ * an unclosed right-to-left override arriving from another installation) cannot reorder
+ * the text around it. Every stored value a template prints goes through here (or <bdi>).
+ */
+export function U({ children, lang, className }: { children: ReactNode; lang?: string; className?: string }) {
+  return (
+    <bdi lang={lang} className={className}>
+      {children}
+    </bdi>
+  );
 }
 
 /**
@@ -101,7 +139,7 @@ export function BiText({
       <>
         {distinct.map(({ lang, picked }) => (
           <p key={lang} lang={picked.lang}>
-            {picked.text}
+            <U>{picked.text}</U>
           </p>
         ))}
       </>
@@ -112,23 +150,44 @@ export function BiText({
       {distinct.map(({ lang, picked }, index) => (
         <Fragment key={lang}>
           {index > 0 && inline && ' / '}
-          <span lang={picked.lang} className={!inline && index > 0 ? 'second-line' : undefined}>
+          <U lang={picked.lang} className={!inline && index > 0 ? 'second-line' : undefined}>
             {picked.text}
-          </span>
+          </U>
         </Fragment>
       ))}
     </>
   );
 }
 
-/** The name in Latin script, with the honorific a list prints ("Ms. Aigerim Seitkali"). */
+/**
+ * The name in Latin script, with the honorific a list prints ("Ms. Aigerim Seitkali");
+ * never blank: without a Latin spelling, transliterated from Cyrillic or as written.
+ */
 export function latinName(name: PersonName, withHonorific: boolean): string {
-  return withHonorific && name.honorific !== '' ? `${name.honorific} ${name.latin}` : name.latin;
+  const text = latinOrFallback(name);
+  return withHonorific && name.honorific !== '' && text !== '' ? `${name.honorific} ${text}` : text;
 }
 
 /** The name in the native script, or in Latin script when there is none. */
 export function nativeName(name: PersonName): string {
-  return name.native !== '' ? name.native : name.latin;
+  return nativeOrFallback(name);
+}
+
+/** A native name a Russian reader may not read (Dari), with its Latin spelling after it. */
+function NativeName({ name }: { name: PersonName }) {
+  const beside = readableBeside(name);
+  return (
+    <>
+      <bdi dir="auto">{nativeName(name)}</bdi>
+      {beside !== null && (
+        <>
+          {' ('}
+          <bdi>{beside}</bdi>
+          {')'}
+        </>
+      )}
+    </>
+  );
 }
 
 /**
@@ -140,12 +199,12 @@ export function Name({ name, script, honorific = false }: { name: PersonName; sc
     case 'latin':
       return <bdi>{latinName(name, honorific)}</bdi>;
     case 'native':
-      return <bdi dir="auto">{nativeName(name)}</bdi>;
+      return <NativeName name={name} />;
     case 'both':
       return (
         <>
           <bdi>{latinName(name, honorific)}</bdi>
-          {name.native !== '' && name.native !== name.latin && (
+          {name.native !== '' && name.native !== latinOrFallback(name) && (
             <span className="second-line">
               <bdi dir="auto">{name.native}</bdi>
             </span>
@@ -197,12 +256,19 @@ export function Segments({ segments }: { segments: readonly Segment[] }) {
  * The DRAFT (or CANCELLED) mark: a large faint word that Chromium repeats on every printed
  * page (a fixed element prints on each page), plus a visible stamp under the title.
  */
-export function Watermark({ draft, cancelled, mode }: { draft: boolean; cancelled: boolean; mode: ReportLanguage }) {
-  if (!draft && !cancelled) return null;
-  const get = (labels: PrintLabels) => (cancelled ? labels.cancelled : labels.draft);
+export function Watermark({ draft, cancelled, mode, own = false }: { draft: boolean; cancelled: boolean; mode: ReportLanguage; own?: boolean }) {
+  const inBook = useContext(InBookContext);
+  if ((!draft && !cancelled) || (inBook && !own)) return null;
+  const text = languagesOf(mode)
+    .map((lang) => (cancelled ? PRINT_LABELS[lang].cancelled : PRINT_LABELS[lang].draft))
+    .join(' / ');
+  const { d, width } = watermarkPath(text);
+  const stroke = 14;
   return (
-    <div className={languagesOf(mode).length > 1 ? 'watermark two-languages' : 'watermark'} aria-hidden="true">
-      <Label mode={mode} get={get} />
+    <div className="watermark" aria-hidden="true">
+      <svg viewBox={`${String(-stroke)} ${String(-stroke)} ${String(width + 2 * stroke)} ${String(100 + 2 * stroke)}`} role="presentation">
+        <path d={d} fill="none" stroke="rgba(0,0,0,0.075)" strokeWidth={stroke} strokeLinejoin="round" strokeLinecap="round" />
+      </svg>
     </div>
   );
 }
@@ -226,11 +292,11 @@ export function TitleLines({ value, mode }: { value: Bilingual; mode: ReportLang
   return (
     <>
       <Heading level={1} lang={firstText.lang}>
-        {firstText.text}
+        <U>{firstText.text}</U>
       </Heading>
       {secondText && secondText.text !== firstText.text && (
         <p className="title-second" lang={secondText.lang}>
-          {secondText.text}
+          <U>{secondText.text}</U>
         </p>
       )}
     </>
@@ -254,6 +320,7 @@ export function MeetingHeader({
   draft,
   cancelled,
   children,
+  standalone = false,
 }: {
   meeting: MeetingHead;
   mode: ReportLanguage;
@@ -261,11 +328,27 @@ export function MeetingHeader({
   draft: boolean;
   cancelled: boolean;
   children?: ReactNode;
+  /** The full header even inside the meeting book (its title page). */
+  standalone?: boolean;
 }) {
-  const place: Bilingual = {
-    en: [meeting.venue.en, meeting.city.en].filter((part) => part.trim() !== '').join(', '),
-    ru: [meeting.venue.ru, meeting.city.ru].filter((part) => part.trim() !== '').join(', '),
-  };
+  const inBook = useContext(InBookContext);
+  if (inBook && !standalone) {
+    // In the book, the title page says which meeting; a part opens with its kind.
+    return (
+      <header className="report-head book-part-head">
+        <h1>
+          <Label mode={mode} get={kindLabel} />
+        </h1>
+        {children}
+      </header>
+    );
+  }
+  const langs = languagesOf(mode);
+  // Venue and city each fall back to the other language on their own: a Russian line keeps
+  // the venue's English name when only that one is filled. Each part is isolated.
+  const placeParts = (lang: Lang) => [pickText(meeting.venue, lang), pickText(meeting.city, lang)].filter((part) => part.text !== '');
+  const placeKey = (lang: Lang) => placeParts(lang).map((part) => part.text).join('\u0000');
+  const places = langs.filter((lang, index) => index === 0 || placeKey(lang) !== placeKey(langs[0] ?? 'en'));
   return (
     <header className="report-head">
       <p className="report-kind">
@@ -283,7 +366,23 @@ export function MeetingHeader({
           ))}
         </MetaRow>
         <MetaRow label={<Label mode={mode} get={(l) => l.place} />}>
-          {isBlank(place) ? <Label mode={mode} get={(l) => l.notStated} /> : <BiText value={place} mode={mode} inline />}
+          {isBlank(meeting.venue) && isBlank(meeting.city) ? (
+            <Label mode={mode} get={(l) => l.notStated} />
+          ) : (
+            places.map((lang, index) => (
+              <Fragment key={lang}>
+                {index > 0 && ' / '}
+                <span lang={lang}>
+                  {placeParts(lang).map((part, partIndex) => (
+                    <Fragment key={String(partIndex)}>
+                      {partIndex > 0 && ', '}
+                      <U lang={part.lang === lang ? undefined : part.lang}>{part.text}</U>
+                    </Fragment>
+                  ))}
+                </span>
+              </Fragment>
+            ))
+          )}
         </MetaRow>
         {meeting.host && (
           <MetaRow label={<Label mode={mode} get={(l) => l.host} />}>
