@@ -212,6 +212,32 @@ describe('sync through a shared folder', () => {
     expect((await run(delegation)).status.state).toBe('online');
   });
 
+  it('after a backup restore, the folder’s files are read again and bring back what the restore removed', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cwg-shared-'));
+    const secretariat = await install(folder, 'Secretariat', 'secretariat');
+    const delegation = await install(folder, 'Turkmen delegation', 'delegation', 'TM');
+    await secretariat.repos.sampleData.load();
+    await run(secretariat);
+    await trustFirstFile(delegation, secretariat, folder);
+    await run(delegation);
+    time.now += 1000;
+    const backup = await delegation.repos.backup.snapshot();
+    const meeting = await addMeeting(secretariat, 'Workshop on the Harmonized System, Ashgabat');
+    await run(secretariat);
+    expect((await run(delegation)).imported).toHaveLength(1);
+    expect(await delegation.repos.meetings.get(meeting.id)).toBeDefined();
+
+    time.now += 1000;
+    const session = await delegation.repos.backup.prepareRestore({ name: 'backup.json', bytes: new TextEncoder().encode(backup.text) });
+    await session.apply();
+    expect(await delegation.repos.meetings.get(meeting.id)).toBeUndefined();
+    // The engine forgot which bundles it imported: the next cycle reads the folder again.
+    const again = await run(delegation);
+    expect(again.imported.length).toBeGreaterThan(0);
+    expect(await delegation.repos.meetings.get(meeting.id)).toBeDefined();
+    await expectSameData(delegation, secretariat);
+  });
+
   it('three installations converge, a delegation joining late catches up, and compaction removes only acknowledged own files', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'cwg-shared-'));
     const secretariat = await install(folder, 'Secretariat', 'secretariat', null, { compactAfterFiles: 4 });
