@@ -258,7 +258,7 @@ describe('data entry a secretariat can trust', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('link', { name: /Inaugural meeting and workshop/ }).first().click();
     await page.getByRole('tab', { name: 'Agenda' }).click();
-    await page.getByRole('button', { name: 'Add a session on day 1' }).click();
+    await page.getByRole('button', { name: 'Add session on day 1' }).click();
     const dialog = page.getByRole('dialog', { name: 'New session' });
     await dialog.waitFor();
     // Imported with a Cyrillic name only, found by the Latin spelling; and the other way round.
@@ -311,7 +311,7 @@ describe('data entry a secretariat can trust', () => {
     await page.getByRole('link', { name: 'Second meeting of the Customs Working Group' }).first().press('Enter');
     await page.getByRole('tab', { name: 'Agenda' }).press('Enter');
     const day1 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Day 1/ }) });
-    const titles = () => day1.getByRole('article').evaluateAll((cards) => cards.map((card) => card.querySelector('h4')?.textContent ?? ''));
+    const titles = () => day1.getByRole('article').evaluateAll((cards) => cards.map((card) => card.querySelector('h3')?.textContent ?? ''));
     await expect.poll(titles).toEqual(['Opening of the second meeting', 'Customs valuation', 'Risk management']);
 
     // Move "Risk management" to the top of the day: focus stays on its button all the way.

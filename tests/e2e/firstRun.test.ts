@@ -72,8 +72,9 @@ describe('first run', () => {
     expect(titles[1]).toContain('Учредительное заседание и семинар Таможенной рабочей группы');
     // The second meeting was in Bishkek; the seed page does not say where the first one was.
     const secondRow = past.getByRole('row', { name: /Второе заседание/ });
+    // The place is user text, shown isolated (U+2068 … U+2069) so no direction mark in it spills over.
     expect(await secondRow.getByRole('cell').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Бишкек/), expect.stringMatching(/9 сент\. 2014 г\. – 11 сент\. 2014 г\./)]),
+      expect.arrayContaining([expect.stringMatching(/^\u2068Бишкек/), expect.stringMatching(/9 сент\. 2014 г\. – 11 сент\. 2014 г\./)]),
     );
   });
 

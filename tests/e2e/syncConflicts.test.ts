@@ -92,7 +92,7 @@ describe('sync conflicts', () => {
     expect(await row.getByRole('cell').nth(1).textContent()).toContain('mamatova@secretariat.example.org');
     expect(await row.getByRole('cell').nth(2).textContent()).toContain('a.mamatova@customs.kg');
     await d.getByRole('button', { name: 'Import', exact: true }).click();
-    await d.getByRole('status').getByText(/1 conflicts/).waitFor();
+    await d.getByRole('status').getByText(/\b1 conflict\b/).waitFor();
 
     await syncNav(d).getByRole('link', { name: 'Conflicts (1)' }).click();
     await d.getByRole('heading', { level: 1, name: 'Conflicts' }).waitFor();

@@ -29,7 +29,7 @@ describe('participantTotals', () => {
       { countryOrder: ['KZ', 'KG', 'TJ', 'TM', 'AF'] },
     );
     expect(totals.total).toBe(5);
-    expect(totals.byCapacity).toEqual({ member: 2, observer: 1, guest: 1, expert: 1, secretariat: 0, organizer: 0 });
+    expect(totals.byCapacity).toEqual({ member: 2, observer: 1, guest: 1, expert: 1, trainee: 0, secretariat: 0, organizer: 0 });
     expect(totals.byStatus).toEqual({ invited: 0, confirmed: 5, declined: 1, attended: 0, absent: 0 });
     expect(totals.byCountry.map((row) => [row.countryId, row.total])).toEqual([
       ['KZ', 1],

@@ -216,7 +216,7 @@ export function ReportsPage() {
                 >
                   {badgesPerSheet.map((value) => (
                     <option key={value} value={String(value)}>
-                      {t('reports.form.perSheetOption', { count: value })}
+                      {t('reports.form.perSheetOption', { number: value })}
                     </option>
                   ))}
                 </select>

@@ -35,7 +35,8 @@ function PersonRow({ person, number, model }: { person: ParticipantRow; number: 
     <tr>
       <td className="num">{number}</td>
       <td>
-        <Name name={person.name} script={model.nameScript} honorific />
+        {/* Honorifics are English (Mr., Ms., Dr.): a list in Russian prints names without them. */}
+        <Name name={person.name} script={model.nameScript} honorific={mode !== 'ru'} />
       </td>
       {model.contacts ? (
         <>
