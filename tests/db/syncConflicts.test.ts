@@ -5,48 +5,12 @@
  * twice is one notice; settling it at the secretariat (the record back, with the lost edit)
  * closes it at the delegations; a role that may not change the record is not offered it.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Comment, Meeting } from '../../shared/model';
-import { createRepositories, openDatabase, saveRecord, unstamped, type CwgDatabase, type Repositories, type RepositoryContext } from '../../renderer/db';
-import type { ExportRequest } from '../../renderer/db/syncRepository';
+import { saveRecord, unstamped } from '../../renderer/db';
+import { testInstallations } from '../fixtures/installations';
 
-const databases: CwgDatabase[] = [];
-afterEach(async () => {
-  for (const db of databases.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-const time = { now: Date.UTC(2024, 8, 9, 8) };
-
-interface Installation {
-  db: CwgDatabase;
-  repos: Repositories;
-  ctx: RepositoryContext;
-  id: string;
-}
-
-async function install(name: string, role: 'secretariat' | 'delegation', countryId: string | null = null): Promise<Installation> {
-  const db = openDatabase(`cwg-conflicts-${crypto.randomUUID()}`);
-  databases.push(db);
-  const repos = createRepositories(db, { now: () => time.now });
-  const installation = await repos.installation.create({ displayName: name, role, countryId });
-  const ctx: RepositoryContext = { db, clock: () => repos.clock(), now: () => time.now, randomUUID: () => crypto.randomUUID() };
-  return { db, repos, ctx, id: installation.id };
-}
-
-async function exportText(from: Installation, request: ExportRequest = { kind: 'all' }): Promise<string> {
-  time.now += 1000;
-  return (await from.repos.sync.exportBundle(request)).text;
-}
-
-async function importText(into: Installation, text: string) {
-  time.now += 1000;
-  const session = await into.repos.sync.prepareImport({ name: 'test.cwgbundle.json', bytes: new TextEncoder().encode(text) });
-  const outcome = await session.apply(session.preview.needsTrust);
-  return { preview: session.preview, outcome };
-}
+const { time, install, exportText, importText } = testInstallations('conflicts');
 
 describe('conflicts that travel', () => {
   it('a deletion that won over an edit, detected at a delegation, reaches the others; the secretariat settles it and it closes everywhere', async () => {

@@ -4,42 +4,14 @@
  * agree to share them; a backup keeps them; the receiver stores a blank marked withheld,
  * and what it sends back never erases the sender's value.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Delegate } from '../../shared/model';
 import { sampleId } from '../../shared/sample/sampleData';
 import type { SyncRecord } from '../../shared/sync/bundleFormat';
 import { contactsWithheld } from '../../shared/sync/privacy';
-import { createRepositories, openDatabase, type CwgDatabase, type Repositories } from '../../renderer/db';
-import type { ExportRequest } from '../../renderer/db/syncRepository';
+import { testInstallations } from '../fixtures/installations';
 
-const databases: CwgDatabase[] = [];
-afterEach(async () => {
-  for (const db of databases.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-const time = { now: Date.UTC(2024, 8, 9, 8) };
-
-async function install(name: string, role: 'secretariat' | 'delegation', countryId: string | null = null) {
-  const db = openDatabase(`cwg-privacy-${crypto.randomUUID()}`);
-  databases.push(db);
-  const repos = createRepositories(db, { now: () => time.now });
-  await repos.installation.create({ displayName: name, role, countryId });
-  return { db, repos };
-}
-
-async function exportText(repos: Repositories, request: ExportRequest): Promise<string> {
-  time.now += 1000;
-  return (await repos.sync.exportBundle(request)).text;
-}
-
-async function importText(repos: Repositories, text: string): Promise<void> {
-  time.now += 1000;
-  const session = await repos.sync.prepareImport({ name: 'test.cwgbundle.json', bytes: new TextEncoder().encode(text) });
-  await session.apply(session.preview.needsTrust);
-}
+const { install, exportText, importText } = testInstallations('privacy');
 
 const contactsOf = (people: Delegate[]) => people.flatMap((d) => [d.email, d.phone]).filter((value) => value !== '');
 
@@ -53,15 +25,15 @@ describe('privacy of contacts', () => {
     expect(hidden.length).toBeGreaterThan(0);
     expect(shared.length).toBeGreaterThan(0);
 
-    const all = await exportText(secretariat.repos, { kind: 'all' });
-    const meeting = await exportText(secretariat.repos, { kind: 'meeting', meetingId: sampleId('meeting', 'second') });
+    const all = await exportText(secretariat, { kind: 'all' });
+    const meeting = await exportText(secretariat, { kind: 'meeting', meetingId: sampleId('meeting', 'second') });
     for (const text of [all, meeting]) for (const secret of contactsOf(hidden)) expect(text).not.toContain(secret);
     for (const email of shared.map((d) => d.email)) expect(all).toContain(email);
     const backup = await secretariat.repos.backup.snapshot();
     for (const secret of [...contactsOf(hidden), ...contactsOf(shared)]) expect(backup.text).toContain(secret);
 
     const delegation = await install('Kyrgyz delegation', 'delegation', 'KG');
-    await importText(delegation.repos, all);
+    await importText(delegation, all);
     for (const person of hidden) {
       const received = await delegation.db.delegates.get(person.id);
       expect(received).toMatchObject({ nameLatin: person.nameLatin, email: '', phone: '' });
@@ -70,14 +42,14 @@ describe('privacy of contacts', () => {
     for (const person of shared) expect((await delegation.db.delegates.get(person.id))?.email).toBe(person.email);
 
     // Peer bundles withhold too; and everything the delegation sends back leaves the secretariat's values alone.
-    await importText(secretariat.repos, await exportText(delegation.repos, { kind: 'all' }));
+    await importText(secretariat, await exportText(delegation, { kind: 'all' }));
     const peers = await secretariat.repos.sync.peers();
     const peer = peers.find((p) => p.name === 'Kyrgyz delegation');
     if (!peer) throw new Error('the delegation is not a known peer');
     const hiddenPerson = hidden[0];
     if (!hiddenPerson) throw new Error('no hidden person');
     await secretariat.repos.delegates.save({ ...hiddenPerson, notes: 'Changed after the first export' });
-    const forPeer = await exportText(secretariat.repos, { kind: 'peer', peerId: peer.id });
+    const forPeer = await exportText(secretariat, { kind: 'peer', peerId: peer.id });
     expect(forPeer).toContain('Changed after the first export');
     for (const secret of contactsOf(hidden)) expect(forPeer).not.toContain(secret);
     for (const person of hidden) {

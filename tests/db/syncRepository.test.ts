@@ -6,61 +6,22 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { merge } from '../../cli/bundle';
 import type { Article, Comment, Delegate } from '../../shared/model';
 import { syncedTableNames } from '../../shared/model';
 import { sampleId } from '../../shared/sample/sampleData';
 import { BundleError } from '../../shared/sync/bundleErrors';
 import { SyncCancelledError } from '../../shared/sync/bundleRead';
-import { createRepositories, openDatabase, saveRecord, unstamped, type CwgDatabase, type Repositories, type RepositoryContext } from '../../renderer/db';
-import { TrustRequiredError, type ExportRequest } from '../../renderer/db/syncRepository';
+import { saveRecord, unstamped, type CwgDatabase } from '../../renderer/db';
+import { TrustRequiredError } from '../../renderer/db/syncRepository';
 import { generateSigner, nodeSyncCrypto } from '../fixtures/bundles/nodeCrypto';
 import { buildChangesBundle } from '../../shared/sync/bundleWrite';
 import { readBundleText } from '../../shared/sync/bundleRead';
+import { bundleFile, testInstallations } from '../fixtures/installations';
 
-const databases: CwgDatabase[] = [];
-afterEach(async () => {
-  for (const db of databases.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-const time = { now: Date.UTC(2024, 8, 9, 8) };
-
-interface Installation {
-  db: CwgDatabase;
-  repos: Repositories;
-  ctx: RepositoryContext;
-  id: string;
-}
-
-async function install(name: string, role: 'secretariat' | 'delegation', countryId: string | null = null): Promise<Installation> {
-  const db = openDatabase(`cwg-sync-${crypto.randomUUID()}`);
-  databases.push(db);
-  const repos = createRepositories(db, { now: () => time.now });
-  const installation = await repos.installation.create({ displayName: name, role, countryId });
-  const ctx: RepositoryContext = { db, clock: () => repos.clock(), now: () => time.now, randomUUID: () => crypto.randomUUID() };
-  return { db, repos, ctx, id: installation.id };
-}
-
-async function exportText(from: Installation, request: ExportRequest = { kind: 'all' }): Promise<string> {
-  time.now += 1000;
-  return (await from.repos.sync.exportBundle(request)).text;
-}
-
-function file(text: string, name = 'test.cwgbundle.json') {
-  return { name, bytes: new TextEncoder().encode(text) };
-}
-
-/** Imports, trusting whatever the preview asks to trust. */
-async function importText(into: Installation, text: string) {
-  time.now += 1000;
-  const session = await into.repos.sync.prepareImport(file(text));
-  const outcome = await session.apply(session.preview.needsTrust);
-  return { preview: session.preview, outcome };
-}
+const { time, install, exportText, importText } = testInstallations('sync');
+const file = bundleFile;
 
 async function syncedDump(db: CwgDatabase): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};

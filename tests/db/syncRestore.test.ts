@@ -11,72 +11,28 @@
  *   secretariat kept a ledger of what its restore removed), so both end with the same data.
  *   A forged "own" change of the secretariat that is not in that ledger is refused.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Article, Comment, Meeting } from '../../shared/model';
 import { syncedTableNames } from '../../shared/model';
 import { sampleId } from '../../shared/sample/sampleData';
-import type { SyncRecord } from '../../shared/sync/bundleFormat';
 import { formatStamp, parseStamp } from '../../shared/sync/hlc';
 import { withheldForBundle } from '../../shared/sync/privacy';
 import { sameRecord } from '../../shared/sync/records';
-import { createRepositories, openDatabase, saveRecord, unstamped, type CwgDatabase, type Repositories, type RepositoryContext } from '../../renderer/db';
-import type { ExportRequest, ImportPreview } from '../../renderer/db/syncRepository';
+import { saveRecord, unstamped } from '../../renderer/db';
+import type { ImportPreview } from '../../renderer/db/syncRepository';
 import { writeRecords } from '../../renderer/db/writes';
+import { bundleFile, syncedRecords, testInstallations, type TestInstallation } from '../fixtures/installations';
 
-const databases: CwgDatabase[] = [];
-afterEach(async () => {
-  for (const db of databases.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-const time = { now: Date.UTC(2024, 8, 9, 8) };
-
-interface Installation {
-  db: CwgDatabase;
-  repos: Repositories;
-  ctx: RepositoryContext;
-  id: string;
-}
-
-async function install(name: string, role: 'secretariat' | 'delegation', countryId: string | null = null): Promise<Installation> {
-  const db = openDatabase(`cwg-restore-${crypto.randomUUID()}`);
-  databases.push(db);
-  const repos = createRepositories(db, { now: () => time.now });
-  const installation = await repos.installation.create({ displayName: name, role, countryId });
-  const ctx: RepositoryContext = { db, clock: () => repos.clock(), now: () => time.now, randomUUID: () => crypto.randomUUID() };
-  return { db, repos, ctx, id: installation.id };
-}
-
-async function exportText(from: Installation, request: ExportRequest = { kind: 'all' }): Promise<string> {
-  time.now += 1000;
-  return (await from.repos.sync.exportBundle(request)).text;
-}
+type Installation = TestInstallation;
+const { time, install, exportText, importText } = testInstallations('restore');
 
 /** "What <peer> has not received yet". */
 const forPeer = (from: Installation, to: Installation): Promise<string> => exportText(from, { kind: 'peer', peerId: to.id });
-
-function file(text: string, name = 'test.cwgbundle.json') {
-  return { name, bytes: new TextEncoder().encode(text) };
-}
-
-/** Imports, trusting whatever the preview asks to trust. */
-async function importText(into: Installation, text: string) {
-  time.now += 1000;
-  const session = await into.repos.sync.prepareImport(file(text));
-  const outcome = await session.apply(session.preview.needsTrust);
-  return { preview: session.preview, outcome };
-}
+const file = bundleFile;
 
 /** What the import screen shows as "Nothing new": no record new, updated or deleted. */
 const nothingNew = (preview: ImportPreview): boolean => preview.totals.new + preview.totals.updated + preview.totals.deleted === 0;
 
-async function syncedRecords(db: CwgDatabase): Promise<Record<string, SyncRecord[]>> {
-  const out: Record<string, SyncRecord[]> = {};
-  for (const name of syncedTableNames) out[name] = (await db.table<SyncRecord, string>(name).toArray()).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return out;
-}
 
 /**
  * The records (id, values and stamps, layout aside) that differ between two installations.
