@@ -55,30 +55,12 @@ export type CsvField = (typeof csvFields)[number];
 export const namePartFields = ['familyName', 'givenName', 'middleName', 'familyNameLatin', 'givenNameLatin'] as const;
 export type NamePartField = (typeof namePartFields)[number];
 
-/** Every field a file column can be imported into, in the order the mapping table shows them. */
-export const importFields = [
-  'id',
-  'honorific',
-  'familyName',
-  'givenName',
-  'middleName',
-  'familyNameLatin',
-  'givenNameLatin',
-  'nameLatin',
-  'nameNative',
-  'positionEn',
-  'positionRu',
-  'organization',
-  'country',
-  'roles',
-  'email',
-  'phone',
-  'languages',
-  'notes',
-  'consentPrintContacts',
-  'consentShareContacts',
-] as const satisfies readonly (CsvField | NamePartField)[];
-export type ImportField = (typeof importFields)[number];
+export type ImportField = CsvField | NamePartField;
+/**
+ * Every field a file column can be imported into, in the order the mapping table shows them:
+ * the export's columns, with the name parts before the whole names.
+ */
+export const importFields: readonly ImportField[] = [...csvFields.slice(0, 2), ...namePartFields, ...csvFields.slice(2)];
 
 /** For each field, the index of the file column it is read from, or null (not imported). */
 export type ColumnMapping = Record<ImportField, number | null>;
