@@ -8,28 +8,10 @@
 // @jsxRuntime automatic
 // @jsxImportSource react
 import { formatDate, languagesOf } from '../format';
-import type { BookModel, BookPartModel } from '../model';
-import { Agenda } from './Agenda';
+import type { BookModel } from '../model';
+import { BookPart } from './BookPart';
 import { InBookContext, Label, MeetingHeader, Watermark } from './common';
-import { MeetingReport } from './MeetingReport';
-import { MouDraft } from './MouDraft';
-import { Participants } from './Participants';
-import { SignIn } from './SignIn';
 
-function Part({ model }: { model: BookPartModel }) {
-  switch (model.kind) {
-    case 'agenda':
-      return <Agenda model={model} />;
-    case 'participants':
-      return <Participants model={model} />;
-    case 'sign-in':
-      return <SignIn model={model} />;
-    case 'mou':
-      return <MouDraft model={model} />;
-    case 'meeting-report':
-      return <MeetingReport model={model} />;
-  }
-}
 
 export function Book({ model }: { model: BookModel }) {
   const mode = model.language;
@@ -40,7 +22,7 @@ export function Book({ model }: { model: BookModel }) {
         <Watermark draft={model.draft} cancelled={model.cancelled} mode={mode} own />
         {only ? (
           <section className="book-part">
-            <Part model={only} />
+            <BookPart model={only} />
           </section>
         ) : (
           <>
@@ -69,7 +51,7 @@ export function Book({ model }: { model: BookModel }) {
             </section>
             {model.parts.map((part) => (
               <section className="book-part" key={part.kind}>
-                <Part model={part} />
+                <BookPart model={part} />
               </section>
             ))}
           </>

@@ -5,27 +5,19 @@
 // @jsxRuntime automatic
 // @jsxImportSource react
 import type { ReportModel } from '../model';
-import { Agenda } from './Agenda';
 import { Badges } from './Badges';
 import { Book } from './Book';
+import { BookPart } from './BookPart';
 import { Certificates } from './Certificates';
-import { MeetingReport } from './MeetingReport';
-import { MouDraft } from './MouDraft';
-import { Participants } from './Participants';
-import { SignIn } from './SignIn';
 
 export function ReportView({ model }: { model: ReportModel }) {
   switch (model.kind) {
     case 'agenda':
-      return <Agenda model={model} />;
     case 'participants':
-      return <Participants model={model} />;
     case 'sign-in':
-      return <SignIn model={model} />;
     case 'mou':
-      return <MouDraft model={model} />;
     case 'meeting-report':
-      return <MeetingReport model={model} />;
+      return <BookPart model={model} />;
     case 'certificates':
       return <Certificates model={model} />;
     case 'book':
