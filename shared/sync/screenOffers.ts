@@ -182,7 +182,7 @@ export function mayEditCountries(actor: Actor): boolean {
 // Meetings
 
 /** Tables a meeting's screens write: the meeting, its agenda, participants, decisions and action items. */
-export const MEETING_TABLES: readonly SyncedTableName[] = ['meetings', 'sessions', 'participations', 'decisions', 'actionItems'];
+export const MEETING_TABLES = ['meetings', 'sessions', 'participations', 'decisions', 'actionItems'] as const satisfies readonly SyncedTableName[];
 
 /** Whether the actor may plan meetings and record them (agenda, participants, outcomes). */
 export function mayPlanMeetings(actor: Actor): boolean {

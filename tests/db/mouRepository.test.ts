@@ -399,7 +399,7 @@ describe('a delegation records its own work (what its peers accept)', () => {
   /** Whether the record as stored here is accepted by peers from this installation as a delegation of `countryId`. */
   async function acceptedFrom(db: CwgDatabase, repositories: Repositories, table: 'amendments' | 'positions', id: string, countryId: string): Promise<boolean> {
     const installation = await repositories.installation.get();
-    const stored = await db.table(table).get(id);
+    const stored: unknown = await db.table(table).get(id);
     return judgeChange(table, stored as SyncRecord, { authority: 'delegation', countryId, signerId: installation?.id ?? '' }).refusedFields === null;
   }
 

@@ -279,7 +279,7 @@ const ACTIONS: readonly ScreenAction[] = [
   },
   official('edit a country (name, membership)', 'countries', (actor) => registryPermissions(actor).editCountries, { membership: 'observer' }),
   ...MEETING_TABLES.map(
-    (table): ScreenAction => ({ name: `plan and record a meeting (${table})`, table, offered: mayPlanMeetings, writes: () => MEETING_RECORDS[table as keyof typeof MEETING_RECORDS] }),
+    (table): ScreenAction => ({ name: `plan and record a meeting (${table})`, table, offered: mayPlanMeetings, writes: () => MEETING_RECORDS[table] }),
   ),
   ...(['amendments', 'positions', 'delegates', 'articles', 'meetings'] as const).map(
     (table): ScreenAction => {
