@@ -61,6 +61,8 @@ export interface TrashItem extends LabelledRef {
   mergedInto: LabelledRef | null;
   /** Why it cannot be restored now, if so. */
   blocked: 'textSigned' | null;
+  /** Whether this installation may restore it: its peers accept every record the restore writes (screenOffers.mayRestore). */
+  restorable: boolean;
 }
 
 export interface RestoreResult extends LabelledRef {
@@ -71,7 +73,7 @@ export interface RestoreResult extends LabelledRef {
 export interface TrashRepository {
   /** Entries, newest deletion first. */
   list(): Promise<TrashItem[]>;
-  /** Whether this installation may restore: peers accept it bringing back any record (the secretariat). */
+  /** Whether this installation may restore anything deleted: peers accept it bringing back any record (the secretariat); each item says whether it may restore that one (`restorable`). */
   canRestore(): Promise<boolean>;
   /** Restores the entry's record with its group and the deleted records they refer to, in one transaction. */
   restore(ref: RecordRef): Promise<RestoreResult>;
@@ -146,15 +148,9 @@ export function createTrashRepository(ctx: RepositoryContext): TrashRepository {
     return null;
   };
 
-  /**
-   * The installation, if it may restore whatever is deleted (every synced table, as the
-   * authority table says: the secretariat); throws otherwise. The screen offers restoring
-   * on the same condition (canRestore), and each plan is checked record by record too.
-   */
-  const requireRestorer = async (): Promise<Installation> => {
+  const requireInstallation = async (): Promise<Installation> => {
     const installation = await db.installation.get('self');
     if (!installation) throw new NoInstallationError();
-    if (!restoresAll(installation)) throw new TrashRefusedError('secretariatOnly');
     return installation;
   };
 
@@ -229,6 +225,7 @@ export function createTrashRepository(ctx: RepositoryContext): TrashRepository {
                     label: await labelOf({ table: 'delegates', id: entry.mergedIntoId }),
                   },
             blocked: plan && (await signedDocumentOf(plan)) !== null ? 'textSigned' : null,
+            restorable: plan !== null && installation !== undefined && mayRestore(installation, plan.records),
           });
         }
         return items;
@@ -241,17 +238,19 @@ export function createTrashRepository(ctx: RepositoryContext): TrashRepository {
     },
 
     async restore(ref) {
-      await requireRestorer();
+      await requireInstallation();
       // The clock reads every synced table: loaded before the transaction (see writes.ts).
       const clock = await ctx.clock();
       return db.transaction('rw', [...TRASH_TABLES], async () => {
-        const installation = await requireRestorer();
+        const installation = await requireInstallation();
         const index = await readIndex();
         if (index.isMerged(ref)) throw new TrashRefusedError('merged');
         const initial = planRestore(index, ref);
         if (!initial) throw new TrashRefusedError('notFound');
         if ((await signedDocumentOf(initial)) !== null) throw new TrashRefusedError('textSigned');
         const plan = await finishPlan(initial);
+        // Every record written back must be one peers accept from this installation (a
+        // delegation: its own country's proposal with its comments, its position…).
         if (!mayRestore(installation, plan.records)) throw new TrashRefusedError('secretariatOnly');
 
         const byTable = new Map<SyncedTableName, AnyRecord[]>();
