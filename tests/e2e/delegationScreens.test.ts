@@ -6,6 +6,7 @@
  * - it sees no button for what its peers would refuse: editing, withdrawing, deleting or
  *   deciding another country's proposal, another country's positions, the official text,
  *   another country's person, the countries;
+ * - it deletes its own withdrawn proposal and restores it from Recently deleted;
  * - its bundle reaches the secretariat with nothing refused, and the secretariat holds the
  *   edited proposal and the cleared position.
  */
@@ -145,6 +146,33 @@ describe('a delegation records its own work, and is offered nothing its peers re
     await d.getByRole('status').getByText('Position cleared.').waitFor();
     await row.getByText('Supports: 2 · reservation: 0 · opposes: 0 · pending: 2').waitFor();
     expect(await focusedLabel(d)).toBe('Change the position of Kyrgyzstan on Whole text');
+  }, 120_000);
+
+  it('deletes its own withdrawn proposal and brings it back from Recently deleted', async () => {
+    const d = delegation.page;
+    await openDocument(d);
+    await d.getByRole('link', { name: /^Amendments \(\d+ open\)$/ }).click();
+    await d.getByRole('heading', { level: 1, name: 'Amendments' }).waitFor();
+    await d.getByLabel('Show').selectOption('withdrawn');
+    await d.getByRole('link', { name: /“Chairmanship”/ }).click();
+    await d.getByRole('button', { name: 'Delete the proposal' }).click();
+    await d.getByRole('group', { name: /^Delete this proposal and its comments\?/ }).getByRole('button', { name: 'Delete the proposal' }).click();
+    await d.getByRole('status').getByText('Proposal deleted.').waitFor();
+
+    await nav(d).getByRole('link', { name: 'Settings' }).click();
+    await d.getByRole('link', { name: 'Open Recently deleted' }).click();
+    await d.getByRole('heading', { level: 1, name: 'Recently deleted' }).waitFor();
+    await d.getByText('This installation restores only what its peers accept from it', { exact: false }).waitFor();
+    // Its proposal and its cleared position: both its own country's, both offered.
+    const restores = d.getByRole('button', { name: /^Restore / });
+    expect((await restores.allTextContents()).length).toBe(2);
+    await d.getByRole('button', { name: /^Restore position / }).waitFor();
+    await d.getByRole('button', { name: /^Restore amendment “.*Chairmanship/ }).click();
+    await d.getByRole('status').getByText(/^Restored amendment “.*Chairmanship/).waitFor();
+    await openDocument(d);
+    await d.getByRole('link', { name: /^Amendments \(\d+ open\)$/ }).click();
+    await d.getByLabel('Show').selectOption('withdrawn');
+    await d.getByRole('link', { name: /“Chairmanship”/ }).waitFor();
   }, 120_000);
 
   it('sends its bundle, and the secretariat imports it with nothing refused', async () => {
