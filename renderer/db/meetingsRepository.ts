@@ -42,6 +42,7 @@ import type {
   ParticipationStatus,
   Session,
 } from '../../shared/model';
+import { mayPlanMeetings } from '../../shared/sync/screenOffers';
 import type { InstallationClock } from './clock';
 import type { SyncedRecordMap } from './db';
 import { NoInstallationError, ValidationError } from './errors';
@@ -204,7 +205,7 @@ export function createMeetingsRepository(ctx: RepositoryContext): MeetingsReposi
   const secretariatClock = async (): Promise<InstallationClock> => {
     const installation = await db.installation.get('self');
     if (!installation) throw new NoInstallationError();
-    if (installation.role !== 'secretariat') throw new MeetingRefusedError('secretariatOnly');
+    if (!mayPlanMeetings(installation)) throw new MeetingRefusedError('secretariatOnly');
     return ctx.clock();
   };
 

@@ -1,7 +1,9 @@
 /**
  * The MoU area's storage: documents, articles, versions, amendments, comments and
- * positions. Every write checks this installation's role (the secretariat keeps the
- * official text and decides amendments; a delegation proposes, withdraws and comments),
+ * positions. Every write checks what this installation's peers accept from it (the
+ * authority table, through shared/sync/screenOffers.ts: the secretariat keeps the official
+ * text and decides amendments; a delegation proposes, edits, withdraws and deletes its own
+ * country's proposals, records and clears its own positions, and comments),
  * the document's status (signed text is final) and the input, then writes all its records
  * in one transaction through writes.ts, so a refused or failed change leaves nothing behind.
  */
@@ -45,6 +47,15 @@ import {
   type MouIssue,
 } from '../../shared/mou/validation';
 import { deterministicId } from '../../shared/sample/deterministicId';
+import { canEditTable } from '../../shared/sync/authorityRules';
+import {
+  choosesProposer,
+  mayClearPosition,
+  mayDecideProposal,
+  mayEditProposal,
+  mayProposeFor,
+  mayRecordPosition,
+} from '../../shared/sync/screenOffers';
 import type { InstallationClock } from './clock';
 import { NoInstallationError, ValidationError } from './errors';
 import { unstamped, writeDeleted, writeRecord, type RepositoryContext } from './writes';
@@ -70,6 +81,7 @@ export type MouRefusalCode =
   | 'secretariatOnly'
   | 'ownCountryOnly'
   | 'proposerOnly'
+  | 'proposalNotYours'
   | 'textSigned'
   | 'proposalsClosed'
   | 'amendmentClosed'
@@ -117,6 +129,13 @@ export interface AmendmentDraft {
   rationale: Bilingual;
   /** Only the secretariat names the proposer (recording a proposal made at a meeting). */
   proposedByCountryId?: string | null;
+}
+
+/** What the proposer may change of an open proposal: its text (none for a deletion) and rationale. */
+export interface AmendmentTextInput {
+  heading: Bilingual;
+  body: Bilingual;
+  rationale: Bilingual;
 }
 
 export type AmendmentDecision = 'accept' | 'reject' | 'supersede';
@@ -171,6 +190,8 @@ export interface MouRepository {
   withdrawAmendment(id: string): Promise<Amendment>;
   /** Deletes an undecided proposal and its comments (a delegation: its own country's; see mayDeleteAmendment). */
   deleteAmendment(id: string): Promise<void>;
+  /** Changes an open proposal's text and rationale (its proposer or the secretariat; see mayEditProposal). */
+  updateAmendment(id: string, input: AmendmentTextInput): Promise<Amendment>;
   decideAmendment(id: string, input: DecisionInput): Promise<Amendment>;
 
   addComment(targetKind: Comment['targetKind'], targetId: string, text: string): Promise<Comment>;
@@ -183,6 +204,8 @@ export interface MouRepository {
     stance: PositionStance,
     reservation: string,
   ): Promise<Position>;
+  /** Removes a recorded position: the cell is "pending" again (a delegation: its own country's). */
+  clearPosition(versionId: string, countryId: string, articleId: string | null): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -235,8 +258,9 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
     });
   };
 
-  const requireSecretariat = (installation: Installation): void => {
-    if (installation.role !== 'secretariat') throw new MouRefusedError('secretariatOnly');
+  /** Refuses what peers would refuse from this installation in `table` (the authority table, canEditTable). */
+  const requireTable = (installation: Installation, table: 'mouDocuments' | 'articles' | 'mouVersions'): void => {
+    if (!canEditTable(installation.role, installation.countryId, table)) throw new MouRefusedError('secretariatOnly');
   };
 
   const liveDocument = async (id: string): Promise<MouDocument> => {
@@ -245,8 +269,8 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
     return document;
   };
 
-  const editableDocument = async (id: string, installation: Installation): Promise<MouDocument> => {
-    requireSecretariat(installation);
+  const editableDocument = async (id: string, installation: Installation, table: 'mouDocuments' | 'articles' = 'articles'): Promise<MouDocument> => {
+    requireTable(installation, table);
     const document = await liveDocument(id);
     if (!statusPermissions(document.status).editText) throw new MouRefusedError('textSigned');
     return document;
@@ -393,7 +417,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
 
     createDocument: (input) =>
       write(async (clock, installation) => {
-        requireSecretariat(installation);
+        requireTable(installation, 'mouDocuments');
         const title = trimBilingual(input.title);
         const partyCountryIds = [...new Set(input.partyCountryIds)];
         assertValid('MoU', validateDocument({ title, partyCountryIds }));
@@ -410,7 +434,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
 
     updateDocument: (id, input) =>
       write(async (clock, installation) => {
-        const document = await editableDocument(id, installation);
+        const document = await editableDocument(id, installation, 'mouDocuments');
         const title = trimBilingual(input.title);
         const partyCountryIds = [...new Set(input.partyCountryIds)];
         assertValid('MoU', validateDocument({ title, partyCountryIds }));
@@ -420,7 +444,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
 
     changeStatus: (id, to, date) =>
       write(async (clock, installation) => {
-        requireSecretariat(installation);
+        requireTable(installation, 'mouDocuments');
         const document = await liveDocument(id);
         const result = changeStatus(document, to, date);
         if (!result.ok) throw new MouValidationError('MoU status', [{ path: 'status', code: result.error }]);
@@ -537,7 +561,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
 
     freezeVersion: (documentId, draft) =>
       write(async (clock, installation) => {
-        requireSecretariat(installation);
+        requireTable(installation, 'mouVersions');
         const document = await liveDocument(documentId);
         const versions = await db.mouVersions.where('documentId').equals(documentId).toArray();
         const label = draft.label.trim().replace(/\s+/g, ' ');
@@ -579,16 +603,16 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
         if (!statusPermissions(document.status).propose) {
           throw new MouRefusedError(document.status === 'signed' ? 'textSigned' : 'proposalsClosed');
         }
-        let proposedByCountryId: string | null;
-        if (installation.role === 'delegation') {
-          proposedByCountryId = installation.countryId;
-        } else {
-          proposedByCountryId = draft.proposedByCountryId ?? null;
-          if (proposedByCountryId === null) {
-            throw new MouValidationError('amendment', [{ path: 'proposedByCountryId', code: 'proposerRequired' }]);
-          }
-          await assertCountries([proposedByCountryId]);
+        // In whose name: the installation's own country unless it may choose (the secretariat
+        // recording a delegation's proposal); whichever, one its peers accept (screenOffers).
+        const proposedByCountryId = choosesProposer(installation, document.partyCountryIds)
+          ? (draft.proposedByCountryId ?? null)
+          : installation.countryId;
+        if (proposedByCountryId === null) {
+          throw new MouValidationError('amendment', [{ path: 'proposedByCountryId', code: 'proposerRequired' }]);
         }
+        if (!mayProposeFor(installation, proposedByCountryId)) throw new MouRefusedError('ownCountryOnly');
+        await assertCountries([proposedByCountryId]);
         const article = draft.articleId === null ? undefined : await db.articles.get(draft.articleId);
         if (draft.articleId !== null && (!article || article.deleted || article.documentId !== documentId)) {
           throw new MouRefusedError('notFound');
@@ -643,10 +667,28 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
         for (const comment of comments) await writeRecord(db, clock, 'comments', { ...unstamped<'comments'>(comment), deleted: true });
       }),
 
+    updateAmendment: (id, input) =>
+      write(async (clock, installation) => {
+        const { amendment, document } = await openAmendment(id);
+        if (!mayEditProposal(installation, amendment)) throw new MouRefusedError('proposalNotYours');
+        if (!statusPermissions(document.status).propose) {
+          throw new MouRefusedError(document.status === 'signed' ? 'textSigned' : 'proposalsClosed');
+        }
+        const text = amendment.kind === 'delete' ? { heading: { en: '', ru: '' }, body: { en: '', ru: '' } } : tidyArticle(input);
+        const rationale = trimBilingual(input.rationale);
+        const article = amendment.articleId === null ? undefined : await db.articles.get(amendment.articleId);
+        const base = amendment.baseText ?? (article && !article.deleted ? article : null);
+        assertValid('amendment', validateAmendment({ kind: amendment.kind, articleId: amendment.articleId, ...text, rationale }, base));
+        // The text it was made against stays: a change of the article since is still shown to the secretariat.
+        return writeRecord(db, clock, 'amendments', { ...unstamped<'amendments'>(amendment), ...text, rationale });
+      }),
+
     decideAmendment: (id, input) =>
       write(async (clock, installation) => {
-        requireSecretariat(installation);
         const { amendment, document } = await openAmendment(id);
+        if (!mayDecideProposal(installation, amendment, input.decision)) {
+          throw new MouRefusedError('secretariatOnly');
+        }
         if (!statusPermissions(document.status).decide) throw new MouRefusedError('textSigned');
         assertValid('decision', validateDecision(input.decision, input.reason, input.date));
         if (input.decision === 'accept') {
@@ -724,11 +766,23 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
         return writeRecord(db, clock, 'comments', { ...unstamped<'comments'>(comment), resolved });
       }),
 
+    clearPosition: (versionId, countryId, articleId) =>
+      write(async (clock, installation) => {
+        const version = await db.mouVersions.get(versionId);
+        if (!version || version.deleted) throw new MouRefusedError('notFound');
+        const document = await liveDocument(version.documentId);
+        if (document.status === 'signed') throw new MouRefusedError('textSigned');
+        const existing = (await db.positions.where('[versionId+countryId]').equals([versionId, countryId]).toArray()).find(
+          (position) => position.articleId === articleId && !position.deleted,
+        );
+        if (!existing) throw new MouRefusedError('notFound');
+        if (!mayClearPosition(installation, existing)) throw new MouRefusedError('ownCountryOnly');
+        await writeRecord(db, clock, 'positions', { ...unstamped<'positions'>(existing), deleted: true });
+      }),
+
     setPosition: (versionId, countryId, articleId, stance, reservation) =>
       write(async (clock, installation) => {
-        if (installation.role === 'delegation' && installation.countryId !== countryId) {
-          throw new MouRefusedError('ownCountryOnly');
-        }
+        if (!mayRecordPosition(installation, countryId)) throw new MouRefusedError('ownCountryOnly');
         const version = await db.mouVersions.get(versionId);
         if (!version || version.deleted) throw new MouRefusedError('notFound');
         const document = await liveDocument(version.documentId);

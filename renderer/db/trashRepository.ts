@@ -9,7 +9,9 @@
 import { deletedEn } from '../../shared/i18n/deleted';
 import { mouStatuses, syncedTableNames, type Bilingual, type Installation, type SyncedTableName } from '../../shared/model';
 import { statusPermissions } from '../../shared/mou/status';
+import { canEditTable } from '../../shared/sync/authorityRules';
 import { recordLabel } from '../../shared/sync/recordLabel';
+import { mayRestore } from '../../shared/sync/screenOffers';
 import { placeRestoredArticles } from '../../shared/trash/articles';
 import {
   listEntries,
@@ -59,6 +61,8 @@ export interface TrashItem extends LabelledRef {
   mergedInto: LabelledRef | null;
   /** Why it cannot be restored now, if so. */
   blocked: 'textSigned' | null;
+  /** Whether this installation may restore it: its peers accept every record the restore writes (screenOffers.mayRestore). */
+  restorable: boolean;
 }
 
 export interface RestoreResult extends LabelledRef {
@@ -69,13 +73,17 @@ export interface RestoreResult extends LabelledRef {
 export interface TrashRepository {
   /** Entries, newest deletion first. */
   list(): Promise<TrashItem[]>;
-  /** Whether this installation may restore (the secretariat). */
+  /** Whether this installation may restore anything deleted: peers accept it bringing back any record (the secretariat); each item says whether it may restore that one (`restorable`). */
   canRestore(): Promise<boolean>;
   /** Restores the entry's record with its group and the deleted records they refer to, in one transaction. */
   restore(ref: RecordRef): Promise<RestoreResult>;
 }
 
 const notDeleted = (record: { deleted: boolean }): boolean => !record.deleted;
+
+/** Whether the installation's peers accept it bringing back records of every synced table. */
+const restoresAll = (installation: Installation): boolean =>
+  syncedTableNames.every((table) => canEditTable(installation.role, installation.countryId, table));
 
 /** The record as writes.ts takes it: the stamps are renewed by the write. */
 function withoutStamps(record: AnyRecord): Omit<AnyRecord, 'hlc' | 'origin' | 'fieldStamps'> {
@@ -140,11 +148,9 @@ export function createTrashRepository(ctx: RepositoryContext): TrashRepository {
     return null;
   };
 
-  /** The installation, if it may restore; throws otherwise. */
-  const requireSecretariat = async (): Promise<Installation> => {
+  const requireInstallation = async (): Promise<Installation> => {
     const installation = await db.installation.get('self');
     if (!installation) throw new NoInstallationError();
-    if (installation.role !== 'secretariat') throw new TrashRefusedError('secretariatOnly');
     return installation;
   };
 
@@ -219,6 +225,7 @@ export function createTrashRepository(ctx: RepositoryContext): TrashRepository {
                     label: await labelOf({ table: 'delegates', id: entry.mergedIntoId }),
                   },
             blocked: plan && (await signedDocumentOf(plan)) !== null ? 'textSigned' : null,
+            restorable: plan !== null && installation !== undefined && mayRestore(installation, plan.records),
           });
         }
         return items;
@@ -227,21 +234,24 @@ export function createTrashRepository(ctx: RepositoryContext): TrashRepository {
 
     async canRestore() {
       const installation = await db.installation.get('self');
-      return installation?.role === 'secretariat';
+      return installation !== undefined && restoresAll(installation);
     },
 
     async restore(ref) {
-      await requireSecretariat();
+      await requireInstallation();
       // The clock reads every synced table: loaded before the transaction (see writes.ts).
       const clock = await ctx.clock();
       return db.transaction('rw', [...TRASH_TABLES], async () => {
-        await requireSecretariat();
+        const installation = await requireInstallation();
         const index = await readIndex();
         if (index.isMerged(ref)) throw new TrashRefusedError('merged');
         const initial = planRestore(index, ref);
         if (!initial) throw new TrashRefusedError('notFound');
         if ((await signedDocumentOf(initial)) !== null) throw new TrashRefusedError('textSigned');
         const plan = await finishPlan(initial);
+        // Every record written back must be one peers accept from this installation (a
+        // delegation: its own country's proposal with its comments, its position…).
+        if (!mayRestore(installation, plan.records)) throw new TrashRefusedError('secretariatOnly');
 
         const byTable = new Map<SyncedTableName, AnyRecord[]>();
         for (const { table, record } of plan.records) byTable.set(table, [...(byTable.get(table) ?? []), record]);

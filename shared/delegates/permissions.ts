@@ -6,11 +6,21 @@
  * Membership is a decision of the group, recorded by the secretariat.
  *
  * These are the sync authority rules (shared/sync/authorityRules.ts, "delegates" and
- * "organizations") as the screens see them: a delegation is offered exactly what its peers
+ * "organizations", asked through shared/sync/screenOffers.ts) as the screens see them: a delegation is offered exactly what its peers
  * accept, so nothing it records stays on its own computer. The repositories enforce them;
  * the screens hide what they refuse.
  */
 import type { Delegate, Installation } from '../model';
+import { canEditTable } from '../sync/authorityRules';
+import {
+  mayDeleteOrganization,
+  mayDeletePerson,
+  mayEditCountries,
+  mayEditOrganization,
+  mayEditPerson,
+  mayMergePerson,
+  mayRecordForCountry,
+} from '../sync/screenOffers';
 
 export type RegistryActor = Pick<Installation, 'role' | 'countryId'>;
 
@@ -25,23 +35,25 @@ export interface RegistryPermissions {
 }
 
 export function registryPermissions(actor: RegistryActor | undefined): RegistryPermissions {
-  const secretariat = actor?.role === 'secretariat';
-  const installed = actor !== undefined;
+  if (actor === undefined) {
+    return { addPeople: false, deletePeople: false, mergePeople: false, editCountries: false, editOrganizations: false, deleteOrganizations: false, importPeople: false };
+  }
+  // Its own country's records stand for the kind: what a delegation may do to any record it may do to those.
+  const own = { countryId: actor.countryId };
   return {
-    addPeople: installed,
-    deletePeople: secretariat,
-    mergePeople: secretariat,
-    editCountries: secretariat,
-    editOrganizations: installed,
-    deleteOrganizations: secretariat,
-    importPeople: installed,
+    addPeople: canEditTable(actor.role, actor.countryId, 'delegates'),
+    deletePeople: mayDeletePerson(actor, own),
+    mergePeople: mayMergePerson(actor, own),
+    editCountries: mayEditCountries(actor),
+    editOrganizations: canEditTable(actor.role, actor.countryId, 'organizations'),
+    deleteOrganizations: mayDeleteOrganization(actor, own),
+    importPeople: canEditTable(actor.role, actor.countryId, 'delegates'),
   };
 }
 
 /** Whether this installation may change this person's record. */
 export function canEditDelegate(actor: RegistryActor | undefined, delegate: Pick<Delegate, 'countryId'>): boolean {
-  if (actor === undefined) return false;
-  return mayRecordCountry(actor, delegate.countryId);
+  return actor !== undefined && mayEditPerson(actor, delegate);
 }
 
 /**
@@ -49,7 +61,5 @@ export function canEditDelegate(actor: RegistryActor | undefined, delegate: Pick
  * secretariat any, a delegation only its own country's (its peers refuse the others).
  */
 export function mayRecordCountry(actor: RegistryActor | undefined, countryId: string | null): boolean {
-  if (actor === undefined) return false;
-  if (actor.role === 'secretariat') return true;
-  return countryId !== null && countryId === actor.countryId;
+  return actor !== undefined && mayRecordForCountry(actor, countryId) && mayEditOrganization(actor, { countryId });
 }

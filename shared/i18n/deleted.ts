@@ -38,7 +38,8 @@ export const deletedEn = {
   title: 'Recently deleted',
   intro:
     'Deleted records are kept, so a wrong click can be undone. Restoring a record also brings back what was deleted with it and the deleted records it refers to, on this computer now and on the others after they sync.',
-  readOnly: 'Only the secretariat can restore deleted records. If you need something back, ask the secretariat: it reaches you with the next sync.',
+  readOnly:
+    'This installation restores only what its peers accept from it: its own delegation’s proposals, positions, people and organizations, and comments. For anything else, ask the secretariat: it reaches you with the next sync.',
   filterLabel: 'Show',
   filterAll: 'Everything ({{count}})',
   filterKind: '{{kind}} ({{count}})',
@@ -63,7 +64,7 @@ export const deletedEn = {
   restoredWith: 'Restored {{kind}} “{{label}}” with {{list}}.',
   listSeparator: ', ',
   refusals: {
-    secretariatOnly: 'Only the secretariat restores deleted records.',
+    secretariatOnly: 'Only the secretariat restores this: peers would not accept it from this installation.',
     notFound: 'This record is no longer deleted, or is not on this computer.',
     merged: 'This record was merged into another one; references to it already lead there.',
     textSigned: 'The MoU is signed: its text can no longer change.',
@@ -148,7 +149,8 @@ export const deletedRu: Widen<typeof deletedEn> = {
   title: 'Недавно удалённые',
   intro:
     'Удалённые записи сохраняются, чтобы случайное удаление можно было отменить. Вместе с записью восстанавливается всё, что было удалено вместе с ней, и удалённые записи, на которые она ссылается: на этом компьютере сразу, на остальных — после синхронизации.',
-  readOnly: 'Восстанавливать удалённые записи может только секретариат. Если вам нужна запись, попросите секретариат: она вернётся к вам со следующей синхронизацией.',
+  readOnly:
+    'Эта установка восстанавливает только то, что принимают от неё другие: предложения, позиции, людей и организации своей делегации, а также комментарии. За остальным обратитесь в секретариат: запись вернётся к вам со следующей синхронизацией.',
   filterLabel: 'Показать',
   filterAll: 'Всё ({{count}})',
   filterKind: '{{kind}} ({{count}})',
@@ -173,7 +175,7 @@ export const deletedRu: Widen<typeof deletedEn> = {
   restoredWith: 'Восстановлено: {{kind}} «{{label}}», а также {{list}}.',
   listSeparator: ', ',
   refusals: {
-    secretariatOnly: 'Удалённые записи восстанавливает только секретариат.',
+    secretariatOnly: 'Это восстанавливает только секретариат: от этой установки другие такое не примут.',
     notFound: 'Эта запись уже не удалена или её нет на этом компьютере.',
     merged: 'Эта запись объединена с другой; ссылки на неё уже ведут туда.',
     textSigned: 'Меморандум подписан: его текст больше не может меняться.',

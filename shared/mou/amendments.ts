@@ -3,8 +3,9 @@
  * which state, and whether the text a proposal was made against has changed since (a
  * conflict the secretariat must see before anything is applied).
  */
-import type { Amendment, AmendmentStatus, Article, InstallationRole } from '../model';
+import type { Amendment, AmendmentStatus, Article } from '../model';
 import { compareStamps } from '../sync/hlc';
+import { mayDecideProposal, mayDeleteProposal, mayWithdrawProposal, type Actor } from '../sync/screenOffers';
 import { fieldStamp } from '../sync/stampChanges';
 
 /**
@@ -50,27 +51,17 @@ export function isOpen(status: AmendmentStatus): boolean {
 }
 
 /**
- * Whether this installation may take `action` on the amendment: the secretariat decides
- * (accept, reject, supersede); only the proposing delegation withdraws.
+ * Whether this installation may take `action` on the amendment, as its peers accept it
+ * (shared/sync/screenOffers.ts, on the authority table): the secretariat decides (accept,
+ * reject, supersede); only the proposing delegation withdraws; open proposals only.
  */
 export function mayActOnAmendment(
   action: AmendmentAction,
   amendment: Pick<Amendment, 'status' | 'proposedByCountryId'>,
-  installation: { role: InstallationRole; countryId: string | null },
+  installation: Actor,
 ): boolean {
   if (!isOpen(amendment.status)) return false;
-  switch (action) {
-    case 'accept':
-    case 'reject':
-    case 'supersede':
-      return installation.role === 'secretariat';
-    case 'withdraw':
-      return (
-        installation.role === 'delegation' &&
-        installation.countryId !== null &&
-        installation.countryId === amendment.proposedByCountryId
-      );
-  }
+  return action === 'withdraw' ? mayWithdrawProposal(installation, amendment) : mayDecideProposal(installation, amendment, action);
 }
 
 /**
@@ -79,13 +70,8 @@ export function mayActOnAmendment(
  * Only undecided proposals (proposed or withdrawn): a decision is part of the record of the
  * negotiation and stays.
  */
-export function mayDeleteAmendment(
-  amendment: Pick<Amendment, 'status' | 'proposedByCountryId'>,
-  installation: { role: InstallationRole; countryId: string | null },
-): boolean {
-  if (amendment.status !== 'proposed' && amendment.status !== 'withdrawn') return false;
-  if (installation.role === 'secretariat') return true;
-  return installation.countryId !== null && installation.countryId === amendment.proposedByCountryId;
+export function mayDeleteAmendment(amendment: Pick<Amendment, 'status' | 'proposedByCountryId'>, installation: Actor): boolean {
+  return mayDeleteProposal(installation, amendment);
 }
 
 /** The status a decision leads to. */

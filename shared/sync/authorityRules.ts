@@ -336,3 +336,25 @@ export function canEdit(
   if (refusal.fields === 'record') return false;
   return field !== undefined && !refusal.fields.includes(field);
 }
+
+/**
+ * For screens: whether an installation of `role` (and, for a delegation, `countryId`) may
+ * write any record of `table` at all, so that its peers accept it: the secretariat every
+ * table; a delegation the tables it owns records of (its country's) or writes freely
+ * (comments, conflict notices), never those kept by the secretariat or the official text.
+ * Read from the same table as judgeChange; what it may write of one record is canEdit's.
+ */
+export function canEditTable(role: InstallationRole, countryId: string | null, table: SyncedTableName): boolean {
+  if (role === 'secretariat') return true;
+  if (!Object.hasOwn(RULES, table)) return false;
+  const rule = RULES[table].delegation;
+  switch (rule.kind) {
+    case 'nothing':
+      return false;
+    case 'own-country':
+      return countryId !== null;
+    case 'any':
+    case 'notice':
+      return true;
+  }
+}

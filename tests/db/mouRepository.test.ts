@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bilingual } from '../../shared/model';
 import { articleNumbers } from '../../shared/mou/numbering';
+import { judgeChange } from '../../shared/sync/authorityRules';
+import type { SyncRecord } from '../../shared/sync/bundleFormat';
 import {
   AmendmentConflictError,
   MouRefusedError,
@@ -390,6 +392,57 @@ describe('comments and positions', () => {
     ]);
     await asSecretariat(repositories);
     await expectRefused(repositories.mou.setPosition(version.id, 'AF', null, 'supports', ''), 'notParty');
+  });
+});
+
+describe('a delegation records its own work (what its peers accept)', () => {
+  /** Whether the record as stored here is accepted by peers from this installation as a delegation of `countryId`. */
+  async function acceptedFrom(db: CwgDatabase, repositories: Repositories, table: 'amendments' | 'positions', id: string, countryId: string): Promise<boolean> {
+    const installation = await repositories.installation.get();
+    const stored: unknown = await db.table(table).get(id);
+    return judgeChange(table, stored as SyncRecord, { authority: 'delegation', countryId, signerId: installation?.id ?? '' }).refusedFields === null;
+  }
+
+  it('lets the proposer edit its open proposal’s text and rationale; not another country’s, not a decided one', async () => {
+    const { db, repositories } = await setUp();
+    const document = await documentWith(repositories, 1);
+    const [article] = await repositories.mou.listArticles(document.id);
+    await asDelegation(repositories, 'KZ');
+    const draft = { kind: 'replace' as const, articleId: article?.id ?? null, ...text(1), body: bi('1. Other.', '1. Иное.'), rationale: bi('Why.', '') };
+    const own = await repositories.mou.proposeAmendment(document.id, draft);
+    const closed = await repositories.mou.proposeAmendment(document.id, draft);
+    const edited = await repositories.mou.updateAmendment(own.id, { heading: draft.heading, body: bi('  1. Better.  ', '1. Лучше.'), rationale: bi(' Clearer. ', 'Яснее.') });
+    expect(edited).toMatchObject({ body: bi('1. Better.', '1. Лучше.'), rationale: bi('Clearer.', 'Яснее.'), status: 'proposed', proposedByCountryId: 'KZ', baseText: own.baseText });
+    expect(await acceptedFrom(db, repositories, 'amendments', own.id, 'KZ')).toBe(true);
+    // The same checks as proposing: a text equal to the article's is no proposal.
+    await expect(repositories.mou.updateAmendment(own.id, { ...text(1), rationale: bi('Why.', '') })).rejects.toBeInstanceOf(MouValidationError);
+    await asDelegation(repositories, 'KG');
+    await expectRefused(repositories.mou.updateAmendment(own.id, { ...draft, body: bi('1. Ours.', '1. Наше.') }), 'proposalNotYours');
+    await asSecretariat(repositories);
+    await repositories.mou.decideAmendment(closed.id, { decision: 'reject', reason: 'Out of scope.', date: '2015-03-02' });
+    await asDelegation(repositories, 'KZ');
+    await expectRefused(repositories.mou.updateAmendment(closed.id, { ...draft, body: bi('1. Again.', '1. Снова.') }), 'amendmentClosed');
+    expect((await repositories.mou.getAmendment(own.id))?.body.en).toBe('1. Better.');
+  });
+
+  it('lets a delegation clear its own country’s position, never another’s; the secretariat clears any', async () => {
+    const { db, repositories } = await setUp();
+    const document = await documentWith(repositories, 1);
+    const version = await repositories.mou.freezeVersion(document.id, { label: 'v1', date: '2015-01-10', note: '', meetingId: null });
+    const kg = await repositories.mou.setPosition(version.id, 'KG', null, 'opposes', '');
+    await asDelegation(repositories, 'KZ');
+    const kz = await repositories.mou.setPosition(version.id, 'KZ', null, 'reservation', 'Subject to ratification.');
+    await expectRefused(repositories.mou.clearPosition(version.id, 'KG', null), 'ownCountryOnly');
+    await repositories.mou.clearPosition(version.id, 'KZ', null);
+    expect(await db.positions.get(kz.id)).toMatchObject({ deleted: true });
+    expect(await acceptedFrom(db, repositories, 'positions', kz.id, 'KZ')).toBe(true);
+    expect((await repositories.mou.listPositions(version.id)).map((position) => position.countryId)).toEqual(['KG']);
+    await expectRefused(repositories.mou.clearPosition(version.id, 'KZ', null), 'notFound');
+    // Recorded again, the same cell comes back.
+    expect(await repositories.mou.setPosition(version.id, 'KZ', null, 'supports', '')).toMatchObject({ id: kz.id, deleted: false, stance: 'supports' });
+    await asSecretariat(repositories);
+    await repositories.mou.clearPosition(version.id, 'KG', null);
+    expect(await db.positions.get(kg.id)).toMatchObject({ deleted: true });
   });
 });
 

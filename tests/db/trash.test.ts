@@ -239,12 +239,30 @@ describe('recently deleted', () => {
     expect((error as TrashRefusedError).code).toBe('textSigned');
   });
 
+  it('lets a delegation restore its own country’s proposal with its comments, never another country’s', async () => {
+    const { db, repositories } = await setUp();
+    const own = sampleId('amendment', 'kg-chairmanship');
+    const other = sampleId('amendment', 'af-languages');
+    await repositories.mou.deleteAmendment(other);
+    await repositories.installation.update({ role: 'delegation', countryId: 'KG' });
+    await repositories.mou.deleteAmendment(own);
+    expect(await repositories.trash.canRestore()).toBe(false);
+    const items = await repositories.trash.list();
+    expect(items.find((item) => item.id === own)?.restorable).toBe(true);
+    expect(items.find((item) => item.id === other)?.restorable).toBe(false);
+    const error = await repositories.trash.restore({ table: 'amendments', id: other }).catch((caught: unknown) => caught);
+    expect((error as TrashRefusedError).code).toBe('secretariatOnly');
+    await repositories.trash.restore({ table: 'amendments', id: own });
+    expect(await db.amendments.get(own)).toMatchObject({ deleted: false, status: 'withdrawn' });
+    expect(await db.amendments.get(other)).toMatchObject({ deleted: true });
+  });
+
   it('lets a delegation read the list but not restore', async () => {
     const { repositories } = await setUp();
     await repositories.meetings.remove(meetingId);
     await repositories.installation.update({ role: 'delegation', countryId: 'KG' });
     expect(await repositories.trash.canRestore()).toBe(false);
-    expect((await repositories.trash.list()).map((item) => item.id)).toEqual([meetingId]);
+    expect((await repositories.trash.list()).map((item) => [item.id, item.restorable])).toEqual([[meetingId, false]]);
     const before = await repositories.dump();
     const error = await repositories.trash.restore({ table: 'meetings', id: meetingId }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TrashRefusedError);

@@ -191,7 +191,7 @@ describe('recently deleted', () => {
 
     await page.getByRole('link', { name: 'Open Recently deleted' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Recently deleted' }).waitFor();
-    await page.getByText('Only the secretariat can restore deleted records.', { exact: false }).waitFor();
+    await page.getByText('This installation restores only what its peers accept from it', { exact: false }).waitFor();
     const list = page.getByRole('list', { name: 'Deleted records' });
     await list.getByRole('listitem').filter({ hasText: /Inaugural meeting/ }).waitFor();
     expect(await page.getByRole('button', { name: /^Restore/ }).count()).toBe(0);

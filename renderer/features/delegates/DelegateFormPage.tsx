@@ -102,7 +102,7 @@ function DelegateForm({ delegate, lookups, permissions }: FormProps) {
   const initial = (): DelegateFields => {
     if (delegate) return fieldsOf(delegate);
     // A delegation mostly adds its own people.
-    return { ...emptyDelegateFields(), countryId: permissions.actor?.role === 'delegation' ? permissions.actor.countryId : null };
+    return { ...emptyDelegateFields(), countryId: permissions.actor?.countryId ?? null };
   };
   const [values, setValues] = useState<DelegateFields>(initial);
   const knownTags = commonLanguageTags as readonly string[];

@@ -172,7 +172,7 @@ export function RecentlyDeletedPage() {
                     ) : item.blocked === 'textSigned' ? (
                       <p className="deleted-note">{t('deleted.blockedTextSigned')}</p>
                     ) : (
-                      data.canRestore && (
+                      item.restorable && (
                         <button
                           type="button"
                           className="restore"

@@ -19,7 +19,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import { useToasts } from '../../stores/toasts';
 import { BilingualInput, EnumSelect, FormAlert, SelectInput, TextInput, issuesToErrors, useFormSubmit } from './formKit';
 import './meetings.css';
-import { useIsSecretariat } from './useRegistry';
+import { useMayPlanMeetings } from './useRegistry';
 
 const PREFIX = 'meeting';
 
@@ -63,7 +63,7 @@ export function MeetingFormPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const repositories = useRepositories();
-  const secretariat = useIsSecretariat();
+  const secretariat = useMayPlanMeetings();
   const loaded = useLiveQuery(async () => ({ meeting: id === undefined ? undefined : await repositories.meetings.get(id) }), [repositories, id]);
   if (loaded === undefined || secretariat === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
   if (id !== undefined && loaded.meeting === undefined) {

@@ -20,7 +20,7 @@ import './meetings.css';
 import { OutcomesTab } from './OutcomesTab';
 import { OverviewTab } from './OverviewTab';
 import { ParticipantsTab } from './ParticipantsTab';
-import { personName, personOptions, useIsSecretariat, useRegistry } from './useRegistry';
+import { personName, personOptions, useMayPlanMeetings, useRegistry } from './useRegistry';
 import { joinIsolated } from '../../../shared/bidi';
 
 export const meetingTabs = ['overview', 'agenda', 'participants', 'outcomes'] as const;
@@ -37,7 +37,7 @@ export function MeetingPage() {
   const navigate = useNavigate();
   const language = currentLanguage();
   const registry = useRegistry();
-  const secretariat = useIsSecretariat();
+  const secretariat = useMayPlanMeetings();
   const tabRefs = useRef<Partial<Record<MeetingTab, HTMLButtonElement | null>>>({});
   const selected: MeetingTab = isTab(tab) ? tab : 'overview';
 

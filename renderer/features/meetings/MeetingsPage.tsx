@@ -13,7 +13,7 @@ import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import './meetings.css';
-import { normalizeSearch, useIsSecretariat } from './useRegistry';
+import { normalizeSearch, useMayPlanMeetings } from './useRegistry';
 import { joinIsolated } from '../../../shared/bidi';
 
 interface Filters {
@@ -45,7 +45,7 @@ export function filterMeetings(meetings: readonly Meeting[], filters: Filters): 
 export function MeetingsPage() {
   const { t } = useTranslation();
   const repositories = useRepositories();
-  const secretariat = useIsSecretariat();
+  const secretariat = useMayPlanMeetings();
   const meetings = useLiveQuery(() => repositories.meetings.list(), [repositories]);
   const [params, setParams] = useSearchParams();
   const id = useId();

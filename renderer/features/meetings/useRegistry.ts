@@ -7,6 +7,7 @@ import { matchesSearch, searchEntry, searchQuery, type SearchEntry } from '../..
 import type { Country, Delegate, Organization } from '../../../shared/model';
 import { pick } from '../../app/format';
 import type { Language } from '../../app/i18n';
+import { mayPlanMeetings } from '../../../shared/sync/screenOffers';
 import { useRepositories } from '../../app/RepositoriesContext';
 
 export interface Registry {
@@ -37,10 +38,16 @@ export function useRegistry(): Registry | undefined {
   }, [repositories]);
 }
 
-/** True when this installation is the secretariat (which plans meetings); undefined while loading. */
-export function useIsSecretariat(): boolean | undefined {
+/**
+ * True when this installation may plan and record meetings, as its peers accept it (the
+ * secretariat: shared/sync/screenOffers.ts); undefined while loading.
+ */
+export function useMayPlanMeetings(): boolean | undefined {
   const repositories = useRepositories();
-  return useLiveQuery(async () => (await repositories.installation.get())?.role === 'secretariat', [repositories]);
+  return useLiveQuery(async () => {
+    const installation = await repositories.installation.get();
+    return installation !== undefined && mayPlanMeetings(installation);
+  }, [repositories]);
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/;

@@ -1,11 +1,13 @@
 /**
  * Proposing an amendment to an article: replace its text, insert a new article after it,
- * or delete it, with a rationale. A delegation proposes in its own name; the secretariat
- * may record a proposal a delegation made at a meeting, naming that delegation.
+ * or delete it, with a rationale; and editing an open proposal's text and rationale. A
+ * delegation proposes in its own name; the secretariat may record a proposal a delegation
+ * made at a meeting, naming that delegation (who may choose: shared/sync/screenOffers.ts).
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AmendmentKind, Article, Bilingual } from '../../../shared/model';
+import type { Amendment, AmendmentKind, Article, Bilingual } from '../../../shared/model';
+import { choosesProposer } from '../../../shared/sync/screenOffers';
 import { validateAmendment, type ArticleInput, type MouIssue } from '../../../shared/mou/validation';
 import { pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
@@ -27,15 +29,18 @@ function textFor(kind: AmendmentKind, article: Article): ArticleInput {
     : { heading: { en: '', ru: '' }, body: { en: '1. ', ru: '1. ' } };
 }
 
+/** A new proposal on `article`, or an edit of an open proposal (`amendment`, made against `base`). */
+export type AmendmentFormTarget = { article: Article; amendment?: undefined } | { amendment: Amendment; base: ArticleInput | null };
+
 export function AmendmentForm({
   documentId,
-  article,
+  target,
   parties,
   session,
   onDone,
 }: {
   documentId: string;
-  article: Article;
+  target: AmendmentFormTarget;
   /** Countries the secretariat may record a proposal for. */
   parties: string[];
   session: MouSession;
@@ -45,51 +50,73 @@ export function AmendmentForm({
   const repositories = useRepositories();
   const showToast = useToasts((state) => state.show);
   const language = currentLanguage();
-  const [kind, setKind] = useState<AmendmentKind>('replace');
-  const [text, setText] = useState<ArticleInput>(() => textFor('replace', article));
-  const [rationale, setRationale] = useState<Bilingual>({ en: '', ru: '' });
+  const editing = target.amendment;
+  const [kind, setKind] = useState<AmendmentKind>(editing?.kind ?? 'replace');
+  const [text, setText] = useState<ArticleInput>(() =>
+    target.amendment ? { heading: { ...target.amendment.heading }, body: { ...target.amendment.body } } : textFor('replace', target.article),
+  );
+  const [rationale, setRationale] = useState<Bilingual>(() => (editing ? { ...editing.rationale } : { en: '', ru: '' }));
   const [proposer, setProposer] = useState('');
   const { busy, issues, formRef, submit } = useCheckedSubmit();
   const id = useId();
-  const draft = { kind, articleId: article.id, ...text, rationale };
+  const draft = { kind, articleId: target.amendment ? target.amendment.articleId : target.article.id, ...text, rationale };
+  // Only a new proposal asks in whose name, and only where this installation may choose.
+  const asksProposer = editing === undefined && choosesProposer(session.installation, parties);
+  const title = editing ? t('mou.amendment.editTitle') : t('mou.article.propose');
+  // An edit opens in place of its button: the keyboard starts in the form's first field.
+  const focusOnOpen = useRef(editing !== undefined);
+  useEffect(() => {
+    if (!focusOnOpen.current) return;
+    focusOnOpen.current = false;
+    formRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [formRef]);
 
   const check = (): MouIssue[] => {
-    const found: MouIssue[] = validateAmendment(draft, { heading: article.heading, body: article.body });
-    if (session.isSecretariat && proposer === '') found.push({ path: 'proposedByCountryId', code: 'proposerRequired' });
+    const base = target.amendment ? target.base : { heading: target.article.heading, body: target.article.body };
+    const found: MouIssue[] = validateAmendment(draft, base);
+    if (asksProposer && proposer === '') found.push({ path: 'proposedByCountryId', code: 'proposerRequired' });
     return found;
   };
 
-  const propose = async () => {
+  const save = async () => {
+    if (editing) {
+      await repositories.mou.updateAmendment(editing.id, { heading: text.heading, body: text.body, rationale });
+      showToast('info', t('mou.amendment.edited'));
+      onDone(editing.id);
+      return;
+    }
     const amendment = await repositories.mou.proposeAmendment(documentId, {
       ...draft,
-      ...(session.isSecretariat ? { proposedByCountryId: proposer } : {}),
+      ...(asksProposer ? { proposedByCountryId: proposer } : {}),
     });
     showToast('info', t('mou.amendment.proposed'));
     onDone(amendment.id);
   };
 
   return (
-    <form ref={formRef} className="form editor-panel" noValidate aria-label={t('mou.article.propose')} onSubmit={(event) => void submit(event, check, propose)}>
-      <h2>{t('mou.article.propose')}</h2>
-      <fieldset className="field">
-        <legend>{t('mou.amendment.kindLegend')}</legend>
-        {KINDS.map((option) => (
-          <label key={option.kind} className="choice">
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              value={option.kind}
-              checked={kind === option.kind}
-              onChange={() => {
-                setKind(option.kind);
-                setText(textFor(option.kind, article));
-                issues.setIssues([]);
-              }}
-            />
-            {t(`mou.amendment.${option.label}`)}
-          </label>
-        ))}
-      </fieldset>
+    <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event, check, save)}>
+      <h2>{title}</h2>
+      {target.amendment === undefined && (
+        <fieldset className="field">
+          <legend>{t('mou.amendment.kindLegend')}</legend>
+          {KINDS.map((option) => (
+            <label key={option.kind} className="choice">
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={option.kind}
+                checked={kind === option.kind}
+                onChange={() => {
+                  setKind(option.kind);
+                  setText(textFor(option.kind, target.article));
+                  issues.setIssues([]);
+                }}
+              />
+              {t(`mou.amendment.${option.label}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {kind === 'delete' ? (
         <p className="notice warning">{t('mou.amendment.deleteText')}</p>
       ) : (
@@ -119,7 +146,7 @@ export function AmendmentForm({
           }}
         />
       </div>
-      {session.isSecretariat && (
+      {asksProposer && (
         <SelectField
           label={t('mou.amendment.proposerLegend')}
           value={proposer}
@@ -137,7 +164,7 @@ export function AmendmentForm({
           })}
         </SelectField>
       )}
-      <SaveCancel busy={busy} saveLabel={t('mou.amendment.submit')} onCancel={() => onDone(null)} />
+      <SaveCancel busy={busy} saveLabel={editing ? t('mou.amendment.saveEdit') : t('mou.amendment.submit')} onCancel={() => onDone(null)} />
     </form>
   );
 }

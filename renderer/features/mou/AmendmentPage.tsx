@@ -2,14 +2,16 @@
  * One amendment: who proposed what and why, the proposed change marked word by word
  * against the current text, a warning with the intervening changes when the article
  * changed since the proposal, the secretariat's decision (accept, reject with a reason,
- * supersede), the proposer's withdrawal, and the discussion.
+ * supersede), the proposer's edit, withdrawal and deletion, and the discussion. Each action
+ * is offered exactly where peers accept it from this installation (shared/sync/screenOffers.ts).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Amendment, Article } from '../../../shared/model';
 import { mayActOnAmendment, mayDeleteAmendment, type AmendmentConflict } from '../../../shared/mou/amendments';
+import { mayEditProposal } from '../../../shared/sync/screenOffers';
 import { diffText } from '../../../shared/mou/compare';
 import { statusPermissions } from '../../../shared/mou/status';
 import { validateDecision } from '../../../shared/mou/validation';
@@ -20,6 +22,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import { focusFirstInvalid, TextField } from '../../app/forms';
 import type { AmendmentDecision } from '../../db';
 import { useToasts } from '../../stores/toasts';
+import { AmendmentForm } from './AmendmentForm';
 import { amendmentTitle } from './amendmentText';
 import { Comments } from './Comments';
 import { DiffLegend, DiffText, Segments } from './DiffView';
@@ -71,6 +74,15 @@ export function AmendmentPage() {
     return { amendment, article, conflict };
   }, [repositories, amendmentId]);
   const language = currentLanguage();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const focusEdit = useRef(false);
+  useEffect(() => {
+    // After the edit form closes, the button that opened it takes focus back.
+    if (!focusEdit.current || editing) return;
+    focusEdit.current = false;
+    editButton.current?.focus();
+  }, [editing]);
   if (data === undefined || session === undefined || detail === undefined) return <Loading />;
   const { amendment, article, conflict } = detail;
   if (data === null || amendment?.documentId !== data.document.id) return <NotFound />;
@@ -82,7 +94,9 @@ export function AmendmentPage() {
   const proposer = amendment.proposedByCountryId
     ? countryName(session.countries, amendment.proposedByCountryId, language)
     : t('mou.amendment.secretariat');
-  const canDecide = session.isSecretariat && open && statusPermissions(document.status).decide;
+  const permissions = statusPermissions(document.status);
+  const canDecide = mayActOnAmendment('reject', amendment, session.installation) && permissions.decide;
+  const canEdit = mayEditProposal(session.installation, amendment) && permissions.propose;
   const canWithdraw = mayActOnAmendment('withdraw', amendment, session.installation);
   const canDelete = mayDeleteAmendment(amendment, session.installation);
   const base = amendment.baseText ?? null;
@@ -193,8 +207,25 @@ export function AmendmentPage() {
       {open && conflict && <ConflictNotice conflict={conflict} base={base} current={liveArticle} />}
 
       {canDecide && <DecisionForm amendment={amendment} conflict={conflict} />}
-      {(canWithdraw || canDelete) && (
+      {canEdit && editing && (
+        <AmendmentForm
+          documentId={document.id}
+          target={{ amendment, base: base ?? (liveArticle ? { heading: liveArticle.heading, body: liveArticle.body } : null) }}
+          parties={document.partyCountryIds}
+          session={session}
+          onDone={() => {
+            focusEdit.current = true;
+            setEditing(false);
+          }}
+        />
+      )}
+      {(canWithdraw || canDelete || (canEdit && !editing)) && (
         <div className="actions">
+          {canEdit && !editing && (
+            <button type="button" ref={editButton} className="secondary" onClick={() => setEditing(true)}>
+              {t('mou.amendment.edit')}
+            </button>
+          )}
           {canWithdraw && <WithdrawButton amendment={amendment} />}
           {canDelete && <DeleteButton amendment={amendment} listPath={mouPaths.amendments(document.id)} />}
         </div>

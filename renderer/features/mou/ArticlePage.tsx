@@ -56,7 +56,7 @@ export function ArticlePage() {
   const article = live ?? stored;
   const number = index + 1;
   const permissions = statusPermissions(document.status);
-  const canEdit = session.isSecretariat && permissions.editText && live !== undefined;
+  const canEdit = session.may.editText && permissions.editText && live !== undefined;
   const canPropose = permissions.propose && live !== undefined;
   const proposing = search.get('propose') === '1' && canPropose;
   const title = live ? articleTitle(t, number, article.heading, language) : pick(article.heading, language);
@@ -146,7 +146,7 @@ export function ArticlePage() {
       {proposing && (
         <AmendmentForm
           documentId={document.id}
-          article={live}
+          target={{ article: live }}
           parties={[...new Set([...document.partyCountryIds, ...[...session.countries.values()].filter((c) => c.membership === 'observer').map((c) => c.id)])]}
           session={session}
           onDone={(amendmentId) => {

@@ -11,6 +11,7 @@ import type { TFunction } from 'i18next';
 import { mouStatuses, type Article, type Bilingual, type MouDocument } from '../../../shared/model';
 import type { TextLanguage } from '../../../shared/mou/compare';
 import { statusPermissions } from '../../../shared/mou/status';
+import { proposerChoices } from '../../../shared/sync/screenOffers';
 import type { ReportSpec } from '../../../shared/reports/spec';
 import { formatDate, pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
@@ -185,7 +186,7 @@ function DocumentView({ data, session }: { data: NonNullable<ReturnType<typeof u
   const [choice] = useTextChoice();
   const { document, articles, versions, amendments } = data;
   const permissions = statusPermissions(document.status);
-  const canEdit = session.isSecretariat && permissions.editText;
+  const canEdit = session.may.editText && permissions.editText;
   const [editing, setEditing] = useState<Editing>(null);
   const [panel, setPanel] = useState<'freeze' | 'details' | null>(null);
   // The move button to focus once the moved article is re-rendered in its new place.
@@ -353,7 +354,7 @@ function DocumentView({ data, session }: { data: NonNullable<ReturnType<typeof u
         <Link className="button-link" to={mouPaths.compare(document.id)}>
           {t('mou.document.compare')}
         </Link>
-        {session.isSecretariat && (
+        {session.may.freezeVersions && (
           <button type="button" className="secondary" onClick={() => setPanel(panel === 'freeze' ? null : 'freeze')}>
             {t('mou.document.freeze')}
           </button>
@@ -364,7 +365,7 @@ function DocumentView({ data, session }: { data: NonNullable<ReturnType<typeof u
           </button>
         )}
       </div>
-      {session.isSecretariat && <StatusControl document={document} />}
+      {session.may.manageDocuments && <StatusControl document={document} />}
       {panel === 'freeze' && (
         <FreezeVersionForm
           documentId={document.id}
@@ -413,7 +414,7 @@ function DocumentView({ data, session }: { data: NonNullable<ReturnType<typeof u
               total={articles.length}
               choice={choice}
               canEdit={canEdit}
-              canPropose={!session.isSecretariat && permissions.propose}
+              canPropose={!session.may.editText && permissions.propose && proposerChoices(session.installation, document.partyCountryIds).length > 0}
               open={counts.get(article.id)?.open ?? 0}
               comments={counts.get(article.id)?.comments ?? 0}
               changedBy={changedByLabel(article)}
@@ -484,7 +485,7 @@ export function RoleNotice({ document, session }: { document: MouDocument; sessi
   if (document.status === 'signed') return <p className="notice">{t('mou.roleNotice.signed')}</p>;
   return (
     <>
-      {!session.isSecretariat && (
+      {session.installation.countryId !== null && !session.may.editText && (
         <p className="notice">
           {t('mou.roleNotice.delegation', { country: countryName(session.countries, session.installation.countryId, language) })}
         </p>

@@ -39,7 +39,7 @@ export function MouPage() {
   return (
     <div className="page">
       <PageTitle>{t('mou.title')}</PageTitle>
-      {session.isSecretariat && !creating && (
+      {session.may.manageDocuments && !creating && (
         <div className="page-actions">
           <button type="button" onClick={() => setCreating(true)}>
             {t('mou.list.newDocument')}
@@ -67,7 +67,7 @@ export function MouPage() {
       {rows.length === 0 ? (
         <div className="empty-state">
           <p>{t('mou.empty')}</p>
-          <p className="hint">{session.isSecretariat ? t('mou.emptyHintSecretariat') : t('mou.emptyHint')}</p>
+          <p className="hint">{session.may.manageDocuments ? t('mou.emptyHintSecretariat') : t('mou.emptyHint')}</p>
         </div>
       ) : (
         <table className="data-table">

@@ -1,7 +1,8 @@
 /**
  * The parties' positions on one version: a matrix of the whole text and each article by
  * party, each cell a stance (supports, reservation with its text, opposes, pending). The
- * secretariat records any party's position; a delegation records its own country's.
+ * secretariat records and clears any party's position; a delegation its own country's (what
+ * peers accept from it: shared/sync/screenOffers.ts).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
@@ -10,6 +11,7 @@ import { useParams } from 'react-router';
 import { positionStances, type PositionStance } from '../../../shared/model';
 import { countStances, positionKey, positionMatrix } from '../../../shared/mou/positions';
 import { validatePosition } from '../../../shared/mou/validation';
+import { mayClearPosition, mayRecordPosition } from '../../../shared/sync/screenOffers';
 import { pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
@@ -25,6 +27,7 @@ import {
   NotFound,
   useCheckedSubmit,
   useMouSession,
+  useShowMouError,
 } from './ui';
 import { useDocumentData } from './useDocumentData';
 
@@ -56,8 +59,7 @@ export function PositionsPage() {
   const { document } = data;
   const cells = positionMatrix(positions);
   const parties = document.partyCountryIds;
-  const mayEdit = (countryId: string) =>
-    document.status !== 'signed' && (session.isSecretariat || session.installation.countryId === countryId);
+  const mayEdit = (countryId: string) => document.status !== 'signed' && mayRecordPosition(session.installation, countryId);
   const rows = [
     { articleId: null, label: t('mou.positions.wholeText') },
     ...version.articles.map((article, index) => ({
@@ -89,6 +91,7 @@ export function PositionsPage() {
               cell={editing}
               country={countryName(session.countries, editing.countryId, language)}
               current={cells.get(positionKey(editing.countryId, editing.articleId))}
+              mayClear={mayClearPosition(session.installation, editing)}
               onDone={() => {
                 const id = cellButtonId(editing);
                 setEditing(null);
@@ -122,7 +125,7 @@ export function PositionsPage() {
                         <td key={countryId}>
                           <span className={`badge stance-${stance}`}>{t(`mou.positions.stances.${stance}`)}</span>
                           {position && position.reservation !== '' && (
-                            <span className="reservation-text">{position.reservation}</span>
+                            <bdi className="reservation-text">{position.reservation}</bdi>
                           )}
                           {mayEdit(countryId) && (
                             <div>
@@ -157,12 +160,15 @@ function PositionForm({
   cell,
   country,
   current,
+  mayClear,
   onDone,
 }: {
   versionId: string;
   cell: Cell;
   country: string;
   current: { stance: PositionStance; reservation: string } | undefined;
+  /** Whether this installation may clear the recorded position (shown only when there is one). */
+  mayClear: boolean;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -171,6 +177,7 @@ function PositionForm({
   const [stance, setStance] = useState<PositionStance>(current?.stance ?? 'pending');
   const [reservation, setReservation] = useState(current?.reservation ?? '');
   const { busy, issues, formRef, submit } = useCheckedSubmit();
+  const showMouError = useShowMouError();
   const id = useId();
   const heading = t('mou.positions.editTitle', { country, target: cell.target });
 
@@ -178,6 +185,19 @@ function PositionForm({
     await repositories.mou.setPosition(versionId, cell.countryId, cell.articleId, stance, reservation);
     showToast('info', t('mou.positions.saved'));
     onDone();
+  };
+  const [clearing, setClearing] = useState(false);
+  const clear = async () => {
+    setClearing(true);
+    try {
+      await repositories.mou.clearPosition(versionId, cell.countryId, cell.articleId);
+      showToast('info', t('mou.positions.cleared'));
+      onDone();
+    } catch (error) {
+      showMouError(error);
+    } finally {
+      setClearing(false);
+    }
   };
 
   return (
@@ -220,6 +240,11 @@ function PositionForm({
         <button type="button" className="secondary" onClick={onDone}>
           {t('common.cancel')}
         </button>
+        {current !== undefined && mayClear && (
+          <button type="button" className="danger" disabled={clearing || busy} onClick={() => void clear()}>
+            {t('mou.positions.clear')}
+          </button>
+        )}
       </div>
     </form>
   );

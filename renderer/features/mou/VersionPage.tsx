@@ -58,7 +58,7 @@ export function VersionPage() {
   if (data === null || !version) return <NotFound />;
   const { document, articles, versions } = data;
   const current = new Map(articles.map((article) => [article.id, article]));
-  const canRestore = session.isSecretariat && statusPermissions(document.status).editText;
+  const canRestore = session.may.editText && statusPermissions(document.status).editText;
   const previous = [...versions].reverse().find((candidate) => candidate.number < version.number);
   const meeting = version.meetingId === null ? undefined : meetings?.find((m) => m.id === version.meetingId);
   const title = t('mou.version.title', { number: version.number, label: version.label });

@@ -1,5 +1,6 @@
 /**
- * Building blocks of the MoU screens: who is looking (role, country), field errors by path
+ * Building blocks of the MoU screens: who is looking (role, country, and what the
+ * authority table lets it do), field errors by path
  * (shown by the app's form kit), the check-then-save submit of a form and its Save/Cancel
  * buttons, an inline confirmation, breadcrumbs, the
  * paragraph-structured article text, and the choice of text language.
@@ -11,6 +12,7 @@ import { Link } from 'react-router';
 import { create } from 'zustand';
 import type { Country, Installation } from '../../../shared/model';
 import type { TextLanguage } from '../../../shared/mou/compare';
+import { mouOffers, type MouOffers } from '../../../shared/sync/screenOffers';
 import { parseBody } from '../../../shared/mou/structure';
 import type { MouIssue } from '../../../shared/mou/validation';
 import { pick } from '../../app/format';
@@ -25,7 +27,8 @@ import './mou.css';
 export interface MouSession {
   installation: Installation;
   countries: Map<string, Country>;
-  isSecretariat: boolean;
+  /** What the screens offer on the official text, documents and versions (shared/sync/screenOffers.ts). */
+  may: MouOffers;
 }
 
 /** The installation and the countries; undefined while loading. */
@@ -37,7 +40,7 @@ export function useMouSession(): MouSession | undefined {
     return {
       installation,
       countries: new Map(countries.map((country) => [country.id, country])),
-      isSecretariat: installation.role === 'secretariat',
+      may: mouOffers(installation),
     };
   }, [repositories]);
 }

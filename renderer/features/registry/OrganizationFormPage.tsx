@@ -76,7 +76,7 @@ function OrganizationForm({ organization, lookups, permissions }: { organization
   const [values, setValues] = useState<OrganizationFields>(() =>
     organization
       ? { name: { ...organization.name }, acronym: organization.acronym, countryId: organization.countryId, kind: organization.kind }
-      : { name: { en: '', ru: '' }, acronym: '', countryId: permissions.actor?.role === 'delegation' ? permissions.actor.countryId : null, kind: 'customs-service' },
+      : { name: { en: '', ru: '' }, acronym: '', countryId: permissions.actor?.countryId ?? null, kind: 'customs-service' },
   );
   const people = useLiveQuery(() => repositories.organizations.peopleCounts(), [repositories]);
   const peopleCount = organization ? (people?.get(organization.id) ?? 0) : 0;
