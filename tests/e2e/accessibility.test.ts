@@ -11,6 +11,7 @@ import { en, type Messages } from '../../shared/i18n/en';
 import { ru } from '../../shared/i18n/ru';
 import { sampleSource, SAMPLE } from '../fixtures/reports';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { loadSampleData, firstRun } from './syncSteps';
 
 type Strings = Messages;
 const source = sampleSource();
@@ -130,14 +131,10 @@ describe('accessibility (axe-core)', () => {
     const { page } = host;
     await page.getByRole('heading', { level: 1, name: 'Welcome to CWG Desk' }).waitFor();
     // The first-run screen is a screen too.
-    const firstRun = await audit(page, 'first run (en)');
-    expect(report(firstRun)).toEqual([]);
-    await page.getByLabel('Name of this installation').fill('Secretariat laptop');
-    await page.getByRole('radio', { name: /^Secretariat/ }).check();
-    await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').getByText(/Sample data loaded/).waitFor();
+    const welcome = await audit(page, 'first run (en)');
+    expect(report(welcome)).toEqual([]);
+    await firstRun(host, 'Secretariat laptop', 'Secretariat');
+    await loadSampleData(page);
   }, 120_000);
 
   afterAll(async () => {

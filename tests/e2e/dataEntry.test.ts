@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ru } from '../../shared/i18n/ru';
 import { encodeWindows1251 } from '../fixtures/csv';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { loadSampleData, firstRun } from './syncSteps';
 
 const HEADER = [
   '№ п/п',
@@ -147,12 +148,8 @@ describe('data entry a secretariat can trust', () => {
     dir = await mkdtemp(join(tmpdir(), 'cwg-data-entry-'));
     host = await startTestHost();
     const { page } = host;
-    await page.getByLabel('Name of this installation').fill('Secretariat laptop');
-    await page.getByRole('radio', { name: /^Secretariat/ }).check();
-    await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').getByText(/Sample data loaded/).waitFor();
+    await firstRun(host, 'Secretariat laptop', 'Secretariat');
+    await loadSampleData(page);
   });
 
   afterAll(async () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLargeCsv, writeWindows1251CsvWithTwoBadRows } from '../fixtures/csv';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { loadSampleData, firstRun } from './syncSteps';
 
 describe('delegate registry', () => {
   let host: TestHost;
@@ -20,12 +21,8 @@ describe('delegate registry', () => {
     dir = await mkdtemp(join(tmpdir(), 'cwg-delegates-'));
     host = await startTestHost();
     const { page } = host;
-    await page.getByLabel('Name of this installation').fill('Secretariat laptop');
-    await page.getByRole('radio', { name: /^Secretariat/ }).check();
-    await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').getByText(/Sample data loaded/).waitFor();
+    await firstRun(host, 'Secretariat laptop', 'Secretariat');
+    await loadSampleData(page);
   });
 
   afterAll(async () => {

@@ -17,6 +17,7 @@ import { buildLargeBundle, LARGE_ORIGIN } from '../fixtures/bundles/large';
 import { writeLargeCsv } from '../fixtures/csv';
 import { dumpDatabase, type Dump } from './dump';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { loadSampleData } from './syncSteps';
 
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
@@ -33,9 +34,7 @@ async function firstRunWithSample(host: TestHost): Promise<void> {
   await page.getByRole('radio', { name: /^Delegation/ }).check();
   await page.getByLabel('Country of the delegation').selectOption({ label: 'Kyrgyzstan' });
   await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
-  await nav(page).getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await page.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+  await loadSampleData(page);
 }
 
 

@@ -7,6 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { loadSampleData, firstRun } from './syncSteps';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const MEETING = 'Second meeting of the Customs Working Group';
@@ -22,12 +23,8 @@ describe('meeting outcomes', () => {
   beforeAll(async () => {
     host = await startTestHost();
     const { page } = host;
-    await page.getByLabel('Name of this installation').fill('Secretariat laptop');
-    await page.getByRole('radio', { name: /^Secretariat/ }).check();
-    await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
-    await nav(page).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').getByText(/Sample data loaded/).waitFor();
+    await firstRun(host, 'Secretariat laptop', 'Secretariat');
+    await loadSampleData(page);
     await nav(page).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('link', { name: MEETING }).first().click();
     await page.getByRole('tab', { name: 'Outcomes' }).press('Enter');

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { pdfFonts, pdfInfo, pdfText } from './reportsPdf';
+import { loadSampleData, firstRun } from './syncSteps';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const preview = (page: Page) => page.getByRole('region', { name: 'Preview' });
@@ -24,11 +25,7 @@ describe('reports', () => {
   beforeAll(async () => {
     host = await startTestHost();
     folder = await mkdtemp(join(tmpdir(), 'cwg-reports-e2e-'));
-    const { page } = host;
-    await page.getByLabel('Name of this installation').fill('Secretariat laptop');
-    await page.getByRole('radio', { name: /^Secretariat/ }).check();
-    await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
-    await nav(page).waitFor();
+    await firstRun(host, 'Secretariat laptop', 'Secretariat');
   });
 
   afterAll(async () => {
@@ -46,9 +43,7 @@ describe('reports', () => {
     expect(await page.getByRole('button', { name: 'Export PDF' }).isDisabled()).toBe(true);
     await page.getByRole('radio', { name: 'Agenda' }).check();
 
-    await nav(page).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').getByText(/Sample data loaded/).waitFor();
+    await loadSampleData(page);
   });
 
   it('previews the agenda in both languages with the report’s own styles and fonts', async () => {

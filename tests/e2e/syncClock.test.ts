@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { loadSampleData, firstRun } from './syncSteps';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -22,15 +23,6 @@ const DAY = 24 * HOUR;
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const syncNav = (page: Page) => page.getByRole('navigation', { name: 'Sync sections' });
 
-async function firstRun(host: TestHost, name: string, role: 'Secretariat' | 'Delegation', country?: string): Promise<void> {
-  const { page } = host;
-  await page.getByRole('heading', { level: 1, name: 'Welcome to CWG Desk' }).waitFor();
-  await page.getByLabel('Name of this installation').fill(name);
-  await page.getByRole('radio', { name: new RegExp(`^${role}`) }).check();
-  if (country) await page.getByLabel('Country of the delegation').selectOption({ label: country });
-  await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
-  await nav(page).waitFor();
-}
 
 async function openSync(page: Page, section: 'Overview' | 'Export' | 'Import' | 'History'): Promise<void> {
   await nav(page).getByRole('link', { name: 'Sync' }).click();
@@ -97,9 +89,7 @@ describe('clocks that run ahead', () => {
     await firstRun(secretariat, 'Secretariat laptop', 'Secretariat');
     await firstRun(delegation, 'Kyrgyz delegation', 'Delegation', 'Kyrgyzstan');
     const s = secretariat.page;
-    await nav(s).getByRole('link', { name: 'Settings' }).click();
-    await s.getByRole('button', { name: 'Load sample data' }).click();
-    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    await loadSampleData(s);
     await exportAll(secretariat, join(folder, 'secretariat.cwgbundle.json'));
     await openBundle(delegation, join(folder, 'secretariat.cwgbundle.json'));
     await importOpened(delegation, 'Secretariat laptop');

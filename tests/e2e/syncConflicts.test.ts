@@ -10,18 +10,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
+import { loadSampleData, firstRun } from './syncSteps';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /^(Main navigation|Основная навигация)$/ });
 const syncNav = (page: Page) => page.getByRole('navigation', { name: /^(Sync sections|Разделы синхронизации)$/ });
 
-async function firstRun(host: TestHost, name: string, role: 'Secretariat' | 'Delegation', country?: string): Promise<void> {
-  const { page } = host;
-  await page.getByLabel('Name of this installation').fill(name);
-  await page.getByRole('radio', { name: new RegExp(`^${role}`) }).check();
-  if (country) await page.getByLabel('Country of the delegation').selectOption({ label: country });
-  await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
-  await nav(page).waitFor();
-}
 
 async function exportAll(host: TestHost, path: string): Promise<void> {
   const { page } = host;
@@ -70,9 +63,7 @@ describe('sync conflicts', () => {
 
   it('shows both values of a field edited on both computers, applies the later one, and lets a person pick the other', async () => {
     const s = secretariat.page;
-    await nav(s).getByRole('link', { name: 'Settings' }).click();
-    await s.getByRole('button', { name: 'Load sample data' }).click();
-    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    await loadSampleData(s);
     await exportAll(secretariat, join(folder, 'start.cwgbundle.json'));
     await chooseBundle(delegation, join(folder, 'start.cwgbundle.json'));
     const d = delegation.page;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
-import { delegateFact, exportBundle, firstRun, importBundle, nav, openBundle, openDelegate, openSync, syncNav } from './syncSteps';
+import { delegateFact, exportBundle, firstRun, importBundle, openBundle, openDelegate, openSync, syncNav, loadSampleData } from './syncSteps';
 
 const PERSON = 'Bakyt Asanov';
 const LABEL = 'Bakyt Asanov (Бакыт Асанов)';
@@ -47,9 +47,7 @@ describe('conflicts that travel', () => {
   it('lists a deletion that won over an edit on both computers, and a choice on one closes it on the other', async () => {
     const s = secretariat.page;
     const d = delegation.page;
-    await nav(s).getByRole('link', { name: 'Settings' }).click();
-    await s.getByRole('button', { name: 'Load sample data' }).click();
-    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    await loadSampleData(s);
     await exportBundle(secretariat, join(folder, 'start.cwgbundle.json'));
     await importBundle(delegation, join(folder, 'start.cwgbundle.json'), 'Secretariat laptop');
 

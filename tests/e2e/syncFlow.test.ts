@@ -17,19 +17,11 @@ import { dropFile } from '../fixtures/bundles/dropFile';
 import { generateSigner, nodeSyncCrypto } from '../fixtures/bundles/nodeCrypto';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { dumpDatabase } from './dump';
+import { loadSampleData, firstRun } from './syncSteps';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const syncNav = (page: Page) => page.getByRole('navigation', { name: 'Sync sections' });
 
-async function firstRun(host: TestHost, name: string, role: 'Secretariat' | 'Delegation', country?: string): Promise<void> {
-  const { page } = host;
-  await page.getByRole('heading', { level: 1, name: 'Welcome to CWG Desk' }).waitFor();
-  await page.getByLabel('Name of this installation').fill(name);
-  await page.getByRole('radio', { name: new RegExp(`^${role}`) }).check();
-  if (country) await page.getByLabel('Country of the delegation').selectOption({ label: country });
-  await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
-  await nav(page).waitFor();
-}
 
 async function openSync(page: Page, section: 'Overview' | 'Export' | 'Import' | 'History' | RegExp | 'Trusted installations'): Promise<void> {
   await nav(page).getByRole('link', { name: 'Sync' }).click();
@@ -99,9 +91,7 @@ describe('sync between two installations', () => {
     expect(secretariat.origin).not.toBe(delegation.origin);
 
     const s = secretariat.page;
-    await nav(s).getByRole('link', { name: 'Settings' }).click();
-    await s.getByRole('button', { name: 'Load sample data' }).click();
-    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    await loadSampleData(s);
     const secretariatFingerprint = await fingerprintInSettings(s);
     expect(secretariatFingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
     await exportBundle(secretariat, join(folder, 'secretariat-1.cwgbundle.json'));

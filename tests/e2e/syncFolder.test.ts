@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
-import { firstRun, nav } from './syncSteps';
+import { firstRun, nav, loadSampleData } from './syncSteps';
 import { chooseSyncFolder as chooseFolder, folderHeader, HOP, meetingsText as meetingTitles, renameMeeting, trustWaitingSender, waitForMeeting } from './syncFolderSteps';
 
 const SECOND = 'Second meeting of the Customs Working Group';
@@ -48,9 +48,7 @@ describe('sync through a shared folder', () => {
     const s = secretariat.page;
     const d = kyrgyz.page;
     await chooseFolder(secretariat, folder);
-    await nav(s).getByRole('link', { name: 'Settings' }).click();
-    await s.getByRole('button', { name: 'Load sample data' }).click();
-    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    await loadSampleData(s);
     // The header says when it last synced.
     await header(s).getByRole('link', { name: /^Sync folder: synced \d{1,2}:\d\d/ }).waitFor({ timeout: HOP });
 

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncthingPair, type SyncthingInstance } from '../host/syncthing';
 import { startTestHost, type TestHost } from '../host/testHost';
-import { exportBundle, firstRun, nav, openDelegate, syncNav } from './syncSteps';
+import { exportBundle, firstRun, nav, openDelegate, syncNav, loadSampleData } from './syncSteps';
 import { chooseSyncFolder as chooseFolder, folderHeader, folderSection, HOP, meetingsText, renameMeeting, until } from './syncFolderSteps';
 
 const SECOND = 'Second meeting of the Customs Working Group';
@@ -85,9 +85,7 @@ describe('sync through Syncthing', () => {
     const s = secretariat.page;
     const d = delegation.page;
     await chooseFolder(secretariat, a.folder);
-    await nav(s).getByRole('link', { name: 'Settings' }).click();
-    await s.getByRole('button', { name: 'Load sample data' }).click();
-    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    await loadSampleData(s);
 
     await chooseFolder(delegation, b.folder);
     const waiting = folderSection(d).getByRole('list', { name: 'Waiting for you to trust the sender' });

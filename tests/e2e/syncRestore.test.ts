@@ -19,7 +19,7 @@ import { withheldForBundle } from '../../shared/sync/privacy';
 import { sameRecord } from '../../shared/sync/records';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { dumpDatabase } from './dump';
-import { exportBundle, firstRun, importBundle, nav, openBundle } from './syncSteps';
+import { exportBundle, firstRun, importBundle, nav, openBundle, loadSampleData } from './syncSteps';
 
 const SECRETARIAT = 'Secretariat laptop';
 const DELEGATION = 'Делегация Казахстана';
@@ -109,9 +109,7 @@ describe('sync after a restore', () => {
     await firstRun(secretariat, SECRETARIAT, 'Secretariat');
     await firstRun(delegation, DELEGATION, 'Delegation', 'Kazakhstan');
     const s = secretariat.page;
-    await nav(s).getByRole('link', { name: 'Settings' }).click();
-    await s.getByRole('button', { name: 'Load sample data' }).click();
-    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    await loadSampleData(s);
     const fingerprint = await fingerprintInSettings(s);
     await exportBundle(secretariat, path('secretariat-all'));
 

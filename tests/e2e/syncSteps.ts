@@ -117,3 +117,10 @@ export async function backUpNow(host: TestHost, path: string): Promise<void> {
   await page.getByRole('button', { name: 'Back up now…' }).click();
   await page.getByRole('status').getByText(`Backup saved: ${path}`).waitFor();
 }
+
+/** Settings → Load sample data, as a secretariat does on a new installation; waits for the confirmation. */
+export async function loadSampleData(page: Page): Promise<void> {
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await page.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+}

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
-import { exportBundle, firstRun, importBundle, nav, openBundle, openSync } from './syncSteps';
+import { exportBundle, firstRun, importBundle, nav, openBundle, openSync, loadSampleData } from './syncSteps';
 
 const WORKING_LANGUAGES = /^Article \d+\. Working languages$/;
 const SECOND = 'Second meeting of the Customs Working Group';
@@ -25,12 +25,6 @@ async function fingerprintInSettings(page: Page): Promise<string> {
   const fingerprint = page.getByRole('region', { name: 'Sync' }).getByTestId('key-fingerprint');
   await fingerprint.waitFor();
   return (await fingerprint.textContent()) ?? '';
-}
-
-async function loadSample(page: Page): Promise<void> {
-  await nav(page).getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await page.getByRole('status').getByText(/^Sample data loaded/).waitFor();
 }
 
 /** Opens the MoU and returns the text of one article. */
@@ -80,7 +74,7 @@ describe('roles are granted, not claimed', () => {
 
   it('the trust box of a delegation’s first secretariat says confirming pins it', async () => {
     const s = secretariat.page;
-    await loadSample(s);
+    await loadSampleData(s);
     secretariatFingerprint = await fingerprintInSettings(s);
     await exportBundle(secretariat, join(folder, 'secretariat-1.cwgbundle.json'));
     const d = delegation.page;
@@ -110,7 +104,7 @@ describe('roles are granted, not claimed', () => {
     const lookAlike = await startTestHost();
     try {
       await firstRun(lookAlike, 'Secretariat', 'Secretariat');
-      await loadSample(lookAlike.page);
+      await loadSampleData(lookAlike.page);
       const lookAlikeFingerprint = await fingerprintInSettings(lookAlike.page);
       expect(lookAlikeFingerprint).not.toBe(secretariatFingerprint);
       await editArticle(lookAlike.page, WORKING_LANGUAGES, 'where resources permit', 'never');
