@@ -3,8 +3,12 @@
  * Chromium page. Same factory, same `window.cwg`; the transport is a Playwright binding
  * that calls the main-process dispatcher running in Node, and main's unasked messages
  * arrive through `__cwgMainEvent`, which the host calls with page.evaluate.
+ * The binding carries JSON, so files' bytes do not go through it: each Uint8Array travels
+ * as an HTTP body over the host's own server and is a Uint8Array again on the other side,
+ * as Electron's structured clone delivers it (shared/ipc/byteTransport.ts).
  */
 import { createApi, type CwgApi, type MainEventNameOnly } from '../../shared/ipc/api';
+import { BYTES_ROUTE, isBytes, isBytesRef, swapLeaves, type BytesRef } from '../../shared/ipc/byteTransport';
 import type { IpcResult } from '../../shared/ipc/result';
 
 declare global {
@@ -13,7 +17,30 @@ declare global {
   }
 }
 
-const invoke = window.__cwgInvoke;
+const binding = window.__cwgInvoke;
+// Taken now, before any code of the app runs: the transport does not depend on what the page does to fetch later.
+const fetchOwn = window.fetch.bind(window);
+
+async function upload(bytes: Uint8Array): Promise<BytesRef> {
+  const response = await fetchOwn(BYTES_ROUTE, { method: 'POST', body: bytes as Uint8Array<ArrayBuffer>, cache: 'no-store' });
+  if (!response.ok) throw new Error(`The test host refused ${String(bytes.byteLength)} bytes (HTTP ${String(response.status)}).`);
+  return { __cwgBytes: await response.text(), length: bytes.byteLength };
+}
+
+async function download(ref: BytesRef): Promise<Uint8Array> {
+  const response = await fetchOwn(`${BYTES_ROUTE}${encodeURIComponent(ref.__cwgBytes)}`, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`The test host lost the bytes of an answer (HTTP ${String(response.status)}).`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength !== ref.length) throw new Error(`The test host sent ${String(bytes.byteLength)} bytes of ${String(ref.length)}.`);
+  return bytes;
+}
+
+const invoke =
+  binding &&
+  (async (channel: string, payload: unknown): Promise<IpcResult<unknown>> => {
+    const answer = await binding(channel, await swapLeaves(payload, isBytes, upload));
+    return (await swapLeaves(answer, isBytesRef, download)) as IpcResult<unknown>;
+  });
 if (invoke) {
   const listeners = new Map<MainEventNameOnly, Set<(payload: unknown) => void>>();
   const api = createApi(
