@@ -27,7 +27,7 @@ export interface ByteStore {
   clear(): void;
 }
 
-export function createByteStore(): ByteStore {
+export function createByteStore(maxUpload = MAX_UPLOAD_BYTES): ByteStore {
   const stored = new Map<string, Uint8Array>();
 
   const put = (bytes: Uint8Array): BytesRef => {
@@ -47,7 +47,7 @@ export function createByteStore(): ByteStore {
     let refused = false;
     request.on('data', (chunk: Buffer) => {
       size += chunk.byteLength;
-      if (size > MAX_UPLOAD_BYTES) {
+      if (size > maxUpload) {
         if (!refused) response.writeHead(413, { 'Content-Type': 'text/plain' }).end('too large');
         refused = true;
         chunks.length = 0;
