@@ -169,12 +169,9 @@ const SELF = 'self';
 
 function readSettings(value: unknown): SyncSettings {
   const limit = typeof value === 'object' && value !== null ? (value as { maxBundleBytes?: unknown }).maxBundleBytes : undefined;
-  return {
-    maxBundleBytes:
-      typeof limit === 'number' && Number.isInteger(limit) && limit >= MIN_MAX_BUNDLE_BYTES && limit <= MAX_MAX_BUNDLE_BYTES
-        ? limit
-        : DEFAULT_MAX_BUNDLE_BYTES,
-  };
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < MIN_MAX_BUNDLE_BYTES) return { maxBundleBytes: DEFAULT_MAX_BUNDLE_BYTES };
+  // A limit saved when the largest file was 1 GiB becomes the largest there is now, not the default.
+  return { maxBundleBytes: Math.min(limit, MAX_MAX_BUNDLE_BYTES) };
 }
 
 const pause = yieldToUi;
