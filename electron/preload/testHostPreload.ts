@@ -3,12 +3,13 @@
  * Chromium page. Same factory, same `window.cwg`; the transport is a Playwright binding
  * that calls the main-process dispatcher running in Node, and main's unasked messages
  * arrive through `__cwgMainEvent`, which the host calls with page.evaluate.
- * The binding carries JSON, so files' bytes do not go through it: each Uint8Array travels
- * as an HTTP body over the host's own server and is a Uint8Array again on the other side,
- * as Electron's structured clone delivers it (shared/ipc/byteTransport.ts).
+ * The binding carries JSON, so files' bytes do not go through it whole: each Uint8Array goes
+ * to the host in chunks through an upload binding and comes back as an HTTP body from the
+ * host's own server, a Uint8Array again on the other side, as Electron's structured clone
+ * delivers it (shared/ipc/byteTransport.ts).
  */
 import { createApi, type CwgApi, type MainEventNameOnly } from '../../shared/ipc/api';
-import { BYTES_ROUTE, isBytes, isBytesRef, swapLeaves, type BytesRef } from '../../shared/ipc/byteTransport';
+import { BYTES_ROUTE, isBytes, isBytesRef, swapLeaves, UPLOAD_BINDING, UPLOAD_CHUNK, type BytesRef } from '../../shared/ipc/byteTransport';
 import type { IpcResult } from '../../shared/ipc/result';
 
 declare global {
@@ -18,13 +19,24 @@ declare global {
 }
 
 const binding = window.__cwgInvoke;
+const sendChunk = (window as unknown as Record<string, unknown>)[UPLOAD_BINDING] as ((id: string, at: number, base64: string) => Promise<string>) | undefined;
 // Taken now, before any code of the app runs: the transport does not depend on what the page does to fetch later.
 const fetchOwn = window.fetch.bind(window);
 
+function chunkToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Sends a Uint8Array to the host in chunks (each a short base64 text), never as one string. */
 async function upload(bytes: Uint8Array): Promise<BytesRef> {
-  const response = await fetchOwn(BYTES_ROUTE, { method: 'POST', body: bytes as Uint8Array<ArrayBuffer>, cache: 'no-store' });
-  if (!response.ok) throw new Error(`The test host refused ${String(bytes.byteLength)} bytes (HTTP ${String(response.status)}).`);
-  return { __cwgBytes: await response.text(), length: bytes.byteLength };
+  if (!sendChunk) throw new Error('The test host has no upload binding.');
+  const id = await sendChunk('', bytes.byteLength, '');
+  for (let offset = 0; offset < bytes.byteLength; offset += UPLOAD_CHUNK) {
+    await sendChunk(id, offset, chunkToBase64(bytes.subarray(offset, Math.min(offset + UPLOAD_CHUNK, bytes.byteLength))));
+  }
+  return { __cwgBytes: id, length: bytes.byteLength };
 }
 
 async function download(ref: BytesRef): Promise<Uint8Array> {
@@ -68,4 +80,5 @@ if (invoke) {
   });
   // The renderer must not reach the raw transport, exactly as it cannot reach ipcRenderer.
   delete window.__cwgInvoke;
+  Reflect.deleteProperty(window, UPLOAD_BINDING);
 }

@@ -2,16 +2,30 @@
  * The test host's faithful path for a file's bytes. Electron's IPC is a structured clone: a
  * Uint8Array sent by either side arrives as a Uint8Array, whatever its size. The test host's
  * transport is a Playwright binding, whose arguments and answers travel as JSON through the
- * DevTools protocol: a Uint8Array would not arrive as one, and a 400 MB file encoded as text
- * would pass V8's longest string. So on that transport each Uint8Array in a request or an
- * answer is swapped for a reference, and its bytes travel as an HTTP body between the page and
- * the host's own 127.0.0.1 server (`BYTES_ROUTE`), once, in each direction they are sent.
+ * DevTools protocol: a Uint8Array would not arrive as one, and a 400 MB file encoded as one text
+ * would pass V8's longest string. So on that transport each Uint8Array in a request or an answer
+ * is swapped for a reference (BytesRef) and its bytes travel apart, never as one string:
+ * - page → host: in chunks of UPLOAD_CHUNK bytes through a second binding, each chunk as base64
+ *   (the binding carries text), copied into place on arrival. Not HTTP: the host's request
+ *   routing (Playwright's `context.route`) copies each request body into DevTools messages, which
+ *   ran at 0.6 MB/s, and a 150 MB body in one request closed the browser;
+ * - host → page: the page fetches the bytes from the host's own 127.0.0.1 server
+ *   (`GET <BYTES_ROUTE><id>`, once), a binary response body (routing does not copy responses).
  * Electron does not use this module; both sides of the test host do (testHostPreload.ts and
  * tests/host/ipcBytes.ts).
  */
 
-/** Where the page uploads bytes (POST, answered with their id) and fetches them (GET <route><id>). */
+/** Where the page fetches an answer's bytes: `GET <route><id>`. */
 export const BYTES_ROUTE = '/__cwg-ipc-bytes/';
+
+/** Bytes per upload chunk (4 MiB: 5.6 million characters of base64). */
+export const UPLOAD_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * The upload binding: `(id, at, base64)`. With `id` '' it opens an upload of `at` bytes and
+ * answers its id; otherwise it copies the chunk `base64` to offset `at` and answers 'ok'.
+ */
+export const UPLOAD_BINDING = '__cwgUploadChunk';
 
 /** A Uint8Array as it crosses the binding: the id of its bytes on the byte route. */
 export interface BytesRef {

@@ -1,8 +1,9 @@
 /**
- * The host's side of the byte route (shared/ipc/byteTransport.ts): bytes the page uploads wait
- * here until the request that refers to them is dispatched; bytes of an answer wait until the
- * page fetches them. Each is handed out once. Ids are random UUIDs, the server listens on
- * 127.0.0.1 only, and nothing is kept past the call (or the host's close).
+ * The host's side of the byte transport (shared/ipc/byteTransport.ts): bytes the page uploads (in
+ * chunks through the upload binding, copied into place) wait here until the request that refers
+ * to them is dispatched; bytes of an answer wait until the page fetches them from the byte route.
+ * Each is handed out once, and only whole. Ids are random UUIDs, the server listens on 127.0.0.1
+ * only, and nothing is kept past the call (or the host's close).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -20,6 +21,8 @@ export interface ByteStore {
   resolveRequest(payload: unknown): Promise<unknown>;
   /** Answer: Uint8Arrays → references the page fetches. */
   referAnswer(answer: unknown): Promise<unknown>;
+  /** The upload binding (UPLOAD_BINDING): opens an upload, or copies a chunk into place. */
+  upload(id: unknown, at: unknown, base64: unknown): string;
   /** Serves the byte route; false when the request is not for it. */
   handle(request: IncomingMessage, response: ServerResponse): boolean;
   /** Bytes waiting (uploaded and not yet used, or answered and not yet fetched). */
@@ -28,55 +31,49 @@ export interface ByteStore {
 }
 
 export function createByteStore(maxUpload = MAX_UPLOAD_BYTES): ByteStore {
-  const stored = new Map<string, Uint8Array>();
+  /** Answers' bytes, and uploads complete or under way (`filled` counts the bytes received). */
+  const stored = new Map<string, { bytes: Uint8Array; filled: number }>();
 
-  const put = (bytes: Uint8Array): BytesRef => {
+  const put = (bytes: Uint8Array, filled = bytes.byteLength): BytesRef => {
     const id = randomUUID();
-    stored.set(id, bytes);
+    stored.set(id, { bytes, filled });
     return { __cwgBytes: id, length: bytes.byteLength };
   };
+  /** Complete bytes, once; an upload still missing bytes is not handed out. */
   const take = (id: string): Uint8Array | undefined => {
-    const bytes = stored.get(id);
+    const entry = stored.get(id);
+    if (!entry || entry.filled !== entry.bytes.byteLength) return undefined;
     stored.delete(id);
-    return bytes;
-  };
-
-  const receive = (request: IncomingMessage, response: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > maxUpload) {
-        if (!refused) response.writeHead(413, { 'Content-Type': 'text/plain' }).end('too large');
-        refused = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (refused) return;
-      const body = Buffer.concat(chunks, size);
-      // As Electron hands main a Uint8Array, not a Node Buffer.
-      const { __cwgBytes: id } = put(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
-      response.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end(id);
-    });
+    return entry.bytes;
   };
 
   return {
     resolveRequest: (payload) => swapLeaves(payload, isBytesRef, (ref) => Promise.resolve(take(ref.__cwgBytes) ?? ref)),
-    referAnswer: (answer) => swapLeaves(answer, isBytes, (bytes) => Promise.resolve(put(bytes))),
-    handle(request, response) {
-      const path = new URL(request.url ?? '/', 'http://x').pathname;
-      if (!path.startsWith(BYTES_ROUTE)) return false;
-      if (request.method === 'POST' && path === BYTES_ROUTE) {
-        receive(request, response);
-        return true;
+    referAnswer: (value) => swapLeaves(value, isBytes, (bytes) => Promise.resolve(put(bytes))),
+    upload(id, at, base64) {
+      if (typeof id !== 'string' || typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) throw new Error('Not an upload call.');
+      if (id === '') {
+        if (at > maxUpload) throw new Error(`The test host takes at most ${String(maxUpload)} bytes.`);
+        // As Electron hands main a Uint8Array, not a Node Buffer.
+        return put(new Uint8Array(at), 0).__cwgBytes;
       }
-      const bytes = request.method === 'GET' ? take(path.slice(BYTES_ROUTE.length)) : undefined;
+      const entry = stored.get(id);
+      if (!entry || typeof base64 !== 'string') throw new Error('No such upload.');
+      const chunk = Buffer.from(base64, 'base64');
+      if (at + chunk.byteLength > entry.bytes.byteLength) {
+        stored.delete(id);
+        throw new Error('More bytes than announced.');
+      }
+      entry.bytes.set(chunk, at);
+      entry.filled += chunk.byteLength;
+      return 'ok';
+    },
+    handle(request, response) {
+      const url = new URL(request.url ?? '/', 'http://x');
+      if (!url.pathname.startsWith(BYTES_ROUTE)) return false;
+      const bytes = request.method === 'GET' ? take(decodeURIComponent(url.pathname.slice(BYTES_ROUTE.length))) : undefined;
       if (!bytes) {
-        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        response.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('not found');
         return true;
       }
       response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength), 'Cache-Control': 'no-store' });

@@ -8,7 +8,8 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createDispatch, type Dispatch } from '../../electron/main/ipc/dispatch';
+import { createDispatch, isTrustedSender, type Dispatch } from '../../electron/main/ipc/dispatch';
+import { UPLOAD_BINDING } from '../../shared/ipc/byteTransport';
 import { createHandlers, createServices, type MainServices } from '../../electron/main/ipc/handlers';
 import type { MainEventName, MainEventPayload } from '../../shared/ipc/contract';
 import { CHROMIUM_FLAGS, findChromium } from './chromium';
@@ -171,6 +172,11 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       ipcLog.push({ channel: String(channel), payload, answer });
       for (const listener of ipcListeners) listener();
       return bytes.referAnswer(answer);
+    });
+    // Files' bytes from the page, in chunks (shared/ipc/byteTransport.ts); only the app's own page may send them.
+    await context.exposeBinding(UPLOAD_BINDING, (source, id: unknown, at: unknown, base64: unknown) => {
+      if (!isTrustedSender({ url: source.frame.url(), isTopFrame: source.frame.parentFrame() === null }, server.origin)) throw new Error('Not the app.');
+      return bytes.upload(id, at, base64);
     });
     await context.addInitScript({ content: preloadSource });
     // The app talks to nothing but its own origin; anything else is refused and noted.
