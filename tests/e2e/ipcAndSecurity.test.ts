@@ -32,6 +32,7 @@ describe('IPC bridge and page security', () => {
       keys: Object.keys(window.cwg ?? {}).sort(),
       frozen: Object.isFrozen(window.cwg),
       transport: typeof (window as unknown as Record<string, unknown>).__cwgInvoke,
+      upload: typeof (window as unknown as Record<string, unknown>).__cwgUploadChunk,
       ipcRenderer: typeof (window as unknown as Record<string, unknown>).ipcRenderer,
       require: typeof (window as unknown as Record<string, unknown>).require,
     }));
@@ -58,6 +59,7 @@ describe('IPC bridge and page security', () => {
       ],
       frozen: true,
       transport: 'undefined',
+      upload: 'undefined',
       ipcRenderer: 'undefined',
       require: 'undefined',
     });
