@@ -85,8 +85,9 @@ export function formatLimit(bytes: number): string {
 }
 
 /**
- * A file's bytes crossing IPC: a Uint8Array (structured clone in Electron, the test host's byte
- * route in tests), never base64 or a string; at most `limit` bytes, refused above with the limit.
+ * A file's bytes crossing IPC: a Uint8Array (structured clone in Electron; in the test host,
+ * shared/ipc/byteTransport.ts), never base64 or a string; at most `limit` bytes, refused above
+ * with the limit.
  */
 export function bytesSchema(limit: number = MAX_FILE_BYTES, min = 0) {
   return z
