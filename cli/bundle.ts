@@ -8,7 +8,7 @@
  *   merge A B ... --out F    one merged file holding every distinct signed bundle (0), or why not (1)
  * Exit code 2 means the command itself was misused (missing file names, unreadable input path).
  */
-import { MAX_READ_BYTES } from '../shared/ipc/contract';
+import { MAX_FILE_BYTES } from '../shared/ipc/contract';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { syncedTableNames, type SyncedTableName } from '../shared/model';
@@ -30,7 +30,6 @@ export interface CliResult {
 }
 
 /** The most a bundle may weigh for the command line (the app's own hard limit). */
-const MAX_FILE_BYTES = MAX_READ_BYTES;
 
 const crypto: SyncCrypto = webCryptoSync(globalThis.crypto.subtle, new TextEncoder());
 

@@ -9,7 +9,7 @@
  * The data file is the app's export shape or a sync bundle (see shared/reports/source.ts
  * and docs/reports.md). Exit status: 0 printed, 1 failed, 2 wrong usage.
  */
-import { FILE_READ_LIMITS } from '../shared/ipc/contract';
+import { FILE_READ_LIMITS, formatLimit } from '../shared/ipc/contract';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -253,7 +253,7 @@ async function readJson(path: string): Promise<unknown> {
     if (error instanceof ReportFileError) throw error;
     throw new ReportFileError(`"${path}" cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
   }
-  if (size > MAX_BUNDLE_BYTES) throw new ReportFileError(`"${path}" is larger than ${String(MAX_BUNDLE_BYTES / 1024 / 1024)} MB.`);
+  if (size > MAX_BUNDLE_BYTES) throw new ReportFileError(`"${path}" is larger than the limit of ${formatLimit(MAX_BUNDLE_BYTES)}.`);
   const text = await readFile(path, 'utf8');
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;

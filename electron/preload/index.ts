@@ -6,6 +6,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createApi, type CwgApi } from '../../shared/ipc/api';
 import type { IpcResult } from '../../shared/ipc/result';
 
+// Files cross as Uint8Array: ipcRenderer.invoke and the context bridge copy them as structured clones, no encoding.
 const api = createApi(
   (channel, payload) => ipcRenderer.invoke(channel, payload) as Promise<IpcResult<unknown>>,
   (event, listener) => {

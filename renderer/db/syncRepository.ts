@@ -43,6 +43,7 @@ import { NoInstallationError, ValidationError } from './errors';
 import { browserSyncCrypto, KEYS_TABLE, loadSigningIdentity, storedPublicKey } from './syncKeys';
 import { unstamped, writeRecord, type RepositoryContext, type Unstamped } from './writes';
 import { yieldToUi } from '../lib/yieldToUi';
+import { FILE_READ_LIMITS, MAX_FILE_BYTES } from '../../shared/ipc/contract';
 
 export type {
   ExportedBundle,
@@ -64,12 +65,12 @@ export { VECTOR_META_KEY, HISTORY_TABLE };
 
 export const SETTINGS_META_KEY = 'sync.settings';
 
-const MB = 1024 * 1024;
-/** Default import limit; Settings changes it. */
-export const DEFAULT_MAX_BUNDLE_BYTES = 200 * MB;
-export const MIN_MAX_BUNDLE_BYTES = 1 * MB;
-/** The most the app reads at all (contract.ts MAX_READ_BYTES). */
-export const MAX_MAX_BUNDLE_BYTES = 1024 * MB;
+/** Default import limit (the contract's bundle limit); Settings changes it. */
+export const DEFAULT_MAX_BUNDLE_BYTES = FILE_READ_LIMITS.bundle;
+/** The smallest limit Settings offers. */
+export const MIN_MAX_BUNDLE_BYTES = 1024 * 1024;
+/** The most the app reads at all (the contract's MAX_FILE_BYTES). */
+export const MAX_MAX_BUNDLE_BYTES = MAX_FILE_BYTES;
 
 export interface SyncSettings {
   /** Largest bundle file an import accepts, in bytes. */
@@ -168,12 +169,9 @@ const SELF = 'self';
 
 function readSettings(value: unknown): SyncSettings {
   const limit = typeof value === 'object' && value !== null ? (value as { maxBundleBytes?: unknown }).maxBundleBytes : undefined;
-  return {
-    maxBundleBytes:
-      typeof limit === 'number' && Number.isInteger(limit) && limit >= MIN_MAX_BUNDLE_BYTES && limit <= MAX_MAX_BUNDLE_BYTES
-        ? limit
-        : DEFAULT_MAX_BUNDLE_BYTES,
-  };
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < MIN_MAX_BUNDLE_BYTES) return { maxBundleBytes: DEFAULT_MAX_BUNDLE_BYTES };
+  // A limit saved when the largest file was 1 GiB becomes the largest there is now, not the default.
+  return { maxBundleBytes: Math.min(limit, MAX_MAX_BUNDLE_BYTES) };
 }
 
 const pause = yieldToUi;

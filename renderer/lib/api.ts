@@ -53,7 +53,7 @@ export const api = {
   writeBackup: async (request: RequestOf<'cwg:backup:write'>) => unwrap(await bridge().writeBackup(request)),
   listBackups: async () => unwrap(await bridge().listBackups()),
   readBackup: async (id: string) => unwrap(await bridge().readBackup({ id })),
-  /** Open dialog + read (bytes as base64); `{ opened: false }` when the user cancelled. */
+  /** Open dialog + read (the file's bytes, a Uint8Array); `{ opened: false }` when the user cancelled. */
   openFile: async (request: RequestOf<'cwg:file:open'>) => unwrap(await bridge().openFile({ dialogTitle: dialogTitle(request.purpose), ...request })),
   /** Prints a report to PDF, then save dialog + atomic write; `{ saved: false }` when the user cancelled. */
   exportReportPdf: async (request: RequestOf<'cwg:report:export-pdf'>) => unwrap(await bridge().exportReportPdf({ dialogTitle: dialogTitle('pdf'), ...request })),

@@ -50,20 +50,52 @@ export type FilePurpose = (typeof filePurposes)[number];
 
 const MB = 1024 * 1024;
 
-/** Largest file the app reads, whatever the caller asks (1 GiB). */
-export const MAX_READ_BYTES = 1024 * MB;
+/**
+ * V8's longest string (0x1fffffe8 UTF-16 units, in Chromium and Node alike). A bundle or a
+ * backup is JSON text that is parsed as one string, and UTF-8 never decodes to more units than
+ * it has bytes, so a file of at most this many bytes always fits in one.
+ */
+export const MAX_STRING_LENGTH = 0x1fffffe8;
+
+/**
+ * Largest file the app reads or writes, whatever the caller asks (500 MB): the largest backup.
+ * Not 1 GiB, as it once said: a backup is restored from its text, and the text of a 1 GiB file
+ * cannot be one string (MAX_STRING_LENGTH); 500 MB leaves room below it, and keeps one IPC
+ * message below Electron's 512 MiB serialisation bound.
+ */
+export const MAX_FILE_BYTES = 500 * MB;
 
 /**
  * The read limit per purpose when the caller names none: the one definition that the file
- * service, the command line and the renderer's defaults use.
+ * service, the sync folder, the command line and the renderer's defaults use.
  */
 export const FILE_READ_LIMITS: Readonly<Record<FilePurpose, number>> = {
   calendar: 20 * MB,
   csv: 100 * MB,
   bundle: 200 * MB,
   pdf: 200 * MB,
-  backup: MAX_READ_BYTES,
+  backup: MAX_FILE_BYTES,
 };
+
+/** "500 MB", "2 KB": how a limit is named in messages (MB = 1024 × 1024 bytes, as everywhere in the app). */
+export function formatLimit(bytes: number): string {
+  if (bytes >= MB && bytes % MB === 0) return `${String(bytes / MB)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${String(bytes / 1024)} KB`;
+  return `${String(bytes)} bytes`;
+}
+
+/**
+ * A file's bytes crossing IPC: a Uint8Array (structured clone in Electron; in the test host,
+ * shared/ipc/byteTransport.ts), never base64 or a string; at most `limit` bytes, refused above
+ * with the limit.
+ */
+export function bytesSchema(limit: number = MAX_FILE_BYTES, min = 0) {
+  return z
+    // Any Uint8Array (a Node Buffer is one): the file's bytes, whatever buffer holds them.
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'bytes (a Uint8Array)' })
+    .refine((bytes) => bytes.byteLength <= limit, { error: `more than the limit of ${formatLimit(limit)}`, abort: true })
+    .refine((bytes) => bytes.byteLength >= min, { error: `at least ${String(min)} bytes` });
+}
 
 /** A file name offered in a save dialog: no folders, no control or reserved characters. */
 export const suggestedFileNameSchema = z
@@ -74,15 +106,10 @@ export const suggestedFileNameSchema = z
   .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'a file name without folders or the characters / \\ : * ? " < > |')
   .refine((name) => name !== '.' && name !== '..', 'a file name without folders');
 
-export const fileContentSchema = z.discriminatedUnion('encoding', [
-  z.object({ encoding: z.literal('utf8'), text: z.string() }).strict(),
-  z.object({ encoding: z.literal('base64'), data: z.base64() }).strict(),
-]);
-export type FileContent = z.infer<typeof fileContentSchema>;
-
 export type SaveFileResult = { saved: true; path: string; bytes: number } | { saved: false };
+/** The bytes come last: a structured clone then writes them in one piece after the small fields. */
 export type OpenFileResult =
-  | { opened: true; name: string; path: string; size: number; base64: string }
+  | { opened: true; name: string; path: string; size: number; bytes: Uint8Array }
   | { opened: false };
 
 /** Why an automatic backup was taken; all but "daily" are taken before a risky operation. */
@@ -145,29 +172,29 @@ export const contract = {
   /** Asks where to save (remembering the last folder per purpose) and writes atomically. */
   'cwg:file:save': channel<SaveFileResult>()(
     z
-      .object({ purpose: z.enum(filePurposes), suggestedName: suggestedFileNameSchema, content: fileContentSchema, dialogTitle: dialogTitleSchema.optional() })
+      .object({ purpose: z.enum(filePurposes), suggestedName: suggestedFileNameSchema, content: bytesSchema(), dialogTitle: dialogTitleSchema.optional() })
       .strict(),
   ),
-  /** Asks which file to read and returns its bytes, refusing files above the size limit. */
   /** Writes a snapshot into the app's backup folder, atomically, and rotates old ones. */
   'cwg:backup:write': channel<BackupEntry>()(
     z
       .object({
         reason: z.enum(backupReasons),
-        content: z.string().min(2),
+        content: bytesSchema(MAX_FILE_BYTES, 2),
         counts: z.record(z.string().max(64), z.number().int().nonnegative()),
       })
       .strict(),
   ),
   /** The automatic backups, newest first, and the date of the newest daily one. */
   'cwg:backup:list': channel<{ backups: BackupEntry[]; lastDaily: string | null }>()(z.undefined()),
-  /** One automatic backup's contents, for a restore preview. */
-  'cwg:backup:read': channel<{ entry: BackupEntry; content: string }>()(
+  /** One automatic backup's bytes (UTF-8 JSON), for a restore preview; refused above the backup limit. */
+  'cwg:backup:read': channel<{ entry: BackupEntry; bytes: Uint8Array }>()(
     z.object({ id: z.string().regex(/^[0-9A-Za-z-]{1,80}$/, 'a backup id') }).strict(),
   ),
+  /** Asks which file to read and returns its bytes, refusing files above the size limit. */
   'cwg:file:open': channel<OpenFileResult>()(
     z
-      .object({ purpose: z.enum(filePurposes), maxBytes: z.number().int().positive().max(MAX_READ_BYTES).optional(), dialogTitle: dialogTitleSchema.optional() })
+      .object({ purpose: z.enum(filePurposes), maxBytes: z.number().int().positive().max(MAX_FILE_BYTES).optional(), dialogTitle: dialogTitleSchema.optional() })
       .strict(),
   ),
   /**
@@ -188,14 +215,14 @@ export const contract = {
   'cwg:sync-folder:pause': channel<SyncFolderStatus>()(z.object({ paused: z.boolean() }).strict()),
   /** Every installation's change files, with whether each has settled. */
   'cwg:sync-folder:scan': channel<SyncFolderScan>()(z.undefined()),
-  /** One listed file's bytes (base64). */
-  'cwg:sync-folder:read': channel<{ name: string; size: number; base64: string }>()(z.object({ name: syncFolderFileNameSchema }).strict()),
+  /** One listed file's bytes (refused above the bundle limit). */
+  'cwg:sync-folder:read': channel<{ name: string; size: number; bytes: Uint8Array }>()(z.object({ name: syncFolderFileNameSchema }).strict()),
   /** Writes one of this installation's change files, write-once, atomically. */
   'cwg:sync-folder:write': channel<{ name: string; written: boolean }>()(
     z
       .object({
         fileName: z.string().regex(/^\d{8}T\d{6}Z-[0-9a-f]{16}\.cwgbundle\.json$/, 'a change file name the app writes'),
-        text: z.string().min(2),
+        bytes: bytesSchema(FILE_READ_LIMITS.bundle, 2),
       })
       .strict(),
   ),

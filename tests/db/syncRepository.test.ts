@@ -14,7 +14,8 @@ import { sampleId } from '../../shared/sample/sampleData';
 import { BundleError } from '../../shared/sync/bundleErrors';
 import { SyncCancelledError } from '../../shared/sync/bundleRead';
 import { saveRecord, unstamped, type CwgDatabase } from '../../renderer/db';
-import { TrustRequiredError } from '../../renderer/db/syncRepository';
+import { SETTINGS_META_KEY, TrustRequiredError } from '../../renderer/db/syncRepository';
+import { MAX_FILE_BYTES } from '../../shared/ipc/contract';
 import { generateSigner, nodeSyncCrypto } from '../fixtures/bundles/nodeCrypto';
 import { buildChangesBundle } from '../../shared/sync/bundleWrite';
 import { readBundleText } from '../../shared/sync/bundleRead';
@@ -315,6 +316,11 @@ describe('sync repository', () => {
     await delegation.repos.sync.updateSettings({ maxBundleBytes: 1024 * 1024 });
     expect((await delegation.repos.sync.settings()).maxBundleBytes).toBe(1024 * 1024);
     await expect(delegation.repos.sync.updateSettings({ maxBundleBytes: 12 })).rejects.toThrow(/maxBundleBytes/);
+    // The largest is the contract's largest file (500 MB); a limit saved above it (when it was 1 GiB) reads as that.
+    await expect(delegation.repos.sync.updateSettings({ maxBundleBytes: MAX_FILE_BYTES + 1024 * 1024 })).rejects.toThrow(/from 1\.0 MB to 500\.0 MB/);
+    await delegation.db.table('meta').put({ key: SETTINGS_META_KEY, value: { maxBundleBytes: 1024 * 1024 * 1024 } });
+    expect((await delegation.repos.sync.settings()).maxBundleBytes).toBe(MAX_FILE_BYTES);
+    await delegation.repos.sync.updateSettings({ maxBundleBytes: 1024 * 1024 });
     const text = (await exportText(secretariat)) + ' '.repeat(1024 * 1024);
     await expect(delegation.repos.sync.prepareImport(file(text))).rejects.toMatchObject({ code: 'too-large' });
   });

@@ -2,6 +2,9 @@
  * The renderer's bridge to main, seen from the page: named functions only, payloads
  * validated in main, foreign senders refused, the CSP enforced, no request leaving the app.
  */
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../shared/ipc/result';
 import { startTestHost, type TestHost } from '../host/testHost';
@@ -29,6 +32,7 @@ describe('IPC bridge and page security', () => {
       keys: Object.keys(window.cwg ?? {}).sort(),
       frozen: Object.isFrozen(window.cwg),
       transport: typeof (window as unknown as Record<string, unknown>).__cwgInvoke,
+      upload: typeof (window as unknown as Record<string, unknown>).__cwgUploadChunk,
       ipcRenderer: typeof (window as unknown as Record<string, unknown>).ipcRenderer,
       require: typeof (window as unknown as Record<string, unknown>).require,
     }));
@@ -55,6 +59,7 @@ describe('IPC bridge and page security', () => {
       ],
       frozen: true,
       transport: 'undefined',
+      upload: 'undefined',
       ipcRenderer: 'undefined',
       require: 'undefined',
     });
@@ -86,6 +91,62 @@ describe('IPC bridge and page security', () => {
     }
     expect(host.openedExternal).toEqual([]);
   });
+
+  it('carries files as bytes both ways, every byte value intact, as Electron\'s structured clone does', async () => {
+    /** 9 MB: three upload chunks (the host uploads at about 1 MB/s); 450 MB is carried in tests/unit/ipcBytes.test.ts. */
+    const LARGE = 9 * 1024 * 1024;
+    const folder = await mkdtemp(join(tmpdir(), 'cwg-bytes-'));
+    try {
+      const saved = join(folder, 'every-byte.pdf');
+      host.dialogs.answer(saved);
+      const since = host.ipcLog.length;
+      // Bytes that are not UTF-8, as a view into a larger buffer: what a text or base64 path would mangle.
+      const result = await host.page.evaluate(async () => {
+        const whole = new Uint8Array(258);
+        for (let i = 0; i < 256; i += 1) whole[i + 1] = i;
+        return window.cwg?.saveFile({ purpose: 'pdf', suggestedName: 'every-byte.pdf', content: whole.subarray(1, 257) });
+      });
+      expect(result).toEqual({ ok: true, value: { saved: true, path: saved, bytes: 256 } });
+      expect([...(await readFile(saved))]).toEqual(Array.from({ length: 256 }, (_, i) => i));
+      // Main's handler received a Uint8Array, not a reference or a string.
+      const call = await host.waitForIpc('cwg:file:save', { since });
+      expect((call.payload as { content: unknown }).content).toBeInstanceOf(Uint8Array);
+
+      host.dialogs.answer(saved);
+      const opened = await host.page.evaluate(async () => {
+        const answer = await window.cwg?.openFile({ purpose: 'pdf' });
+        if (!answer?.ok || !answer.value.opened) return answer;
+        const { bytes } = answer.value;
+        return { isBytes: bytes instanceof Uint8Array, length: bytes.length, values: [...bytes] };
+      });
+      expect(opened).toEqual({ isBytes: true, length: 256, values: Array.from({ length: 256 }, (_, i) => i) });
+
+      // A larger file in the real browser, in several upload chunks: opened, then saved again.
+      const large = join(folder, 'large.json');
+      await writeFile(large, '{');
+      await truncate(large, LARGE);
+      host.dialogs.answer(large);
+      host.dialogs.answer(join(folder, 'copy.json'));
+      const started = Date.now();
+      host.page.on("console", (message) => { if (message.text().startsWith("test host:")) console.info(message.text()); });
+      const copied = await host.page.evaluate(async () => {
+        const answer = await window.cwg?.openFile({ purpose: 'backup' });
+        if (!answer?.ok || !answer.value.opened) return { opened: false };
+        const { bytes } = answer.value;
+        const openedAt = Date.now();
+        const save = await window.cwg?.saveFile({ purpose: 'backup', suggestedName: 'copy.json', content: bytes });
+        console.info(`test host: saving took ${String(Date.now() - openedAt)} ms`);
+        return { opened: true, length: bytes.length, first: bytes[0], save };
+      });
+      console.info(`test host: ${String(LARGE / 1024 / 1024)} MB opened and saved again in ${String(Date.now() - started)} ms`);
+      expect(copied).toEqual({ opened: true, length: LARGE, first: 0x7b, save: { ok: true, value: { saved: true, path: join(folder, 'copy.json'), bytes: LARGE } } });
+      const copy = await readFile(join(folder, 'copy.json'));
+      expect(copy.byteLength).toBe(LARGE);
+      expect(copy[0]).toBe(0x7b);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('refuses a call from a page that is not the app', async () => {
     const foreign = await host.context.newPage();

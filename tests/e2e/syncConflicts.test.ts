@@ -115,7 +115,7 @@ describe('sync conflicts', () => {
     await expect.poll(() => limit.inputValue()).toBe('200');
     await limit.fill('0');
     await section.getByRole('button', { name: 'Save limit' }).click();
-    await section.getByText('Enter a whole number of megabytes from 1 to 1024.').waitFor();
+    await section.getByText('Enter a whole number of megabytes from 1 to 500.').waitFor();
     expect(await limit.getAttribute('aria-invalid')).toBe('true');
     await limit.fill('1');
     await section.getByRole('button', { name: 'Save limit' }).click();

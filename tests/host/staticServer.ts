@@ -1,6 +1,6 @@
 /** Serves the built renderer on 127.0.0.1 with the app's CSP, as the app:// protocol does in Electron. */
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
@@ -21,9 +21,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string, port = 0): Promise<StaticServer> {
+/** Answers a request before the files do; false passes it on. */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+export async function serveDirectory(root: string, port = 0, route?: RouteHandler): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
+    if (route?.(request, response)) return;
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
       const relative = pathname === '/' ? 'index.html' : pathname.slice(1);

@@ -8,10 +8,12 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createDispatch, type Dispatch } from '../../electron/main/ipc/dispatch';
+import { createDispatch, isTrustedSender, type Dispatch } from '../../electron/main/ipc/dispatch';
+import { UPLOAD_BINDING } from '../../shared/ipc/byteTransport';
 import { createHandlers, createServices, type MainServices } from '../../electron/main/ipc/handlers';
 import type { MainEventName, MainEventPayload } from '../../shared/ipc/contract';
 import { CHROMIUM_FLAGS, findChromium } from './chromium';
+import { createByteStore } from './ipcBytes';
 import { ChromiumPrintPort } from './chromiumPrintPort';
 import { ScriptedDialogs } from './scriptedDialogs';
 import { serveDirectory, type StaticServer } from './staticServer';
@@ -103,7 +105,9 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   const preloadSource = await readFile(HOST_PRELOAD, 'utf8').catch(() => {
     throw new Error(`${HOST_PRELOAD} is missing: run \`npm run build\` first.`);
   });
-  const server: StaticServer = await serveDirectory(RENDERER_DIR, options.port);
+  // Files' bytes travel between page and host over this server, not through the binding (shared/ipc/byteTransport.ts).
+  const bytes = createByteStore();
+  const server: StaticServer = await serveDirectory(RENDERER_DIR, options.port, (request, response) => bytes.handle(request, response));
   const dialogs = new ScriptedDialogs();
   const print = new ChromiumPrintPort();
   const openedExternal: string[] = [];
@@ -158,14 +162,21 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       locale: options.locale ?? 'en-US',
       viewport: options.viewport === undefined ? { width: 1280, height: 860 } : options.viewport,
     });
-    await context.exposeBinding('__cwgInvoke', async (source, channel: unknown, payload: unknown) => {
+    await context.exposeBinding('__cwgInvoke', async (source, channel: unknown, sent: unknown) => {
+      // The payload as main receives it in Electron: Uint8Arrays where the page sent them.
+      const payload = await bytes.resolveRequest(sent);
       const answer = await dispatch(String(channel), payload, {
         url: source.frame.url(),
         isTopFrame: source.frame.parentFrame() === null,
       });
       ipcLog.push({ channel: String(channel), payload, answer });
       for (const listener of ipcListeners) listener();
-      return answer;
+      return bytes.referAnswer(answer);
+    });
+    // Files' bytes from the page, in chunks (shared/ipc/byteTransport.ts); only the app's own page may send them.
+    await context.exposeBinding(UPLOAD_BINDING, (source, id: unknown, at: unknown, base64: unknown) => {
+      if (!isTrustedSender({ url: source.frame.url(), isTopFrame: source.frame.parentFrame() === null }, server.origin)) throw new Error('Not the app.');
+      return bytes.upload(id, at, base64);
     });
     await context.addInitScript({ content: preloadSource });
     // The app talks to nothing but its own origin; anything else is refused and noted.
@@ -256,6 +267,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       await current.context.close();
       await print.close();
       await server.close();
+      bytes.clear();
     },
   };
 }

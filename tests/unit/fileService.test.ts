@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../electron/main/services/serviceError';
-import { FILE_READ_LIMITS, filePurposes, MAX_READ_BYTES } from '../../shared/ipc/contract';
+import { FILE_READ_LIMITS, filePurposes, MAX_FILE_BYTES, MAX_STRING_LENGTH } from '../../shared/ipc/contract';
 import { writeFileAtomic, type AtomicFs } from '../../electron/main/services/atomicFile';
 import { createFileService, FOLDER_MEMORY_FILE } from '../../electron/main/services/fileService';
 import { ScriptedDialogs } from '../host/scriptedDialogs';
@@ -86,26 +86,27 @@ describe('file service', () => {
       const error = await files.open(purpose).catch((e: unknown) => e);
       expect(error, purpose).toBeInstanceOf(ServiceError);
       expect((error as ServiceError).fault).toEqual({ reason: 'too-large', path: over, size: limit + 1, limit });
-      expect((error as ServiceError).message).toContain(`more than the limit of ${(limit / 1024 / 1024).toFixed(1)} MB`);
-      // Reading at the limit: up to 200 MB here (a 1 GiB backup does not fit in one base64 string; see docs/architecture.md).
-      if (limit > 200 * 1024 * 1024) continue;
+      expect((error as ServiceError).message).toContain(`more than the limit of ${String(limit / 1024 / 1024)} MB`);
       const exact = join(folder, `${purpose}-exact.bin`);
       await writeFile(exact, '');
       await truncate(exact, limit);
       dialogs.answer(exact);
+      // Up to the backup's 500 MB: bytes, never a string (its base64 would pass V8's longest string).
       const opened = await files.open(purpose);
       expect(opened.opened && opened.size, purpose).toBe(limit);
+      expect(opened.opened && opened.bytes.byteLength, purpose).toBe(limit);
       await unlink(exact);
     }
-    // No caller may raise a limit past the largest read.
-    expect(Math.max(...Object.values(FILE_READ_LIMITS))).toBe(MAX_READ_BYTES);
+    // No caller may raise a limit past the largest read, and the largest read decodes to one string.
+    expect(Math.max(...Object.values(FILE_READ_LIMITS))).toBe(MAX_FILE_BYTES);
+    expect(MAX_FILE_BYTES).toBeLessThanOrEqual(MAX_STRING_LENGTH);
   }, 120_000);
 
-  it('saves text and bytes where the user chose, and remembers the folder per purpose', async () => {
+  it('saves bytes where the user chose, and remembers the folder per purpose', async () => {
     const { files, dialogs, documents, dataFolder } = await setup();
     const usb = await tempDir();
     dialogs.answer(join(usb, 'meeting.ics'));
-    expect(await files.save('calendar', 'meeting.ics', { encoding: 'utf8', text: 'BEGIN:VCALENDAR' })).toEqual({
+    expect(await files.save('calendar', 'meeting.ics', new TextEncoder().encode('BEGIN:VCALENDAR'))).toEqual({
       saved: true,
       path: join(usb, 'meeting.ics'),
       bytes: 15,
@@ -114,14 +115,14 @@ describe('file service', () => {
     expect(JSON.parse(await readFile(join(dataFolder, FOLDER_MEMORY_FILE), 'utf8'))).toEqual({ calendar: usb });
 
     dialogs.answer(join(documents, 'x.pdf'));
-    await files.save('pdf', 'x.pdf', { encoding: 'base64', data: Buffer.from([37, 80, 68, 70]).toString('base64') });
+    await files.save('pdf', 'x.pdf', new Uint8Array([37, 80, 68, 70]));
     expect([...(await readFile(join(documents, 'x.pdf')))]).toEqual([37, 80, 68, 70]);
     expect(dialogs.asked.map((a) => a.kind)).toEqual(['save', 'save']);
 
-    // Bytes from inside main (a printed PDF) are written as they are, even a view into a larger buffer.
+    // Bytes are written as they are, even a view into a larger buffer (a printed PDF, a structured clone's view).
     dialogs.answer(join(documents, 'y.pdf'));
     const whole = new Uint8Array([0, 0, 37, 80, 68, 70, 45, 9, 9]);
-    const result = await files.save('pdf', 'y.pdf', { encoding: 'bytes', data: whole.subarray(2, 7) });
+    const result = await files.save('pdf', 'y.pdf', whole.subarray(2, 7));
     expect(result).toEqual({ saved: true, path: join(documents, 'y.pdf'), bytes: 5 });
     expect([...(await readFile(join(documents, 'y.pdf')))]).toEqual([37, 80, 68, 70, 45]);
   });
@@ -132,20 +133,21 @@ describe('file service', () => {
     dialogs.answer(join(usb, 'a.ics'));
     dialogs.answer(null);
     dialogs.answer(null);
-    await files.save('calendar', 'a.ics', { encoding: 'utf8', text: 'a' });
-    expect(await files.save('calendar', 'b.ics', { encoding: 'utf8', text: 'b' })).toEqual({ saved: false });
-    await files.save('csv', 'c.csv', { encoding: 'utf8', text: 'c' });
+    await files.save('calendar', 'a.ics', new TextEncoder().encode('a'));
+    expect(await files.save('calendar', 'b.ics', new TextEncoder().encode('b'))).toEqual({ saved: false });
+    await files.save('csv', 'c.csv', new TextEncoder().encode('c'));
     expect(dialogs.asked.map((a) => a.defaultPath)).toEqual([join(documents, 'a.ics'), join(usb, 'b.ics'), join(documents, 'c.csv')]);
   });
 
-  it('opens a file as base64 and refuses one over the limit with its size', async () => {
+  it('opens a file as bytes and refuses one over the limit with its size', async () => {
     const { files, dialogs } = await setup();
     const dir = await tempDir();
     await writeFile(join(dir, 'delegates.csv'), 'name\nNurlan');
     dialogs.answer(join(dir, 'delegates.csv'));
     const opened = await files.open('csv');
     expect(opened).toMatchObject({ opened: true, name: 'delegates.csv', size: 11 });
-    if (opened.opened) expect(Buffer.from(opened.base64, 'base64').toString()).toBe('name\nNurlan');
+    expect(opened.opened && opened.bytes).toBeInstanceOf(Uint8Array);
+    if (opened.opened) expect(new TextDecoder().decode(opened.bytes)).toBe('name\nNurlan');
 
     await writeFile(join(dir, 'big.json'), 'x'.repeat(3000));
     dialogs.answer(join(dir, 'big.json'));
@@ -172,7 +174,7 @@ describe('file service', () => {
     const { files, dialogs } = await setup();
     const target = join(await tempDir(), 'removed-usb-stick', 'agenda.pdf');
     dialogs.answer(target);
-    const error = await files.save('pdf', 'agenda.pdf', { encoding: 'utf8', text: 'x' }).catch((e: unknown) => e);
+    const error = await files.save('pdf', 'agenda.pdf', new TextEncoder().encode('x')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).code).toBe('io-error');
     expect((error as ServiceError).fault).toEqual({ reason: 'folder-gone', path: target });

@@ -128,7 +128,7 @@ beforeAll(async () => {
 async function freshBackups(): Promise<void> {
   backupIds.length = 0;
   for (const reason of ['daily', 'before-import', 'before-merge'] as const) {
-    const written = await dispatch('cwg:backup:write', { reason, content: '{"snapshot":true}', counts: { meetings: 1 } }, trusted);
+    const written = await dispatch('cwg:backup:write', { reason, content: new TextEncoder().encode('{"snapshot":true}'), counts: { meetings: 1 } }, trusted);
     if (!written.ok) throw new Error(written.error.message);
     backupIds.push((written.value as { id: string }).id);
   }
@@ -168,9 +168,21 @@ function mutated(base: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<unkn
 }
 
 const purpose = fc.oneof(fc.constantFrom(...filePurposes), hostileString);
-const fileContent = fc.oneof(
+/**
+ * A file's bytes as they cross IPC (a Uint8Array, a view into a larger buffer, a Node Buffer),
+ * and what is not bytes: text, base64 (the old content shapes), other typed arrays, junk.
+ */
+const fileBytes = fc.oneof(
+  { weight: 4, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+  fc.uint8Array({ minLength: 2, maxLength: 64 }).map((bytes) => bytes.subarray(1)),
+  fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
+  fc.constant(new TextEncoder().encode('{"header":{}}')),
+  fc.string(),
   fc.record({ encoding: fc.constant('utf8'), text: fc.string() }),
   fc.record({ encoding: fc.constant('base64'), data: fc.oneof(fc.base64String(), hostileString) }),
+  fc.int8Array({ maxLength: 8 }),
+  fc.uint8ClampedArray({ maxLength: 8 }),
+  fc.array(fc.nat({ max: 255 }), { maxLength: 8 }),
   anything,
 );
 const source = fc.oneof(
@@ -201,9 +213,9 @@ const reportSpec: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
 const payloads: Record<Channel, fc.Arbitrary<unknown>> = {
   'cwg:app:info': fc.oneof(fc.constant(undefined), anything),
   'cwg:shell:open-external': mutated(fc.record({ url: fc.oneof(fc.webUrl(), hostileString, fc.constantFrom('https://user:pw@example.org/', 'javascript:alert(1)', 'file:///etc/passwd', 'https://example.org/\\..\\x', 'HTTPS://WWW.WCOOMD.ORG/')) })),
-  'cwg:file:save': mutated(fc.record({ purpose, suggestedName: hostileString, content: fileContent })),
+  'cwg:file:save': mutated(fc.record({ purpose, suggestedName: hostileString, content: fileBytes })),
   'cwg:file:open': mutated(fc.record({ purpose, maxBytes: fc.oneof(fc.constant(undefined), fc.integer(), fc.double(), fc.constant(2 ** 31)) }, { requiredKeys: ['purpose'] })),
-  'cwg:backup:write': mutated(fc.record({ reason: fc.oneof(fc.constantFrom(...backupReasons), hostileString), content: fc.string(), counts: fc.oneof(fc.dictionary(fc.string(), fc.oneof(fc.nat(), fc.integer(), fc.double())), anything) })),
+  'cwg:backup:write': mutated(fc.record({ reason: fc.oneof(fc.constantFrom(...backupReasons), hostileString), content: fileBytes, counts: fc.oneof(fc.dictionary(fc.string(), fc.oneof(fc.nat(), fc.integer(), fc.double())), anything) })),
   'cwg:backup:list': fc.oneof(fc.constant(undefined), anything),
   'cwg:backup:read': mutated(fc.record({ id: fc.oneof(hostileString, fc.constantFrom(0, 1, 2).map((n) => backupIds[n] ?? '')) })),
   'cwg:report:export-pdf': mutated(fc.record({ spec: mutated(reportSpec), source })),
@@ -214,7 +226,7 @@ const payloads: Record<Channel, fc.Arbitrary<unknown>> = {
   'cwg:sync-folder:pause': mutated(fc.record({ paused: fc.oneof(fc.boolean(), anything) })),
   'cwg:sync-folder:scan': fc.oneof(fc.constant(undefined), anything),
   'cwg:sync-folder:read': mutated(fc.record({ name: fc.oneof({ weight: 3, arbitrary: fc.constant(`${INSTALLATION}/${CHANGE_FILE}`) }, hostileString, fc.constantFrom(`${INSTALLATION}/../../../data/${SYNC_FOLDER_CONFIG_FILE}`, `../${CHANGE_FILE}`)) })),
-  'cwg:sync-folder:write': mutated(fc.record({ fileName: fc.oneof({ weight: 3, arbitrary: fc.constant(CHANGE_FILE) }, hostileString), text: fc.oneof(fc.constant('{"header":{}}'), fc.string()) })),
+  'cwg:sync-folder:write': mutated(fc.record({ fileName: fc.oneof({ weight: 3, arbitrary: fc.constant(CHANGE_FILE) }, hostileString), bytes: fileBytes })),
   'cwg:sync-folder:remove': mutated(
     fc.record({ names: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(`${INSTALLATION}/${CHANGE_FILE}`) }, hostileString, fc.constant(`other-installation/${CHANGE_FILE}`)), { maxLength: 3 }) }),
   ),

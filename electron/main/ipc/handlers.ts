@@ -89,9 +89,9 @@ export function createHandlers(ports: Ports, services: MainServices = createServ
     'cwg:sync-folder:read': ({ name }) =>
       guarded(async () => {
         const file = await syncFolder.read(name);
-        return { name: file.name, size: file.size, base64: file.bytes.toString('base64') };
+        return { name: file.name, size: file.size, bytes: file.bytes };
       }),
-    'cwg:sync-folder:write': ({ fileName, text }) => guarded(() => syncFolder.write(fileName, text)),
+    'cwg:sync-folder:write': ({ fileName, bytes }) => guarded(() => syncFolder.write(fileName, bytes)),
     'cwg:sync-folder:remove': ({ names }) => guarded(() => syncFolder.removeOwn(names)),
   };
 }

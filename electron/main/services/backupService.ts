@@ -9,10 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { backupReasons, type BackupEntry, type BackupReason } from '../../../shared/ipc/contract';
+import { backupReasons, FILE_READ_LIMITS, type BackupEntry, type BackupReason } from '../../../shared/ipc/contract';
 import { ServiceError } from './serviceError';
 import { explainWriteError, writeFileAtomic } from './atomicFile';
-import { toServiceError, unreadable } from './fileService';
+import { tooLarge, toServiceError, unreadable } from './fileService';
 
 export const BACKUP_FOLDER = 'backups';
 export const BACKUP_INDEX = 'index.json';
@@ -113,14 +113,15 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
       return entries.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
     },
 
-    async write(reason: BackupReason, content: string, counts: Record<string, number>): Promise<BackupEntry> {
+    /** `content`: the snapshot's UTF-8 bytes, written as they arrived. */
+    async write(reason: BackupReason, content: Uint8Array, counts: Record<string, number>): Promise<BackupEntry> {
       await mkdir(folder, { recursive: true }).catch((error: unknown) => {
         throw toServiceError(explainWriteError(error, folder), folder);
       });
       const createdAt = now().toISOString();
       const id = `${createdAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
       const fileName = `cwg-backup-${id}-${reason}.json`;
-      const data = Buffer.from(content, 'utf8');
+      const data = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
       try {
         await writeFileAtomic(join(folder, fileName), data);
       } catch (error) {
@@ -138,16 +139,23 @@ export function createBackupService({ dataFolder, now = () => new Date() }: Back
       return entry;
     },
 
-    async read(id: string): Promise<{ entry: BackupEntry; content: string }> {
+    /** The snapshot's bytes (never one string: the renderer decodes them); refused above the backup limit. */
+    async read(id: string): Promise<{ entry: BackupEntry; bytes: Uint8Array }> {
       const entry = (await readIndex()).find((candidate) => candidate.id === id);
       if (!entry) throw new ServiceError('not-allowed', `There is no backup "${id}".`);
       const path = join(folder, entry.fileName);
+      const limit = FILE_READ_LIMITS.backup;
+      let bytes: Buffer;
       try {
-        await stat(path);
-        return { entry, content: await readFile(path, 'utf8') };
+        const { size } = await stat(path);
+        if (size > limit) throw tooLarge(path, size, limit, 'backup');
+        bytes = await readFile(path);
       } catch (error) {
+        if (error instanceof ServiceError) throw error;
         throw unreadable(error, path);
       }
+      if (bytes.byteLength > limit) throw tooLarge(path, bytes.byteLength, limit, 'backup');
+      return { entry, bytes };
     },
 
     /** The newest daily backup's date (YYYY-MM-DD, UTC), so the renderer knows whether today's is due. */

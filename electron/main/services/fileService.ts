@@ -5,25 +5,19 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { FILE_READ_LIMITS, type FileContent, type FilePurpose, type OpenFileResult, type SaveFileResult } from '../../../shared/ipc/contract';
+import { FILE_READ_LIMITS, formatLimit, type FilePurpose, type OpenFileResult, type SaveFileResult } from '../../../shared/ipc/contract';
 import { ServiceError } from './serviceError';
 import type { DialogPort, FileFilter } from './ports';
 import { FileWriteError, writeFileAtomic } from './atomicFile';
 
 export const FOLDER_MEMORY_FILE = 'last-folders.json';
 
-/**
- * What a save writes: the IPC contract's text or base64 content, or bytes handed over inside
- * the main process (a printed PDF), which need no encoding to base64 and back.
- */
-export type SaveContent = FileContent | { encoding: 'bytes'; data: Uint8Array };
-
 const MB = 1024 * 1024;
 
 interface PurposeSpec {
   title: string;
   filters: FileFilter[];
-  /** Default read limit; a caller may ask for another up to MAX_READ_BYTES. */
+  /** Default read limit; a caller may ask for another up to MAX_FILE_BYTES. */
   maxBytes: number;
 }
 
@@ -64,6 +58,16 @@ function formatSize(bytes: number): string {
   return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** A file above its limit: the message names the limit, the fault carries both sizes. */
+export function tooLarge(path: string, size: number, limit: number, what: string): ServiceError {
+  return new ServiceError('not-allowed', `"${basename(path)}" is ${formatSize(size)}, more than the limit of ${formatLimit(limit)} for a ${what}.`, {
+    reason: 'too-large',
+    path,
+    size,
+    limit,
+  });
+}
+
 export interface FileServiceOptions {
   dialogs: DialogPort;
   /** Folder of the app's own files, where the remembered folders are kept. */
@@ -97,7 +101,8 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
 
   return {
     /** `title`: the dialog's title in the user's language (from the renderer); the English one when absent. */
-    async save(purpose: FilePurpose, suggestedName: string, content: SaveContent, title?: string): Promise<SaveFileResult> {
+    /** `content`: the file's bytes as they arrived (IPC) or were made in main (a printed PDF); written as they are. */
+    async save(purpose: FilePurpose, suggestedName: string, content: Uint8Array, title?: string): Promise<SaveFileResult> {
       const spec = purposes[purpose];
       const path = await dialogs.chooseSaveFile({
         title: title ?? spec.title,
@@ -105,12 +110,8 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
         filters: spec.filters,
       });
       if (path === null) return { saved: false };
-      const data =
-        content.encoding === 'utf8'
-          ? Buffer.from(content.text, 'utf8')
-          : content.encoding === 'bytes'
-            ? Buffer.from(content.data.buffer, content.data.byteOffset, content.data.byteLength)
-            : Buffer.from(content.data, 'base64');
+      // A view on the same memory, not a copy (a backup may be hundreds of megabytes).
+      const data = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
       try {
         await writeFileAtomic(path, data);
       } catch (error) {
@@ -134,18 +135,14 @@ export function createFileService({ dialogs, dataFolder, defaultFolder }: FileSe
         if (error instanceof ServiceError) throw error;
         throw unreadable(error, path);
       }
-      if (size > limit) {
-        throw new ServiceError(
-          'not-allowed',
-          `"${basename(path)}" is ${formatSize(size)}, more than the limit of ${formatSize(limit)} for a ${spec.title.toLowerCase()}.`,
-          { reason: 'too-large', path, size, limit },
-        );
-      }
+      if (size > limit) throw tooLarge(path, size, limit, spec.title.toLowerCase());
       const bytes = await readFile(path).catch((error: unknown) => {
         throw unreadable(error, path);
       });
+      if (bytes.byteLength > limit) throw tooLarge(path, bytes.byteLength, limit, spec.title.toLowerCase()); // grew since stat
       await remember(purpose, path);
-      return { opened: true, name: basename(path), path, size, base64: bytes.toString('base64') };
+      // The Buffer is a Uint8Array: it crosses IPC as one (structured clone), never as text.
+      return { opened: true, name: basename(path), path, size: bytes.byteLength, bytes };
     },
   };
 }

@@ -142,8 +142,8 @@ export function createReportService(deps: ReportServiceDeps) {
         if (error instanceof ReportInputError) throw new ServiceError('not-allowed', error.message);
         throw error;
       }
-      // The PDF's bytes go to the file as they are: no base64 round trip inside main.
-      const saved = await deps.files.save('pdf', printed.fileName, { encoding: 'bytes', data: printed.pdf }, request.dialogTitle);
+      // The PDF's bytes go to the file as they are: no encoding round trip inside main.
+      const saved = await deps.files.save('pdf', printed.fileName, printed.pdf, request.dialogTitle);
       return saved.saved ? { ...saved, pages: printed.pages } : saved;
     },
   };

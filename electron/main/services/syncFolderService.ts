@@ -26,13 +26,13 @@ import {
   isConflictCopy,
   isFolderBundleName,
 } from '../../../shared/sync/folderNames';
-import type { SyncFolderFile, SyncFolderScan, SyncFolderStatus } from '../../../shared/ipc/contract';
+import { FILE_READ_LIMITS, formatLimit, type SyncFolderFile, type SyncFolderScan, type SyncFolderStatus } from '../../../shared/ipc/contract';
 import { explainWriteError, FileWriteError, writeFileAtomic } from './atomicFile';
 
 export const SYNC_FOLDER_CONFIG_FILE = 'sync-folder.json';
 
 /** Largest change file read (a compaction snapshot of a large registry stays well below). */
-export const MAX_FOLDER_FILE_BYTES = 200 * 1024 * 1024;
+export const MAX_FOLDER_FILE_BYTES = FILE_READ_LIMITS.bundle;
 
 interface Config {
   folder: string | null;
@@ -203,7 +203,7 @@ export function createSyncFolderService(options: SyncFolderOptions) {
     } catch (error) {
       throw new SyncFolderError('unreadable', `"${name}" cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
     }
-    if (size > MAX_FOLDER_FILE_BYTES) throw new SyncFolderError('too-large', `"${name}" is larger than ${String(MAX_FOLDER_FILE_BYTES / 1024 / 1024)} MB.`);
+    if (size > MAX_FOLDER_FILE_BYTES) throw new SyncFolderError('too-large', `"${name}" is larger than the limit of ${formatLimit(MAX_FOLDER_FILE_BYTES)}.`);
     try {
       const bytes = await readFile(path);
       return { name, size: bytes.byteLength, bytes };

@@ -16,6 +16,7 @@ import { useBackupsChanged } from './backups';
 import { SyncCancelledError } from '../../../shared/sync/bundleRead';
 import type { ExportStage, Progress } from '../../db/syncRepository';
 import { ProgressStatus } from '../sync/ProgressStatus';
+import { utf8Bytes } from '../../lib/bytes';
 
 function contentsText(entry: BackupEntry, t: (key: string, options?: Record<string, unknown>) => string, language: Language): string {
   const counts = entry.counts;
@@ -64,7 +65,7 @@ export function BackupsSection({ dataFolder }: { dataFolder: string | null }) {
     try {
       const snapshot = await repositories.backup.snapshot({ signal: abort.signal, onProgress: setProgress });
       setProgress(null);
-      const result = await api.saveFile({ purpose: 'backup', suggestedName: snapshot.fileName, content: { encoding: 'utf8', text: snapshot.text } });
+      const result = await api.saveFile({ purpose: 'backup', suggestedName: snapshot.fileName, content: utf8Bytes(snapshot.text) });
       showToast('info', result.saved ? t('backup.savedTo', { path: result.path }) : t('backup.notSaved'));
     } catch (error) {
       if (error instanceof SyncCancelledError) showToast('info', t('backup.cancelled'));

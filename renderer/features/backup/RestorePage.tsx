@@ -17,7 +17,6 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import { RestoreRefusedError, type RestoreOutcome, type RestoreSession, type RestoreStage } from '../../db/backupRepository';
 import type { Progress } from '../../db/syncRepository';
 import { api } from '../../lib/api';
-import { base64ToBytes } from '../../lib/bytes';
 import { ProgressStatus } from '../sync/ProgressStatus';
 import { RefusalAlert } from '../sync/RefusalAlert';
 import { formatDateTime, formatNumber, formatSize, roleLabel, syncErrorText } from '../sync/syncFormat';
@@ -92,8 +91,8 @@ export function RestorePage() {
   useEffect(() => {
     if (backupId === null) return;
     void run(begin(), backupId, async () => {
-      const { entry, content } = await api.readBackup(backupId);
-      return { name: entry.fileName, bytes: new TextEncoder().encode(content) };
+      const { entry, bytes } = await api.readBackup(backupId);
+      return { name: entry.fileName, bytes };
     });
   }, [backupId, run]);
 
@@ -108,7 +107,7 @@ export function RestorePage() {
       setConfirmed(false);
       setConfirmError(false);
       setPhase({ kind: 'checking', fileName: result.name, progress: { stage: 'parse', done: 0, total: 0 } });
-      void run(begin(), result.name, () => Promise.resolve({ name: result.name, bytes: base64ToBytes(result.base64) }));
+      void run(begin(), result.name, () => Promise.resolve({ name: result.name, bytes: result.bytes }));
     } catch (failure) {
       setPhase({ kind: 'refused', fileName: '', ...refusal(failure) });
     }

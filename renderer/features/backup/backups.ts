@@ -11,6 +11,7 @@ import type { TFunction } from 'i18next';
 import { create } from 'zustand';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/storageErrors';
+import { utf8Bytes } from '../../lib/bytes';
 
 /** The safety backup before an operation failed; the operation was not started. */
 export class BackupFailedError extends Error {
@@ -37,7 +38,7 @@ export async function takeBackup(repositories: Repositories, reason: BackupReaso
   let entry: BackupEntry;
   try {
     const snapshot = await repositories.backup.snapshot();
-    entry = await api.writeBackup({ reason, content: snapshot.text, counts: snapshot.counts });
+    entry = await api.writeBackup({ reason, content: utf8Bytes(snapshot.text), counts: snapshot.counts });
   } catch (error) {
     throw new BackupFailedError(reason, error);
   }

@@ -11,6 +11,7 @@ import { todayIso } from '../../app/format';
 import { api } from '../../lib/api';
 import { showError, useToasts } from '../../stores/toasts';
 import { useLanguage, type RegistryLookups } from './ui';
+import { utf8Bytes } from '../../lib/bytes';
 
 export function ExportButton({ delegates, lookups }: { delegates: readonly Delegate[]; lookups: RegistryLookups }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function ExportButton({ delegates, lookups }: { delegates: readonly Deleg
       const result = await api.saveFile({
         purpose: 'csv',
         suggestedName: t('delegates.export.fileName', { date: todayIso() }),
-        content: { encoding: 'utf8', text },
+        content: utf8Bytes(text),
       });
       if (result.saved) {
         showToast('info', t('delegates.export.saved', { count: delegates.length, path: result.path }));

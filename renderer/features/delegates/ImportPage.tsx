@@ -30,7 +30,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import type { ImportProgress } from '../../db';
 import { api } from '../../lib/api';
-import { base64ToBytes } from '../../lib/bytes';
+import { utf8Bytes } from '../../lib/bytes';
 import { BackupFailedError, backupFailureText, takeBackup } from '../backup/backups';
 import { showError, useToasts } from '../../stores/toasts';
 import { countryLabel, RegistryNav, useIssueText, useLanguage, usePermissions, useRegistryLookups, useShowRegistryError } from './ui';
@@ -99,7 +99,7 @@ export function ImportPage() {
       setOutcome(null);
       setProgress(null);
       setCreateOrganizations(false);
-      load(opened.name, base64ToBytes(opened.base64));
+      load(opened.name, opened.bytes);
       setLookups(await repositories.delegates.importLookups());
     } catch (error) {
       showError(error);
@@ -111,7 +111,7 @@ export function ImportPage() {
   const saveTemplate = async () => {
     try {
       const text = delegatesToCsv([], { language, countries: registry.countries, organizations: registry.organizations });
-      const result = await api.saveFile({ purpose: 'csv', suggestedName: t('delegates.import.templateName'), content: { encoding: 'utf8', text } });
+      const result = await api.saveFile({ purpose: 'csv', suggestedName: t('delegates.import.templateName'), content: utf8Bytes(text) });
       if (result.saved) showToast('info', t('delegates.import.templateSaved', { path: result.path }));
     } catch (error) {
       showError(error);

@@ -6,6 +6,7 @@ import { sessionKinds, type Meeting, type Session } from '../../../shared/model'
 import type { Language } from '../../app/i18n';
 import { api } from '../../lib/api';
 import type { SaveFileResult } from '../../../shared/ipc/contract';
+import { utf8Bytes } from '../../lib/bytes';
 
 /** The calendar's labels in the UI language. */
 export function icsText(t: TFunction): AgendaIcsText {
@@ -28,5 +29,5 @@ export async function exportAgenda(
   t: TFunction,
 ): Promise<SaveFileResult> {
   const text = buildAgendaIcs({ meeting, sessions, language, text: icsText(t), personName, now: new Date() });
-  return api.saveFile({ purpose: 'calendar', suggestedName: agendaFileName(meeting, language), content: { encoding: 'utf8', text } });
+  return api.saveFile({ purpose: 'calendar', suggestedName: agendaFileName(meeting, language), content: utf8Bytes(text) });
 }

@@ -16,6 +16,7 @@ import { api } from '../../lib/api';
 import { showError, useToasts } from '../../stores/toasts';
 import { ProgressStatus } from './ProgressStatus';
 import { formatNumber } from './syncFormat';
+import { utf8Bytes } from '../../lib/bytes';
 
 type ScopeChoice = 'all' | 'peer' | 'meeting';
 
@@ -70,7 +71,7 @@ export function ExportPage() {
       const result = await api.saveFile({
         purpose: 'bundle',
         suggestedName: bundle.fileName,
-        content: { encoding: 'utf8', text: bundle.text },
+        content: utf8Bytes(bundle.text),
       });
       if (!result.saved) {
         showToast('info', t('sync.export.notSaved'));

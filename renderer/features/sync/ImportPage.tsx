@@ -15,7 +15,6 @@ import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import type { ImportOutcome, ImportPreview, ImportSession, ImportStage, Progress } from '../../db/syncRepository';
 import { api, ApiError } from '../../lib/api';
-import { base64ToBytes } from '../../lib/bytes';
 import { useSyncFolder } from '../syncFolder/syncFolderStore';
 import { SyncFolderWaiting } from '../syncFolder/SyncFolderWaiting';
 import { useBundleDrop } from './dropStore';
@@ -129,7 +128,7 @@ export function ImportPage() {
     try {
       const result = await api.openFile({ purpose: 'bundle', maxBytes: settings.maxBundleBytes });
       if (!result.opened) return;
-      void check(result.name, () => Promise.resolve(base64ToBytes(result.base64)));
+      void check(result.name, () => Promise.resolve(result.bytes));
     } catch (failure) {
       // Main refuses files above the limit before reading them.
       const message =

@@ -7,7 +7,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../lib/api';
-import { base64ToBytes } from '../../lib/bytes';
 import { showError } from '../../stores/toasts';
 import { useBundleDrop } from '../sync/dropStore';
 import { useSyncFolder } from './syncFolderStore';
@@ -26,7 +25,7 @@ export function SyncFolderWaiting({ headingLevel }: { headingLevel: 2 | 3 }) {
     try {
       const file = await api.readSyncFolderFile(name);
       const fileName = name.split('/').pop() ?? name;
-      useBundleDrop.getState().drop(new File([base64ToBytes(file.base64).slice().buffer], fileName, { type: 'application/json' }));
+      useBundleDrop.getState().drop(new File([file.bytes.slice().buffer], fileName, { type: 'application/json' }));
       await navigate('/sync/import');
     } catch (failure) {
       showError(failure);

@@ -9,7 +9,7 @@ import i18next from 'i18next';
 import { useRepositories } from '../../app/RepositoriesContext';
 import type { Repositories } from '../../db';
 import { api } from '../../lib/api';
-import { base64ToBytes } from '../../lib/bytes';
+import { utf8Bytes } from '../../lib/bytes';
 import { useToasts } from '../../stores/toasts';
 import { localDay, takeBackup } from '../backup/backups';
 import { createFolderRunner, readFolderState, type FolderRunResult } from './folderRunner';
@@ -30,8 +30,8 @@ export function createAppFolderRunner(repositories: Repositories) {
   return createFolderRunner({
     folder: {
       scan: () => api.scanSyncFolder(),
-      read: async (name) => base64ToBytes((await api.readSyncFolderFile(name)).base64),
-      write: (fileName, text) => api.writeSyncFolderFile({ fileName, text }),
+      read: async (name) => (await api.readSyncFolderFile(name)).bytes,
+      write: (fileName, text) => api.writeSyncFolderFile({ fileName, bytes: utf8Bytes(text) }),
       removeOwn: (names) => api.removeSyncFolderFiles(names),
     },
     sync: repositories.sync,
