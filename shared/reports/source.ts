@@ -33,6 +33,7 @@ export const reportTableNames = [
   'articles',
   'mouVersions',
   'amendments',
+  'minutes',
 ] as const satisfies readonly (keyof ReportSource)[];
 type ReportTableName = (typeof reportTableNames)[number];
 
@@ -169,5 +170,13 @@ export function sourceForSpec(spec: ReportSpec, tables: ReportSource): ReportSou
     ...source.delegates.map((delegate) => delegate.organizationId),
   ]);
   source.organizations = live(tables.organizations).filter((organization) => organizations.has(organization.id));
+  // The minutes' state prints with the meeting report, with the meeting and session that approved them.
+  source.minutes = live(tables.minutes).filter((minutes) => minutes.meetingId === meetingId);
+  for (const minutes of source.minutes) {
+    if (!minutes.approvedAt) continue;
+    const { meetingId: approvingId, sessionId } = minutes.approvedAt;
+    source.meetings.push(...live(tables.meetings).filter((meeting) => meeting.id === approvingId && meeting.id !== meetingId));
+    source.sessions.push(...live(tables.sessions).filter((session) => session.id === sessionId && session.meetingId !== meetingId));
+  }
   return source;
 }
