@@ -158,8 +158,8 @@ describe('approved minutes lock their meeting', () => {
     origin: 'sec',
     deleted: false,
     fieldStamps: { status: stamp(100) },
-  } as SyncRecord;
-  const locks = minutesLocksOf([approval, { ...approval, id: 'min2', meetingId: 'm9', status: 'circulated' } as SyncRecord]);
+  };
+  const locks = minutesLocksOf([approval, { ...approval, id: 'min2', meetingId: 'm9', status: 'circulated' }]);
 
   const edit = (table: string, fields: Record<string, unknown>, at: number): SyncRecord => {
     // The record's meeting was set when it was made, long before.
@@ -176,7 +176,7 @@ describe('approved minutes lock their meeting', () => {
     // Everything but the deletion flag: refused field by field, with the reason the preview shows.
     expect(judgeLockedMinutes('decisions', late, locks)).toEqual({ refusedFields: ['order', 'text'], reason: 'minutes-approved' });
     // Moved to the meeting afterwards: refused too.
-    expect(judgeLockedMinutes('decisions', { ...late, fieldStamps: { ...late.fieldStamps, meetingId: stamp(200) } } as SyncRecord, locks).refusedFields).toEqual([
+    expect(judgeLockedMinutes('decisions', { ...late, fieldStamps: { ...late.fieldStamps, meetingId: stamp(200) } }, locks).refusedFields).toEqual([
       'meetingId',
       'order',
       'text',
