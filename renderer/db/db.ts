@@ -95,6 +95,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // local `conflicts` table stays (read by the Conflicts screen) for what earlier versions
   // detected; nothing new is written to it. New table only: existing records need no upgrade.
   { version: 6, stores: { syncConflicts: 'id, hlc, [origin+hlc], resolution, [table+recordId]' } },
+  // Version 7 (issue 15 item 4, approving the minutes): the minutes of a meeting, a synced
+  // table (circulated revisions, their approval). Comments on minutes use the comments
+  // table (targetKind 'minutes'). New table only: existing records need no upgrade.
+  { version: 7, stores: { minutes: 'id, hlc, [origin+hlc], meetingId, approvalSessionId' } },
 ];
 
 export class CwgDatabase extends Dexie implements SyncedTables {
@@ -115,6 +119,7 @@ export class CwgDatabase extends Dexie implements SyncedTables {
   declare readonly comments: SyncedTables['comments'];
   declare readonly positions: SyncedTables['positions'];
   declare readonly syncConflicts: SyncedTables['syncConflicts'];
+  declare readonly minutes: SyncedTables['minutes'];
   declare readonly installation: Table<Installation, string>;
   declare readonly peers: Table<Peer, string>;
   declare readonly receivedBundles: Table<ReceivedBundle, string>;

@@ -44,7 +44,10 @@ import type {
 } from '../../shared/model';
 import { mayPlanMeetings } from '../../shared/sync/screenOffers';
 import type { InstallationClock } from './clock';
-import type { SyncedRecordMap } from './db';
+import { MINUTES_LOCKED_FIELDS, lockedByMinutes } from '../../shared/sync/authorityRules';
+import { isLocked } from '../../shared/meetings/minutes';
+import { sameValue } from '../../shared/sync/stampChanges';
+import { syncedTable, type SyncedRecordMap } from './db';
 import { NoInstallationError, ValidationError } from './errors';
 import { unstamped, writeDeleted, writeRecord, type RepositoryContext, type Unstamped } from './writes';
 
@@ -69,7 +72,7 @@ export class MeetingValidationError extends ValidationError {
   }
 }
 
-export type MeetingRefusalCode = 'secretariatOnly' | 'notFound' | 'pastMidnight' | 'atEdge';
+export type MeetingRefusalCode = 'secretariatOnly' | 'notFound' | 'pastMidnight' | 'atEdge' | 'minutesLocked';
 
 /** The action is not allowed for this installation or in this state; nothing was written. */
 export class MeetingRefusedError extends Error {
@@ -192,6 +195,7 @@ const MEETING_TABLES = [
   'participations',
   'decisions',
   'actionItems',
+  'minutes',
   'organizations',
   'delegates',
   'countries',
@@ -216,11 +220,28 @@ export function createMeetingsRepository(ctx: RepositoryContext): MeetingsReposi
     return db.transaction('rw', [...MEETING_TABLES], async () => body(clock));
   };
 
-  const write = <K extends 'meetings' | 'sessions' | 'participations' | 'decisions' | 'actionItems'>(
+  /**
+   * Writes a record of the meetings area. Approved minutes lock what they record: a change
+   * of a locked field (authorityRules MINUTES_LOCKED_FIELDS) of a record of such a meeting
+   * is refused here, as peers would refuse it in a bundle.
+   */
+  const write = async <K extends 'meetings' | 'sessions' | 'participations' | 'decisions' | 'actionItems'>(
     clock: InstallationClock,
     name: K,
     record: Unstamped<K>,
-  ): Promise<SyncedRecordMap[K]> => writeRecord(db, clock, name, record);
+  ): Promise<SyncedRecordMap[K]> => {
+    const meetingId: unknown = (record as Record<string, unknown>).meetingId;
+    if (typeof meetingId === 'string' && MINUTES_LOCKED_FIELDS[name] !== undefined) {
+      const minutes = await db.minutes.where('meetingId').equals(meetingId).filter((candidate) => isLocked(candidate)).first();
+      if (minutes) {
+        const previous: Record<string, unknown> | undefined = await syncedTable(db, name).get(record.id);
+        const next = record as Record<string, unknown>;
+        const changed = Object.keys(next).filter((field) => field !== 'id' && (previous === undefined || !sameValue(previous[field], next[field])));
+        if (changed.some((field) => lockedByMinutes(name, field))) throw new MeetingRefusedError('minutesLocked');
+      }
+    }
+    return writeRecord(db, clock, name, record);
+  };
 
   const liveMeeting = async (id: string): Promise<Meeting> => {
     const meeting = await db.meetings.get(id);
@@ -379,6 +400,10 @@ export function createMeetingsRepository(ctx: RepositoryContext): MeetingsReposi
         await tombstone('participations');
         await tombstone('decisions');
         await tombstone('actionItems');
+        // Its minutes go with it (and come back with it from Recently deleted).
+        for (const minutes of await db.minutes.where('meetingId').equals(id).filter(notDeleted).toArray()) {
+          await writeDeleted(db, clock, 'minutes', minutes.id, true);
+        }
       }),
 
     sessions: {

@@ -29,7 +29,7 @@ export function createReportsRepository(ctx: RepositoryContext): ReportsReposito
   const meetingSource = (meetingId: string): Promise<ReportSource> =>
     db.transaction(
       'r',
-      [db.meetings, db.sessions, db.participations, db.decisions, db.actionItems, db.delegates, db.organizations, db.countries],
+      [db.meetings, db.sessions, db.participations, db.decisions, db.actionItems, db.delegates, db.organizations, db.countries, db.minutes],
       async () => {
         const source = emptyReportSource();
         const meeting = await db.meetings.get(meetingId);
@@ -51,6 +51,15 @@ export function createReportsRepository(ctx: RepositoryContext): ReportsReposito
         ]);
         source.organizations = live(await db.organizations.bulkGet([...organizationIds]));
         source.countries = live(await db.countries.toArray());
+        // The minutes' state prints with the report; when approved, with the meeting and session that approved them.
+        source.minutes = live(await db.minutes.where('meetingId').equals(meetingId).toArray());
+        for (const minutes of source.minutes) {
+          if (!minutes.approvedAt) continue;
+          const approving = await db.meetings.get(minutes.approvedAt.meetingId);
+          const session = await db.sessions.get(minutes.approvedAt.sessionId);
+          if (approving && !approving.deleted && approving.id !== meetingId) source.meetings.push(approving);
+          if (session && !session.deleted && session.meetingId !== meetingId) source.sessions.push(session);
+        }
         return source;
       },
     );

@@ -25,6 +25,7 @@ import { createSyncRepository, type SyncRepository } from './syncRepository';
 import { createTrashRepository, type TrashRepository } from './trashRepository';
 import { createBackupRepository, type BackupRepository } from './backupRepository';
 import { createMeetingsRepository, type MeetingsRepository } from './meetingsRepository';
+import { createMinutesRepository, type MinutesRepository } from './minutesRepository';
 import { createDelegatesRepository, type DelegatesRepository } from './delegatesRepository';
 import {
   createCountriesRepository,
@@ -71,6 +72,8 @@ export interface Repositories {
   delegates: DelegatesRepository;
   /** Meetings, agendas, participants and outcomes (renderer/db/meetingsRepository.ts); list(): newest first. */
   meetings: MeetingsRepository;
+  /** The minutes of meetings: revisions, comments, approval (renderer/db/minutesRepository.ts). */
+  minutes: MinutesRepository;
   /** Documents, articles, versions, amendments, comments and positions (renderer/db/mouRepository.ts). */
   mou: MouRepository;
   /** What printed reports read (renderer/db/reportsRepository.ts); read-only. */
@@ -233,6 +236,7 @@ export function createRepositories(db: CwgDatabase, options: RepositoryOptions =
     delegates: createDelegatesRepository(ctx),
 
     meetings: createMeetingsRepository(ctx),
+    minutes: createMinutesRepository(ctx),
 
     mou: createMouRepository(ctx),
 

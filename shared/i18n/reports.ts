@@ -194,6 +194,11 @@ export const reportsEn = {
       },
     },
     report: {
+      minutes: {
+        draft: 'Minutes: draft, not yet circulated.',
+        circulated: 'Minutes circulated on {{date}}, revision {{number}}.',
+        approved: 'Minutes approved at the meeting “{{meeting}}”{{city}}, session “{{session}}”, on {{date}} (revision {{number}}).',
+      },
       objectives: 'Objectives',
       noObjectives: 'No objectives were recorded.',
       attendance: 'Attendance',
@@ -436,6 +441,11 @@ export const reportsRu: Widen<typeof reportsEn> = {
       },
     },
     report: {
+      minutes: {
+        draft: 'Протокол: проект, ещё не разослан.',
+        circulated: 'Протокол разослан {{date}}, редакция {{number}}.',
+        approved: 'Протокол утверждён на встрече «{{meeting}}»{{city}}, заседание «{{session}}», {{date}} (редакция {{number}}).',
+      },
       objectives: 'Цели',
       noObjectives: 'Цели не указаны.',
       attendance: 'Участие',

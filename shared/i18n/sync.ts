@@ -27,6 +27,7 @@ export const syncEn = {
     comments: 'Comments',
     positions: 'Positions',
     syncConflicts: 'Conflict notices',
+    minutes: 'Minutes',
   },
   nav: {
     label: 'Sync sections',
@@ -170,6 +171,8 @@ export const syncEn = {
         'Only the secretariat changes the registry (countries, organizations, delegates) and meetings (agenda, participants, decisions, action items).',
       decision: 'Only the secretariat decides amendments (accepts, rejects or supersedes them).',
       'other-country': 'A delegation changes only its own country’s amendments and positions.',
+      'minutes-approved':
+        'The minutes of this meeting were approved at a later meeting: its recorded outcomes and attendance are locked, and changes made after the approval are not applied.',
     },
     /** i18next plural forms; English uses one/other, the keys match Russian's. */
     relayed_one: '{{count}} change passed on from other installations will arrive from its author.',
@@ -442,6 +445,10 @@ export const syncEn = {
     versionId: 'Version',
     stance: 'Stance',
     reservation: 'Reservation',
+    minutesRevision: 'Revision of the minutes',
+    revisions: 'Revisions',
+    approvalSessionId: 'Approval at session',
+    approvedAt: 'Approved at',
   },
 } as const;
 
@@ -471,6 +478,7 @@ export const syncRu: Widen<typeof syncEn> = {
     comments: 'Комментарии',
     positions: 'Позиции',
     syncConflicts: 'Уведомления о конфликтах',
+    minutes: 'Протоколы',
   },
   nav: {
     label: 'Разделы синхронизации',
@@ -613,6 +621,8 @@ export const syncRu: Widen<typeof syncEn> = {
         'Реестр (страны, организации, делегаты) и встречи (повестка, участники, решения, поручения) меняет только секретариат.',
       decision: 'Решения по поправкам (принять, отклонить, заменить) принимает только секретариат.',
       'other-country': 'Делегация меняет только поправки и позиции своей страны.',
+      'minutes-approved':
+        'Протокол этой встречи утверждён на одной из следующих встреч: записанные итоги и присутствие закрыты для изменений, и изменения, сделанные после утверждения, не применяются.',
     },
     relayed_one: '{{count}} изменение, переданное от других установок, придёт от его автора.',
     relayed_few: '{{count}} изменения, переданные от других установок, придут от их авторов.',
@@ -883,5 +893,9 @@ export const syncRu: Widen<typeof syncEn> = {
     versionId: 'Версия',
     stance: 'Позиция',
     reservation: 'Оговорка',
+    minutesRevision: 'Редакция протокола',
+    revisions: 'Редакции',
+    approvalSessionId: 'Утверждение на заседании',
+    approvedAt: 'Утверждён',
   },
 };

@@ -270,10 +270,13 @@ export const amendmentSchema = syncedSchema.extend({
 });
 export type Amendment = z.infer<typeof amendmentSchema>;
 
-export const commentTargets = ['article', 'amendment'] as const;
+/** What a comment is on: an article, an amendment, or a circulated revision of a meeting's minutes. */
+export const commentTargets = ['article', 'amendment', 'minutes'] as const;
 export const commentSchema = syncedSchema.extend({
   targetKind: z.enum(commentTargets),
   targetId: z.string(),
+  /** For a comment on minutes (targetId: the minutes record), the revision it was written on. */
+  minutesRevision: z.number().int().positive().optional(),
   authorDelegateId: z.string().nullable(),
   authorName: z.string(),
   text: z.string(),
@@ -293,6 +296,66 @@ export const positionSchema = syncedSchema.extend({
   reservation: z.string(),
 });
 export type Position = z.infer<typeof positionSchema>;
+
+/**
+ * What the minutes of a meeting record, frozen when a revision is circulated: the record
+ * of the sessions, the decisions, the action items and the attendance, as the meeting
+ * report shows them. Names are copied in, so a revision reads the same after the registry
+ * changes.
+ */
+export const minutesContentSchema = z.object({
+  sessions: z.array(
+    z.object({ sessionId: z.string(), date: isoDateSchema, start: localTimeSchema, end: localTimeSchema, title: bilingualSchema, outcome: bilingualSchema }),
+  ),
+  decisions: z.array(z.object({ decisionId: z.string(), text: bilingualSchema })),
+  actionItems: z.array(
+    z.object({ actionItemId: z.string(), text: bilingualSchema, owner: bilingualSchema, dueDate: isoDateSchema.nullable() }),
+  ),
+  attendance: z.array(
+    z.object({
+      delegateId: z.string(),
+      nameLatin: z.string(),
+      nameNative: z.string(),
+      countryId: z.string().nullable(),
+      status: z.enum(participationStatuses),
+      attendedDays: z.array(isoDateSchema),
+    }),
+  ),
+});
+export type MinutesContent = z.infer<typeof minutesContentSchema>;
+
+export const minutesRevisionSchema = z.object({
+  number: z.number().int().positive(),
+  /** Day it was circulated to the delegations, YYYY-MM-DD. */
+  circulatedOn: isoDateSchema,
+  content: minutesContentSchema,
+});
+export type MinutesRevision = z.infer<typeof minutesRevisionSchema>;
+
+/**
+ * Stored states of the minutes (shared/meetings/minutes.ts): 'draft' until the first
+ * revision is circulated, 'circulated' while delegations read and comment ("commented" is
+ * shown when the latest revision has comments), 'approved' once a later meeting approved
+ * them, which locks them.
+ */
+export const minutesStatuses = ['draft', 'circulated', 'approved'] as const;
+export type MinutesStatus = (typeof minutesStatuses)[number];
+
+/** The meeting and session that approved the minutes, and the day. */
+export const minutesApprovalSchema = z.object({ meetingId: z.string(), sessionId: z.string(), date: isoDateSchema });
+export type MinutesApproval = z.infer<typeof minutesApprovalSchema>;
+
+/** The minutes of one meeting (at most one live record per meeting). */
+export const minutesSchema = syncedSchema.extend({
+  meetingId: z.string(),
+  status: z.enum(minutesStatuses),
+  /** Circulated revisions, oldest first, numbered from 1. */
+  revisions: z.array(minutesRevisionSchema),
+  /** The session of a later meeting whose agenda item is "Approval of the minutes of the previous meeting". */
+  approvalSessionId: z.string().nullable(),
+  approvedAt: minutesApprovalSchema.nullable(),
+});
+export type Minutes = z.infer<typeof minutesSchema>;
 
 /** Local, never synced: who this installation is. */
 export const installationRoles = ['secretariat', 'delegation'] as const;
@@ -425,6 +488,7 @@ export const syncedTables = {
   comments: commentSchema,
   positions: positionSchema,
   syncConflicts: syncConflictSchema,
+  minutes: minutesSchema,
 } as const;
 export type SyncedTableName = keyof typeof syncedTables;
 export const syncedTableNames = Object.keys(syncedTables) as SyncedTableName[];

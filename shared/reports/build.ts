@@ -34,6 +34,7 @@ import {
 } from '../mou/compare';
 import { compareText, datesBetween, isBlank, languagesOf, pickText, type Lang } from './format';
 import { latinOrFallback, sortKey } from './names';
+import { latestRevision } from '../meetings/minutes';
 import type {
   AgendaDay,
   ArticleChange,
@@ -45,6 +46,7 @@ import type {
   CertificatesModel,
   MeetingHead,
   MeetingReportModel,
+  MinutesPrintState,
   MouArticleView,
   MouModel,
   MouVersionRef,
@@ -510,6 +512,26 @@ const attended = (participation: Participation): boolean =>
   !EXCLUDED_FROM_LIST.has(participation.status) &&
   (participation.status === 'attended' || participation.attendedDays.length > 0);
 
+/** The state of the meeting's minutes, with the approving meeting and session when the source holds them. */
+function minutesPrintState(source: ReportSource, meetingId: string): MinutesPrintState {
+  const minutes = live(source.minutes).find((candidate) => candidate.meetingId === meetingId);
+  const latest = latestRevision(minutes);
+  if (!minutes || minutes.status === 'draft' || !latest) return { state: 'draft' };
+  if (minutes.status === 'circulated' || !minutes.approvedAt) return { state: 'circulated', number: latest.number, date: latest.circulatedOn };
+  const { meetingId: approvingId, sessionId, date } = minutes.approvedAt;
+  const approving = live(source.meetings).find((candidate) => candidate.id === approvingId);
+  const session = live(source.sessions).find((candidate) => candidate.id === sessionId);
+  const none = { en: '', ru: '' };
+  return {
+    state: 'approved',
+    number: latest.number,
+    date,
+    meeting: approving?.title ?? none,
+    city: approving?.city ?? none,
+    session: session?.title ?? none,
+  };
+}
+
 export function buildMeetingReport(spec: MeetingReportSpec, source: ReportSource, printedOn: string): MeetingReportModel {
   const meeting = findMeeting(source, spec.meetingId);
   const delegates = delegateIndex(source);
@@ -531,6 +553,7 @@ export function buildMeetingReport(spec: MeetingReportSpec, source: ReportSource
 
   return {
     kind: 'meeting-report',
+    minutes: minutesPrintState(source, meeting.id),
     ...base(spec, printedOn),
     title: titled({ en: printLabels.en.kinds['meeting-report'], ru: printLabels.ru.kinds['meeting-report'] }, meeting.title),
     draft: meeting.status !== 'held',

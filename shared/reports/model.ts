@@ -168,8 +168,15 @@ export interface AttendanceRow {
   total: number;
 }
 
+/** The state of the meeting's minutes, printed under the report's heading. */
+export type MinutesPrintState =
+  | { state: 'draft' }
+  | { state: 'circulated'; number: number; date: string }
+  | { state: 'approved'; number: number; date: string; meeting: Bilingual; city: Bilingual; session: Bilingual };
+
 export interface MeetingReportModel extends ReportBase {
   kind: 'meeting-report';
+  minutes: MinutesPrintState;
   meeting: MeetingHead;
   objectives: Bilingual;
   attendance: {

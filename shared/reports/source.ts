@@ -33,6 +33,7 @@ export const reportTableNames = [
   'articles',
   'mouVersions',
   'amendments',
+  'minutes',
 ] as const satisfies readonly (keyof ReportSource)[];
 type ReportTableName = (typeof reportTableNames)[number];
 
@@ -132,7 +133,7 @@ const live = <T extends { deleted: boolean }>(records: readonly T[]): T[] => rec
 export function sourceForSpec(spec: ReportSpec, tables: ReportSource): ReportSource {
   if (spec.kind === 'book') {
     // The meeting book: the meeting's records and, with a document, the MoU's.
-    const meeting = sourceForSpec({ ...spec, kind: 'agenda' }, tables);
+    const meeting = sourceForSpec({ ...spec, kind: 'meeting-report' }, tables);
     if (spec.documentId === null) return meeting;
     const mou = sourceForSpec(
       { kind: 'mou', documentId: spec.documentId, version: null, compareWith: null, annex: false, lineNumbers: false, language: spec.language, paper: spec.paper },
@@ -169,5 +170,14 @@ export function sourceForSpec(spec: ReportSpec, tables: ReportSource): ReportSou
     ...source.delegates.map((delegate) => delegate.organizationId),
   ]);
   source.organizations = live(tables.organizations).filter((organization) => organizations.has(organization.id));
+  // The minutes' state prints with the meeting report (alone or in the book, which reads this one), with the meeting and session that approved them.
+  if (spec.kind !== 'meeting-report') return source;
+  source.minutes = live(tables.minutes).filter((minutes) => minutes.meetingId === meetingId);
+  for (const minutes of source.minutes) {
+    if (!minutes.approvedAt) continue;
+    const { meetingId: approvingId, sessionId } = minutes.approvedAt;
+    source.meetings.push(...live(tables.meetings).filter((meeting) => meeting.id === approvingId && meeting.id !== meetingId));
+    source.sessions.push(...live(tables.sessions).filter((session) => session.id === sessionId && session.meetingId !== meetingId));
+  }
   return source;
 }

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import {
   actionItemSchema,
   amendmentSchema,
+  minutesSchema,
   articleSchema,
   countrySchema,
   decisionSchema,
@@ -157,6 +158,7 @@ export const REPORT_SOURCE_LIMITS = {
   articles: 1_000,
   mouVersions: 200,
   amendments: 5_000,
+  minutes: 200,
 } as const;
 
 const table = <T extends z.ZodType>(schema: T, max: number) => z.array(schema).max(max).default([]);
@@ -175,6 +177,8 @@ export const reportSourceSchema = z.object({
   articles: table(articleSchema, REPORT_SOURCE_LIMITS.articles),
   mouVersions: table(mouVersionSchema, REPORT_SOURCE_LIMITS.mouVersions),
   amendments: table(amendmentSchema, REPORT_SOURCE_LIMITS.amendments),
+  /** The meeting's minutes (their state prints under the report's heading). */
+  minutes: table(minutesSchema, REPORT_SOURCE_LIMITS.minutes),
 });
 /** The parsed source: every table present (possibly empty). */
 export type ReportSource = z.output<typeof reportSourceSchema>;
@@ -204,5 +208,6 @@ export function emptyReportSource(): ReportSource {
     articles: [],
     mouVersions: [],
     amendments: [],
+    minutes: [],
   };
 }

@@ -19,6 +19,7 @@ import type {
   Delegate,
   DelegateRole,
   Meeting,
+  Minutes,
   MouDocument,
   MouVersion,
   Organization,
@@ -31,6 +32,7 @@ import type {
   SyncedTableName,
   syncedTables,
 } from '../model';
+import { buildMinutesContent } from '../meetings/minutes';
 import { buildSeedCountries } from './countries';
 import { positionId } from '../mou/positions';
 import { deterministicId } from './deterministicId';
@@ -1259,6 +1261,35 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     },
   ];
 
+  // The minutes of the first meeting: circulated after it and approved at the opening of
+  // the second meeting in Bishkek, which locks them. Written after the meeting's records,
+  // so the approval's stamp follows every change it approved.
+  const firstMinutesId = sampleId('minutes', 'first');
+  const secondOpeningId = sampleId('session', 'second:1');
+  const minutes: Minutes[] = [
+    {
+      id: firstMinutesId,
+      meetingId: firstMeetingId,
+      status: 'approved',
+      revisions: [
+        {
+          number: 1,
+          circulatedOn: '2014-07-15',
+          content: buildMinutesContent({
+            sessions: sessions.filter((session) => session.meetingId === firstMeetingId),
+            decisions: decisions.filter((decision) => decision.meetingId === firstMeetingId),
+            actionItems: actionItems.filter((item) => item.meetingId === firstMeetingId),
+            participations: participations.filter((participation) => participation.meetingId === firstMeetingId),
+            delegatesById: new Map(delegates.map((delegate) => [delegate.id, delegate])),
+          }),
+        },
+      ],
+      approvalSessionId: secondOpeningId,
+      approvedAt: { meetingId: secondMeetingId, sessionId: secondOpeningId, date: '2014-09-09' },
+      ...synced(),
+    },
+  ];
+
   const documentId = sampleId('mou', 'cwg-mou');
   const documentTitle = bi(
     'Memorandum of Understanding on the Customs Working Group of Central Asia and Afghanistan',
@@ -1503,6 +1534,19 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     },
   ];
 
+  comments.push({
+    id: sampleId('comment', 'tj-first-minutes'),
+    targetKind: 'minutes',
+    targetId: firstMinutesId,
+    minutesRevision: 1,
+    authorDelegateId: delegateId('tj-rahimov'),
+    authorName: 'Farrukh Rahimov',
+    text: 'Tajikistan agrees with the minutes as circulated.',
+    createdAt: '2014-08-04T05:00:00.000Z',
+    resolved: true,
+    ...synced(),
+  });
+
   const position = (
     version: string,
     countryId: string,
@@ -1553,6 +1597,7 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     positions,
     // Conflict notices come from sync, never from sample content.
     syncConflicts: [],
+    minutes,
   };
 }
 
@@ -1574,5 +1619,6 @@ export function sampleCounts(data: SampleData): Record<SyncedTableName, number> 
     comments: data.comments.length,
     positions: data.positions.length,
     syncConflicts: data.syncConflicts.length,
+    minutes: data.minutes.length,
   };
 }

@@ -56,9 +56,11 @@ export interface SignerRights {
  *   - 'decision': a delegation decided an amendment (accepted, rejected, superseded, a reason, a date);
  *   - 'other-country': a delegation changed another country's amendment or position;
  *   - 'untrusted-role': the signer has no authority at all ('none');
- *   - 'relayed': a delegation passed on refused fields that other installations stamped.
+ *   - 'relayed': a delegation passed on refused fields that other installations stamped;
+ *   - 'minutes-approved': anyone (the secretariat too) changed a meeting's recorded outcomes or
+ *     attendance after its minutes were approved (judgeLockedMinutes).
  */
-export type RefusalReason = 'official-text' | 'secretariat-only' | 'decision' | 'other-country' | 'untrusted-role' | 'relayed';
+export type RefusalReason = 'official-text' | 'secretariat-only' | 'decision' | 'other-country' | 'untrusted-role' | 'relayed' | 'minutes-approved';
 
 /**
  * The verdict on one incoming record: `refusedFields` null when all of it is accepted,
@@ -169,6 +171,9 @@ const RULES: { readonly [T in SyncedTableName]: TableRule } = {
     secretariat: SECRETARIAT_ALL,
     delegationText: "Its own country's positions (countryId is its country): creates, changes and deletes them.",
   },
+  minutes: secretariatOnly(
+    "Nothing: the secretariat circulates a meeting's minutes and records their approval. A delegation comments on a circulated revision (comments).",
+  ),
   syncConflicts: {
     delegation: { kind: 'notice' },
     secretariat: SECRETARIAT_ALL,
@@ -254,7 +259,7 @@ function conflictRefusal(notice: Readonly<Record<string, unknown>>, countryId: s
 
 interface Refusal {
   fields: string[] | 'record';
-  reason: Exclude<RefusalReason, 'relayed' | 'untrusted-role'>;
+  reason: Exclude<RefusalReason, 'relayed' | 'untrusted-role' | 'minutes-approved'>;
 }
 
 /** What a delegation of `countryId` may not write of `record` (whose data fields are `fields`); null: all of it. */
@@ -357,4 +362,65 @@ export function canEditTable(role: InstallationRole, countryId: string | null, t
     case 'notice':
       return true;
   }
+}
+
+/**
+ * What approved minutes lock, per table: the fields of a meeting's records that its minutes
+ * record. Session outcomes (not the rest of the agenda), decisions, action items (except
+ * their done mark, which is followed up after the meeting) and attendance (a participant's
+ * capacity, status and days; a new participant has them, so it is refused whole). Deletion
+ * is not locked: deleting the whole meeting deletes its minutes with it (Recently deleted
+ * restores both), and the screens offer no deletion of a single locked record. Nor is a
+ * participation's person: merging duplicate people moves it.
+ */
+export const MINUTES_LOCKED_FIELDS: Readonly<Partial<Record<SyncedTableName, { readonly except: readonly string[] } | readonly string[]>>> = {
+  sessions: ['outcome'],
+  decisions: { except: ['deleted'] },
+  actionItems: { except: ['done', 'deleted'] },
+  participations: ['capacity', 'status', 'attendedDays'],
+};
+
+/** The stamp at which the minutes of each meeting were approved (from approved, not deleted minutes records). */
+export type MinutesLocks = ReadonlyMap<string, string>;
+
+/** The approvals among `records` of the minutes table: meeting id → the stamp of the approval (of the status field). */
+export function minutesLocksOf(records: Iterable<SyncRecord>, into = new Map<string, string>()): Map<string, string> {
+  for (const record of records) {
+    if (record.deleted || record.status !== 'approved' || typeof record.meetingId !== 'string') continue;
+    const stamp = stampOf(record, 'status') ?? record.hlc;
+    const known = into.get(record.meetingId);
+    if (known === undefined || stamp < known) into.set(record.meetingId, stamp);
+  }
+  return into;
+}
+
+/**
+ * Changes to approved minutes: the locked fields (MINUTES_LOCKED_FIELDS) of a record of a
+ * meeting whose minutes were approved, stamped after the approval, are refused whoever
+ * signed them (the secretariat records what the meeting agreed once; a second secretariat
+ * computer that had not yet heard of the approval cannot change it afterwards). Changes
+ * made before the approval pass: they are what was approved or older.
+ *
+ * Unlike judgeChange this reads a fact outside the incoming record, the approval (from this
+ * computer's minutes and those in the same import). The approved text itself is frozen in
+ * the minutes record's revisions, which merge like any record, so every computer shows and
+ * prints the same approved minutes whichever order files arrive in.
+ */
+export function judgeLockedMinutes(table: SyncedTableName, incoming: SyncRecord, locks: MinutesLocks): AuthorityVerdict {
+  const meetingId = incoming.meetingId;
+  if (MINUTES_LOCKED_FIELDS[table] === undefined || typeof meetingId !== 'string') return { refusedFields: null, reason: null };
+  const lock = locks.get(meetingId);
+  if (lock === undefined) return { refusedFields: null, reason: null };
+  const fields = dataFields(incoming);
+  const locked = fields.filter((field) => lockedByMinutes(table, field));
+  const late = locked.filter((field) => (stampOf(incoming, field) ?? incoming.hlc) > lock);
+  if (late.length === 0) return { refusedFields: null, reason: null };
+  return { refusedFields: late.length === fields.length ? 'record' : late, reason: 'minutes-approved' };
+}
+
+/** Whether approved minutes lock `field` of `table`'s records of their meeting (MINUTES_LOCKED_FIELDS). */
+export function lockedByMinutes(table: SyncedTableName, field: string): boolean {
+  const rule = MINUTES_LOCKED_FIELDS[table];
+  if (rule === undefined) return false;
+  return 'except' in rule ? !rule.except.includes(field) : rule.includes(field);
 }

@@ -28,10 +28,11 @@ export const BUNDLE_FORMAT = 'cwg-desk-bundle';
 /**
  * Raised whenever an older app could misread a bundle: a new field, table or meaning.
  * 2: the table `syncConflicts` (conflict notices, shared/sync/conflictNotices.ts).
+ * 3: the table `minutes` (the minutes of meetings) and comments on them (targetKind 'minutes', minutesRevision).
  */
-export const BUNDLE_FORMAT_VERSION = 2;
+export const BUNDLE_FORMAT_VERSION = 3;
 /** Versions this app reads: its own and every earlier one (old backups must stay restorable). */
-export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
 export const BUNDLE_FILE_SUFFIX = '.cwgbundle.json';
 
 /** Installation ids as hlc.ts accepts them for stamps (ASCII, bounded). */

@@ -216,9 +216,11 @@ export const REFERENCE_RULES: readonly ReferenceRule[] = [
   {
     table: 'comments',
     field: 'targetId',
-    target: (record) => (record.targetKind === 'article' ? 'articles' : record.targetKind === 'amendment' ? 'amendments' : null),
+    target: (record) => (record.targetKind === 'article' ? 'articles' : record.targetKind === 'amendment' ? 'amendments' : record.targetKind === 'minutes' ? 'minutes' : null),
   },
   { table: 'comments', field: 'authorDelegateId', target: 'delegates' },
+  { table: 'minutes', field: 'meetingId', target: 'meetings' },
+  { table: 'minutes', field: 'approvalSessionId', target: 'sessions' },
   { table: 'positions', field: 'versionId', target: 'mouVersions' },
   { table: 'positions', field: 'countryId', target: 'countries' },
   { table: 'positions', field: 'articleId', target: 'articles' },

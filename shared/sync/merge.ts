@@ -13,7 +13,16 @@
  * never conflict: they merge by the rule alone.
  */
 import type { ConflictKind, SyncedTableName } from '../model';
-import { judgeChange, ownerCountryOf, type Authority, type AuthorityVerdict, type RefusalReason as TableRefusalReason } from './authorityRules';
+import {
+  judgeChange,
+  judgeLockedMinutes,
+  minutesLocksOf,
+  ownerCountryOf,
+  type Authority,
+  type AuthorityVerdict,
+  type MinutesLocks,
+  type RefusalReason as TableRefusalReason,
+} from './authorityRules';
 import type { SyncRecord } from './bundleFormat';
 import { compareJsonValues } from './canonicalJson';
 import { applyTombstoneRule, dataFields, normalizeRecord, recordCovered, recordStamps, sameRecord, stampOf } from './records';
@@ -206,6 +215,12 @@ export interface PlanInput {
   /** This installation's id: its own changes handed back after a restore are checked against `ledger`. */
   selfId?: string;
   ledger?: LedgerLookup;
+  /**
+   * Meetings whose minutes this computer holds as approved, with the approval's stamp:
+   * later changes to what they record are refused (authorityRules judgeLockedMinutes).
+   * Approvals arriving in the same import are added from the units.
+   */
+  minutesLocks?: MinutesLocks;
 }
 
 /** An own change a restore removed, as kept at the restore (engine RestoreState). */
@@ -324,7 +339,18 @@ export function planMerge(tableNames: readonly SyncedTableName[], input: PlanInp
   let incoming = 0;
   const unchangedCovered = new Map<SyncedTableName, Set<string>>();
 
-  const judge = input.judge ?? tableJudge;
+  const tableJudgeOf = input.judge ?? tableJudge;
+  // Approved minutes lock their meeting's outcomes and attendance, whoever signs a change.
+  const locks = new Map(input.minutesLocks ?? []);
+  for (const unit of units) if (unit.authority === 'official' && unit.records.minutes) minutesLocksOf(unit.records.minutes, locks);
+  const judge: Judge = (table, record, unit) => {
+    const verdict = tableJudgeOf(table, record, unit);
+    if (verdict.refusedFields === 'record' || locks.size === 0) return verdict;
+    const locked = judgeLockedMinutes(table, record, locks);
+    if (locked.refusedFields === null) return verdict;
+    if (verdict.refusedFields === null || locked.refusedFields === 'record') return locked;
+    return { refusedFields: [...new Set([...verdict.refusedFields, ...locked.refusedFields])], reason: verdict.reason };
+  };
   const { selfId, ledger } = input;
   const refuse = (unit: PlanUnit, table: SyncedTableName, record: SyncRecord, fields: string[] | null, why: RefusalReason) => {
     refused.push({ table, recordId: record.id, fields, signerId: unit.signerId, signerName: unit.signerName, reason: why });
@@ -396,6 +422,7 @@ export function planMerge(tableNames: readonly SyncedTableName[], input: PlanInp
             const wholeRecord = allowed === undefined || verdict.refusedFields === 'record' && blocked.length === dataFields(record).length;
             const relayed =
               unit.authority !== 'none' &&
+              reason !== 'minutes-approved' &&
               blocked.every((field) => {
                 const stamp = stampOf(record, field);
                 return stamp === undefined || stampNode(stamp) !== unit.signerId;

@@ -61,6 +61,7 @@ export const CONTAINMENT_RULES: readonly ContainmentRule[] = [
   { table: 'participations', field: 'meetingId', parent: 'meetings' },
   { table: 'decisions', field: 'meetingId', parent: 'meetings' },
   { table: 'actionItems', field: 'meetingId', parent: 'meetings' },
+  { table: 'minutes', field: 'meetingId', parent: 'meetings' },
   { table: 'articles', field: 'documentId', parent: 'mouDocuments' },
   { table: 'mouVersions', field: 'documentId', parent: 'mouDocuments' },
   { table: 'amendments', field: 'documentId', parent: 'mouDocuments' },
@@ -68,7 +69,7 @@ export const CONTAINMENT_RULES: readonly ContainmentRule[] = [
   {
     table: 'comments',
     field: 'targetId',
-    parent: (record) => (record.targetKind === 'article' ? 'articles' : record.targetKind === 'amendment' ? 'amendments' : null),
+    parent: (record) => (record.targetKind === 'article' ? 'articles' : record.targetKind === 'amendment' ? 'amendments' : record.targetKind === 'minutes' ? 'minutes' : null),
   },
 ];
 

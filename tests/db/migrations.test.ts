@@ -52,6 +52,7 @@ const RELEASED: readonly { version: number; stores: Record<string, string | null
   },
   { version: 2, stores: { decisions: 'id, hlc, [origin+hlc], meetingId', actionItems: 'id, hlc, [origin+hlc], meetingId' } },
   { version: 5, stores: { syncKeys: 'id', syncHistory: '++seq, at' } },
+  { version: 6, stores: { syncConflicts: 'id, hlc, [origin+hlc], resolution, [table+recordId]' } },
 ];
 
 /**
@@ -168,6 +169,30 @@ async function generateRows(version: number): Promise<Generated> {
       },
       { id: 'meetings/x/title', table: 'meetings', recordId: 'x', field: 'title', keptValue: { en: 'A', ru: 'А' }, keptHlc: clock.send(), otherValue: { en: 'B', ru: 'Б' }, otherHlc: peerStamp, detectedAt: at(-50), resolved: true },
     ],
+    // Conflict notices (synced, version 6) come from sync, never from the sample.
+    syncConflicts: () => {
+      const kept = clock.send();
+      return [
+        {
+          id: '6d1f4a2e-8b3c-4d5e-9f60-7a8b9c0d1e2f',
+          hlc: kept,
+          origin: INSTALLATION_ID,
+          deleted: false,
+          table: 'meetings',
+          recordId: sampleId('meeting', 'second'),
+          field: 'venue',
+          kind: 'field',
+          keptValue: { en: 'Hyatt Regency', ru: 'Хаятт Редженси' },
+          keptStamp: kept,
+          otherValue: { en: 'Orion', ru: 'Орион' },
+          otherStamp: peerStamp,
+          ownerCountryId: null,
+          // Settled: the open-conflict count below stays that of the local table.
+          resolution: 'kept',
+          resolvedOn: '2024-05-31',
+        },
+      ];
+    },
     meta: () => [
       { key: 'clock.lastStamp', value: clock.last() },
       { key: 'sync.vector', value: { [INSTALLATION_ID]: clock.last(), [PEER_ID]: peerStamp } },
@@ -183,7 +208,8 @@ async function generateRows(version: number): Promise<Generated> {
   for (const table of Object.keys(storesAt(version))) {
     const fromSample = (syncedTableNames as readonly string[]).includes(table) ? synced[table as SyncedTableName] : undefined;
     const generate = localRows[table];
-    const generated = fromSample ?? generate?.();
+    // Tables the sample leaves empty (conflict notices come from sync only) have a generator.
+    const generated = fromSample !== undefined && fromSample.length > 0 ? fromSample : generate?.();
     if (!generated || generated.length === 0) throw new Error(`No generated rows for table "${table}": add a generator to tests/db/migrations.test.ts.`);
     rows[table] = generated;
   }

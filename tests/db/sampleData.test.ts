@@ -41,9 +41,10 @@ const EXPECTED_COUNTS: Record<SyncedTableName, number> = {
   articles: 12,
   mouVersions: 2,
   amendments: 5,
-  comments: 3,
+  comments: 4,
   positions: 8,
   syncConflicts: 0,
+  minutes: 1,
 };
 
 describe('sampleData.load', () => {

@@ -36,6 +36,7 @@ const SCREENS = [
   `/meetings/${meeting}/agenda`,
   `/meetings/${meeting}/participants`,
   `/meetings/${meeting}/outcomes`,
+  `/meetings/${meeting}/minutes`,
   `/meetings/${meeting}/edit`,
   '/delegates',
   '/delegates/new',

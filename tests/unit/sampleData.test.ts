@@ -67,7 +67,7 @@ describe('buildSampleData', () => {
       articles: 12,
       mouVersions: 2,
       amendments: 5,
-      comments: 3,
+      comments: 4,
       positions: 8,
     });
   });
@@ -155,8 +155,16 @@ describe('buildSampleData', () => {
       expectIn(delegates, a.proposedByDelegateId, 'amendment.proposedByDelegateId');
     }
     for (const c of data.comments) {
-      expectIn(c.targetKind === 'article' ? articles : amendments, c.targetId, 'comment.targetId');
+      const minutesIds = new Set(data.minutes.map((m) => m.id));
+      expectIn(c.targetKind === 'article' ? articles : c.targetKind === 'amendment' ? amendments : minutesIds, c.targetId, 'comment.targetId');
       expectIn(delegates, c.authorDelegateId, 'comment.authorDelegateId');
+    }
+    const sessionIds = new Set(data.sessions.map((s) => s.id));
+    for (const m of data.minutes) {
+      expectIn(meetings, m.meetingId, 'minutes.meetingId');
+      expectIn(sessionIds, m.approvalSessionId, 'minutes.approvalSessionId');
+      expectIn(meetings, m.approvedAt?.meetingId ?? null, 'minutes.approvedAt.meetingId');
+      expectIn(sessionIds, m.approvedAt?.sessionId ?? null, 'minutes.approvedAt.sessionId');
     }
     for (const p of data.positions) {
       expectIn(versions, p.versionId, 'position.versionId');

@@ -80,6 +80,7 @@ const SAMPLE: Record<SyncedTableName, Record<string, unknown>> = {
     resolution: 'open',
     resolvedOn: null,
   },
+  minutes: { deleted: false, meetingId: 'm1', status: 'approved', revisions: [], approvalSessionId: 's1', approvedAt: { meetingId: 'm2', sessionId: 's1', date: '2014-09-09' } },
 };
 
 const ACCEPTED: AuthorityVerdict = { refusedFields: null, reason: null };
@@ -102,6 +103,8 @@ const DELEGATION_EXPECTED: Record<SyncedTableName, AuthorityVerdict> = {
   positions: ACCEPTED,
   // Any trusted installation reports a conflict it detected (resolving it is another matter).
   syncConflicts: ACCEPTED,
+  // A delegation comments on the minutes (comments); circulating and approving them is the secretariat's.
+  minutes: { refusedFields: 'record', reason: 'secretariat-only' },
 };
 
 describe('judgeChange: every table × authority', () => {

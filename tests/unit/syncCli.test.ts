@@ -72,7 +72,7 @@ describe('cwg inspect', () => {
   it('prints the header and the records per table', async () => {
     const result = await inspect(join(folder, corpus.valid.name), corpus.now);
     expect(result.exitCode).toBe(0);
-    expect(result.output).toContain('Format:      cwg-desk-bundle version 2, changes');
+    expect(result.output).toContain('Format:      cwg-desk-bundle version 3, changes');
     expect(result.output).toContain('Origin:      Corpus secretariat (secretariat; installation corpus-secretariat)');
     expect(result.output).toContain('Scope:       everything the origin held');
     expect(result.output).toMatch(/Key:\s+Ed25519, fingerprint ([0-9A-F]{4} ){7}[0-9A-F]{4}/);

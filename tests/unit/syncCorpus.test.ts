@@ -80,7 +80,7 @@ describe('bad-input corpus', () => {
         (error: unknown) => String(error instanceof Error ? error.message : error),
       );
     };
-    expect(await message('newer-version.cwgbundle.json')).toMatch(/format version 3.*Update CWG Desk/);
+    expect(await message('newer-version.cwgbundle.json')).toMatch(/format version 4.*Update CWG Desk/);
     expect(await message('wrong-type.cwgbundle.json')).toMatch(/^\$\.payload\.changes\.delegates\[0\]\.email: .*expected string, received number/);
     expect(await message('future.cwgbundle.json')).toMatch(/"Corpus secretariat" are stamped 4\d(\.\d)? h ahead/);
     expect(await message('huge-string.cwgbundle.json')).toMatch(/a text of 52428800 characters/);

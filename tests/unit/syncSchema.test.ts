@@ -30,8 +30,8 @@ describe('docs/bundle.schema.json', () => {
 });
 
 describe('format versions', () => {
-  it('writes version 2 (conflict notices) and still reads a version 1 file, e.g. an old backup', async () => {
-    expect(BUNDLE_FORMAT_VERSION).toBe(2);
+  it('writes version 3 (the minutes of meetings) and still reads a version 1 file, e.g. an old backup', async () => {
+    expect(BUNDLE_FORMAT_VERSION).toBe(3);
     const signer = await generateSigner();
     const at = formatStamp({ millis: Date.UTC(2024, 4, 1), counter: 1, node: 'old-laptop' });
     const comment = {
@@ -59,7 +59,7 @@ describe('format versions', () => {
       signer,
       nodeSyncCrypto,
     );
-    expect(bundle.header.formatVersion).toBe(2);
+    expect(bundle.header.formatVersion).toBe(3);
     // The same file as version 1 wrote it: the version is signed, so it is signed again.
     const old = JSON.parse(JSON.stringify(bundle)) as ChangesBundle;
     (old.header as { formatVersion: number }).formatVersion = 1;

@@ -14,6 +14,7 @@ import { formatDate } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { showError, useToasts } from '../../stores/toasts';
+import { AgendaMinutesNote, useMinutesOnAgenda } from './MinutesTab';
 import { SessionCard, type DayOption } from './SessionCard';
 import { SessionDialog } from './SessionDialog';
 import { useNow } from './useNow';
@@ -92,6 +93,7 @@ export function AgendaTab({ meeting, sessions, people, editable }: Props) {
     },
     [act, repositories, t],
   );
+  const minutesOnAgenda = useMinutesOnAgenda(sessions);
   const onDelete = useCallback((session: Session) => {
     setDeleting(session);
   }, [setDeleting]);
@@ -160,6 +162,9 @@ export function AgendaTab({ meeting, sessions, people, editable }: Props) {
                       onDuplicate={onDuplicate}
                       onDelete={onDelete}
                     />
+                    {minutesOnAgenda?.has(session.id) && (
+                      <AgendaMinutesNote session={session} meeting={meeting} entries={minutesOnAgenda.get(session.id) ?? []} editable={editable} />
+                    )}
                   </li>
                 );
               })}

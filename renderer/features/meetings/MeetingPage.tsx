@@ -17,13 +17,15 @@ import { ExportPdfButton } from '../reports/ExportPdfButton';
 import { reportLink } from '../reports/reportParams';
 import { MeetingActions } from './MeetingActions';
 import './meetings.css';
+import { MinutesTab } from './MinutesTab';
 import { OutcomesTab } from './OutcomesTab';
+import { isLocked } from '../../../shared/meetings/minutes';
 import { OverviewTab } from './OverviewTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { personName, personOptions, useMayPlanMeetings, useRegistry } from './useRegistry';
 import { joinIsolated } from '../../../shared/bidi';
 
-export const meetingTabs = ['overview', 'agenda', 'participants', 'outcomes'] as const;
+export const meetingTabs = ['overview', 'agenda', 'participants', 'outcomes', 'minutes'] as const;
 export type MeetingTab = (typeof meetingTabs)[number];
 
 function isTab(value: string | undefined): value is MeetingTab {
@@ -44,13 +46,14 @@ export function MeetingPage() {
   const data = useLiveQuery(async () => {
     const meeting = await repositories.meetings.get(id);
     if (!meeting) return { meeting: undefined } as const;
-    const [sessions, participations, decisions, actionItems] = await Promise.all([
+    const [sessions, participations, decisions, actionItems, minutes] = await Promise.all([
       repositories.meetings.sessions.list(id),
       repositories.meetings.participants.list(id),
       repositories.meetings.decisions.list(id),
       repositories.meetings.actionItems.list(id),
+      repositories.minutes.ofMeeting(id),
     ]);
-    return { meeting, sessions, participations, decisions, actionItems } as const;
+    return { meeting, sessions, participations, decisions, actionItems, locked: isLocked(minutes) } as const;
   }, [repositories, id]);
 
   // The meeting book includes the group's MoU draft (the first document, as the Reports screen chooses).
@@ -100,8 +103,10 @@ export function MeetingPage() {
     );
   }
 
-  const { meeting, sessions, participations, decisions, actionItems } = data;
+  const { meeting, sessions, participations, decisions, actionItems, locked } = data;
   const editable = secretariat;
+  // Approved minutes lock what they record: outcomes and attendance (the done mark of action items stays).
+  const recordsEditable = editable && !locked;
   const place = joinIsolated([pick(meeting.venue, language), pick(meeting.city, language)], ', ');
   // The agenda for the meeting room, both languages on A4; "PDF options…" offers the other reports.
   const agendaPdf: ReportSpec = { kind: 'agenda', meetingId: meeting.id, language: 'en+ru', paper: 'a4' };
@@ -132,6 +137,7 @@ export function MeetingPage() {
       </header>
       {meeting.status === 'cancelled' && <p className="m-notice">{t('meetings.page.cancelledNotice')}</p>}
       {!editable && <p className="hint">{t('meetings.page.readOnly')}</p>}
+      {locked && (selected === 'outcomes' || selected === 'participants') && <p className="m-notice">{t('meetings.minutes.lockedHere')}</p>}
 
       <div role="tablist" aria-label={t('meetings.page.sections')} className="m-tabs">
         {meetingTabs.map((name) => (
@@ -161,7 +167,7 @@ export function MeetingPage() {
         )}
         {selected === 'agenda' && <AgendaTab meeting={meeting} sessions={sessions} people={people} editable={editable} />}
         {selected === 'participants' && (
-          <ParticipantsTab meeting={meeting} participations={participations} registry={registry} people={people} editable={editable} />
+          <ParticipantsTab meeting={meeting} participations={participations} registry={registry} people={people} editable={recordsEditable} />
         )}
         {selected === 'outcomes' && (
           <OutcomesTab
@@ -171,9 +177,11 @@ export function MeetingPage() {
             actionItems={actionItems}
             participations={participations}
             registry={registry}
-            editable={editable}
+            editable={recordsEditable}
+            doneEditable={editable}
           />
         )}
+        {selected === 'minutes' && <MinutesTab meeting={meeting} editable={editable} />}
       </div>
     </div>
   );

@@ -24,6 +24,8 @@ interface Props {
   participations: readonly Participation[];
   registry: Registry;
   editable: boolean;
+  /** The done mark of action items (followed up after the meeting, even once the minutes are approved). */
+  doneEditable?: boolean;
 }
 
 export function OutcomesTab(props: Props) {
@@ -121,7 +123,7 @@ function InlineForm<V>({ title, initial, saveLabel, validate, onCancel, onSave, 
 // ---------------------------------------------------------------------------------------
 // Action items
 
-function ActionItems({ meeting, actionItems, participations, registry, editable }: Props) {
+function ActionItems({ meeting, actionItems, participations, registry, editable, doneEditable = editable }: Props) {
   const { t } = useTranslation();
   const repositories = useRepositories();
   const language = currentLanguage();
@@ -153,7 +155,7 @@ function ActionItems({ meeting, actionItems, participations, registry, editable 
         const overdue = !item.done && item.dueDate !== null && item.dueDate < today;
         return (
           <div className="m-action-item">
-            {editable ? (
+            {doneEditable ? (
               <label className="choice">
                 <input
                   type="checkbox"

@@ -70,7 +70,14 @@ export function TrustWarnings({ units, countries }: { units: readonly PreviewUni
 /** Shown per group; the rest is counted. */
 const MAX_SHOWN_PER_REASON = 50;
 /** Most alarming first. */
-const REASON_ORDER: readonly Exclude<RefusalReason, 'relayed'>[] = ['untrusted-role', 'official-text', 'secretariat-only', 'decision', 'other-country'];
+const REASON_ORDER: readonly Exclude<RefusalReason, 'relayed'>[] = [
+  'untrusted-role',
+  'official-text',
+  'secretariat-only',
+  'decision',
+  'other-country',
+  'minutes-approved',
+];
 
 /** The changes an import leaves out: grouped by reason, relayed ones as one count line. */
 export function RefusedChanges({ refused }: { refused: readonly PreviewRefusal[] }) {

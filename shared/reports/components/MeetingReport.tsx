@@ -5,7 +5,7 @@
 // @jsxRuntime automatic
 // @jsxImportSource react
 import type { SessionKind } from '../../model';
-import { formatDate, formatTimeRange, isBlank, languagesOf } from '../format';
+import { formatDate, formatTimeRange, isBlank, languagesOf, pickText } from '../format';
 import type { MeetingReportModel } from '../model';
 import type { ReportLanguage } from '../spec';
 import { DayHeading } from './Agenda';
@@ -240,6 +240,38 @@ function ActionItems({ model, mode }: { model: MeetingReportModel; mode: ReportL
   );
 }
 
+/** "Minutes approved at the meeting …, session …, on …", in the report's languages (user text isolated by Label). */
+function MinutesState({ model }: { model: MeetingReportModel }) {
+  const mode = model.language;
+  const minutes = model.minutes;
+  return (
+    <p className={`minutes-state minutes-${minutes.state}`}>
+      <strong>
+        {minutes.state === 'draft' ? (
+          <Label mode={mode} get={(l) => l.report.minutes.draft} />
+        ) : minutes.state === 'circulated' ? (
+          <Label mode={mode} get={(l) => l.report.minutes.circulated} values={(lang) => ({ date: formatDate(minutes.date, lang), number: minutes.number })} />
+        ) : (
+          <Label
+            mode={mode}
+            get={(l) => l.report.minutes.approved}
+            values={(lang) => {
+              const city = pickText(minutes.city, lang).text;
+              return {
+                meeting: pickText(minutes.meeting, lang).text,
+                city: city === '' ? '' : `, ${city}`,
+                session: pickText(minutes.session, lang).text,
+                date: formatDate(minutes.date, lang),
+                number: minutes.number,
+              };
+            }}
+          />
+        )}
+      </strong>
+    </p>
+  );
+}
+
 export function MeetingReport({ model }: { model: MeetingReportModel }) {
   const mode = model.language;
   return (
@@ -252,6 +284,7 @@ export function MeetingReport({ model }: { model: MeetingReportModel }) {
         draft={model.draft}
         cancelled={model.cancelled}
       />
+      <MinutesState model={model} />
       <Heading level={2}>
         <Label mode={mode} get={(l) => l.report.objectives} />
       </Heading>

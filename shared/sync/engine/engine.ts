@@ -12,6 +12,7 @@
  */
 import { syncedTableNames, syncedTables, type Bilingual, type Peer, type ReceivedBundle, type SyncedTableName } from '../../model';
 import type { Authority } from '../authority';
+import { minutesLocksOf } from '../authorityRules';
 import { BUNDLE_FILE_SUFFIX, type BundleScope, type SyncRecord } from '../bundleFormat';
 import { readBundleText, readSealedHeader, SyncCancelledError, type ScanMemo, type VerifiedUnit, type WorkControl } from '../bundleRead';
 import { buildChangesBundle } from '../bundleWrite';
@@ -504,7 +505,10 @@ export function createSyncEngine(env: EngineEnv): SyncEngine {
       found.set(table, map);
     }
     const ledger = ledgerLookup(restore);
+    // Approved minutes held here lock their meeting's outcomes (a handful of records per meeting).
+    const minutesLocks = minutesLocksOf(await tx.all('minutes'));
     const plan = planMerge(syncedTableNames, {
+      minutesLocks,
       // A file made for this installation from a base it no longer holds (made before the
       // sender learned of a restore here) left out what the sender believed was here: its
       // records merge, but its claim "you now hold all of mine" is false and is not adopted.
