@@ -14,6 +14,8 @@ import type {
   Amendment,
   Article,
   Bilingual,
+  Bracket,
+  BracketAlternative,
   Comment,
   Decision,
   Delegate,
@@ -32,6 +34,7 @@ import type {
   syncedTables,
 } from '../model';
 import { buildSeedCountries } from './countries';
+import { markerOf } from '../mou/brackets';
 import { positionId } from '../mou/positions';
 import { deterministicId } from './deterministicId';
 
@@ -1338,6 +1341,105 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     },
   ];
 
+  // Square brackets (issue 15). One agreed at the Bishkek meeting, in the MoU session of
+  // 11 September 2014: the first draft, circulated in August, held "[only / primarily]" in
+  // Article 8; the current text has the agreed word. Three open since the second draft
+  // (delegations' written comments of spring 2015): the marker "[[1]]" stands in the
+  // current text where each is, in both languages.
+  const mouSessionId =
+    sessions.find((session) => session.meetingId === secondMeetingId && session.title.en.startsWith('Memorandum of Understanding'))?.id ?? null;
+  const brackets: Bracket[] = [];
+  const bracketAlternatives: BracketAlternative[] = [];
+  const addBracket = (
+    articleKey: string,
+    openedOn: string,
+    optional: boolean,
+    options: readonly { key: string; text: Bilingual; by: string[] }[],
+    agreed: string | null,
+    marker: { en: [string, string]; ru: [string, string] } | null,
+  ): void => {
+    const id = sampleId('bracket', `${articleKey}:1`);
+    const alternativeIds = options.map((option) => sampleId('bracket-alternative', `${articleKey}:1:${option.key}`));
+    brackets.push({
+      id,
+      documentId,
+      articleId: articleId(articleKey),
+      key: 1,
+      optional,
+      status: agreed === null ? 'open' : 'agreed',
+      openedOn,
+      agreedAlternativeId: agreed === null ? null : (alternativeIds[options.findIndex((option) => option.key === agreed)] ?? null),
+      decidedOn: agreed === null ? null : '2014-09-11',
+      decidedAtMeetingId: agreed === null ? null : secondMeetingId,
+      decidedAtSessionId: agreed === null ? null : mouSessionId,
+      ...synced(),
+    });
+    options.forEach((option, index) => {
+      bracketAlternatives.push({
+        id: alternativeIds[index] ?? '',
+        documentId,
+        bracketId: id,
+        text: { ...option.text },
+        proposedByCountryIds: [...option.by],
+        proposedOn: openedOn,
+        ...synced(),
+      });
+    });
+    if (marker !== null) {
+      const index = articles.findIndex((article) => article.id === articleId(articleKey));
+      const article = articles[index];
+      if (article) {
+        const put = (text: string, [find, keep]: [string, string]) => text.replace(find, `${keep}${markerOf(1)}`);
+        articles[index] = { ...article, body: { en: put(article.body.en, marker.en), ru: put(article.body.ru, marker.ru) } };
+      }
+    }
+  };
+  addBracket(
+    'confidentiality',
+    '2014-08-20',
+    false,
+    [
+      { key: 'only', text: bi('only', 'исключительно'), by: ['KZ'] },
+      { key: 'primarily', text: bi('primarily', 'преимущественно'), by: ['KG'] },
+    ],
+    'only',
+    null,
+  );
+  addBracket(
+    'membership',
+    '2015-04-20',
+    false,
+    [
+      { key: 'consent', text: bi('with the consent of all members', 'с согласия всех членов'), by: ['KZ'] },
+      {
+        key: 'consensus',
+        text: bi('by a decision of the Working Group taken by consensus', 'по решению Рабочей группы, принятому консенсусом'),
+        by: ['TJ', 'KG'],
+      },
+    ],
+    null,
+    { en: ['Memorandum with the consent of all members', 'Memorandum '], ru: ['Меморандуму с согласия всех членов', 'Меморандуму '] },
+  );
+  addBracket(
+    'amendments',
+    '2015-05-14',
+    false,
+    [
+      { key: 'thirty', text: bi('thirty', 'тридцать'), by: ['KZ', 'KG'] },
+      { key: 'sixty', text: bi('sixty', 'шестьдесят'), by: ['TM'] },
+    ],
+    null,
+    { en: ['at least thirty', 'at least '], ru: ['не позднее чем за тридцать', 'не позднее чем за '] },
+  );
+  addBracket(
+    'financing',
+    '2015-05-14',
+    true,
+    [{ key: 'unless', text: bi(', unless otherwise agreed', ', если не согласовано иное'), by: ['TJ'] }],
+    null,
+    { en: ['Working Group, unless otherwise agreed', 'Working Group'], ru: ['Рабочей группе, если не согласовано иное', 'Рабочей группе'] },
+  );
+
   const amendmentBase = (key: string) => {
     const article = articleByKey(key);
     return {
@@ -1553,6 +1655,8 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     positions,
     // Conflict notices come from sync, never from sample content.
     syncConflicts: [],
+    brackets,
+    bracketAlternatives,
   };
 }
 
@@ -1574,5 +1678,7 @@ export function sampleCounts(data: SampleData): Record<SyncedTableName, number> 
     comments: data.comments.length,
     positions: data.positions.length,
     syncConflicts: data.syncConflicts.length,
+    brackets: data.brackets.length,
+    bracketAlternatives: data.bracketAlternatives.length,
   };
 }
