@@ -51,7 +51,7 @@ export function parseBody(body: string): BodyPart[] {
   };
   let index = 0;
   while (index < body.length) {
-    const char = body[index];
+    const char = body.charAt(index);
     if (char !== '[') {
       text += char;
       index += 1;

@@ -209,7 +209,8 @@ function decisionFieldsOf(record: Readonly<Record<string, unknown>>, fields: rea
     if (field === 'decisionReason') return record.decisionReason !== '';
     if (field === 'decidedOn') return record.decidedOn !== null && status !== 'withdrawn';
     // Where a decision was taken (issue 15) is part of the decision.
-    return record[field] !== null && record[field] !== undefined;
+    if (field === 'decidedAtMeetingId' || field === 'decidedAtSessionId') return record[field] !== null && record[field] !== undefined;
+    return false;
   });
 }
 

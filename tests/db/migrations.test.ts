@@ -173,6 +173,29 @@ async function generateRows(version: number): Promise<Generated> {
       { key: 'sync.vector', value: { [INSTALLATION_ID]: clock.last(), [PEER_ID]: peerStamp } },
       { key: 'sync.settings', value: { maxBundleBytes: 64 * 1024 * 1024 } },
     ],
+    // The sample holds no conflict notices (they come from sync): one resolved, as the Conflicts screen leaves it.
+    syncConflicts: () => {
+      const stamp = clock.send();
+      return [
+        {
+          id: '0c0f7a3e-9b1d-4c2e-8f00-5a6b7c8d9e01',
+          table: 'meetings',
+          recordId: sampleId('meeting', 'second'),
+          field: 'venue',
+          kind: 'field',
+          keptValue: { en: 'Hyatt Regency', ru: 'Хаятт Ридженси' },
+          keptStamp: stamp,
+          otherValue: { en: 'OSCE centre', ru: 'Центр ОБСЕ' },
+          otherStamp: peerStamp,
+          ownerCountryId: null,
+          resolution: 'kept',
+          resolvedOn: '2024-06-01',
+          hlc: stamp,
+          origin: INSTALLATION_ID,
+          deleted: false,
+        },
+      ];
+    },
     syncKeys: () => [{ id: 'self', installationId: INSTALLATION_ID, privateKey: keyPair.privateKey, publicKey, createdAt: at(-600) }],
     syncHistory: () => [
       { seq: 1, at: at(-90), direction: 'import', bundleId: 'bundle-0', fileName: 'kg-0.json', peerId: PEER_ID, peerName: 'Kyrgyz delegation', scope: 'peer', counts: { delegates: 2 }, summary: { delegates: { new: 2, updated: 0, deleted: 0, unchanged: 0, refused: 0 } }, conflicts: 0, refused: 0 },
@@ -183,7 +206,7 @@ async function generateRows(version: number): Promise<Generated> {
   for (const table of Object.keys(storesAt(version))) {
     const fromSample = (syncedTableNames as readonly string[]).includes(table) ? synced[table as SyncedTableName] : undefined;
     const generate = localRows[table];
-    const generated = fromSample ?? generate?.();
+    const generated = fromSample !== undefined && fromSample.length > 0 ? fromSample : generate?.();
     if (!generated || generated.length === 0) throw new Error(`No generated rows for table "${table}": add a generator to tests/db/migrations.test.ts.`);
     rows[table] = generated;
   }

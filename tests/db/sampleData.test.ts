@@ -44,6 +44,8 @@ const EXPECTED_COUNTS: Record<SyncedTableName, number> = {
   comments: 3,
   positions: 8,
   syncConflicts: 0,
+  brackets: 4,
+  bracketAlternatives: 7,
 };
 
 describe('sampleData.load', () => {
