@@ -359,3 +359,31 @@ export function presentOn(
     observers: found.filter((country) => country.membership === 'observer'),
   };
 }
+
+/** Every article's brackets by key, for rendering many articles at once. */
+export type BracketIndex = ReadonlyMap<string, ReadonlyMap<number, BracketWithAlternatives>>;
+
+export function indexBrackets(brackets: readonly Bracket[], alternatives: readonly BracketAlternative[]): BracketIndex {
+  const byBracket = new Map<string, BracketAlternative[]>();
+  for (const alternative of alternatives) {
+    if (alternative.deleted) continue;
+    const list = byBracket.get(alternative.bracketId) ?? [];
+    list.push(alternative);
+    byBracket.set(alternative.bracketId, list);
+  }
+  const index = new Map<string, Map<number, BracketWithAlternatives>>();
+  for (const bracket of brackets) {
+    if (bracket.deleted) continue;
+    const byKey = index.get(bracket.articleId) ?? new Map<number, BracketWithAlternatives>();
+    byKey.set(bracket.key, { bracket, alternatives: alternativesOf(bracket.id, byBracket.get(bracket.id) ?? []) });
+    index.set(bracket.articleId, byKey);
+  }
+  return index;
+}
+
+/** An article's body as read: markers replaced by their brackets (see renderBracketedBody). */
+export function shownBody(article: { id: string; body: Bilingual }, lang: Lang, index: BracketIndex, note?: (key: number) => string): string {
+  const byKey = index.get(article.id);
+  if (!byKey && !article.body[lang].includes('[[')) return article.body[lang];
+  return renderBracketedBody(article.body[lang], lang, byKey ?? new Map(), note);
+}
