@@ -333,7 +333,8 @@ export interface Presence {
 
 /**
  * The delegations present on `date` (from that day's attendance, participations'
- * attendedDays), by name in `lang`; a country is an observer by its membership.
+ * attendedDays), by name in `lang`; a country is a member or an observer by its
+ * membership, and a non-member's people (organizers, experts) are not a delegation.
  */
 export function presentOn(
   date: string,
@@ -354,8 +355,9 @@ export function presentOn(
     return country ? [country] : [];
   });
   found.sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang));
+  // Delegations of the group only: organizers and experts from other countries are not parties to the text.
   return {
-    members: found.filter((country) => country.membership !== 'observer'),
+    members: found.filter((country) => country.membership === 'member'),
     observers: found.filter((country) => country.membership === 'observer'),
   };
 }

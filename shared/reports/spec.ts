@@ -18,6 +18,8 @@ import {
   delegateSchema,
   meetingSchema,
   mouDocumentSchema,
+  bracketSchema,
+  bracketAlternativeSchema,
   mouVersionSchema,
   organizationSchema,
   participationCapacities,
@@ -157,6 +159,8 @@ export const REPORT_SOURCE_LIMITS = {
   articles: 1_000,
   mouVersions: 200,
   amendments: 5_000,
+  brackets: 5_000,
+  bracketAlternatives: 20_000,
 } as const;
 
 const table = <T extends z.ZodType>(schema: T, max: number) => z.array(schema).max(max).default([]);
@@ -175,6 +179,8 @@ export const reportSourceSchema = z.object({
   articles: table(articleSchema, REPORT_SOURCE_LIMITS.articles),
   mouVersions: table(mouVersionSchema, REPORT_SOURCE_LIMITS.mouVersions),
   amendments: table(amendmentSchema, REPORT_SOURCE_LIMITS.amendments),
+  brackets: table(bracketSchema, REPORT_SOURCE_LIMITS.brackets),
+  bracketAlternatives: table(bracketAlternativeSchema, REPORT_SOURCE_LIMITS.bracketAlternatives),
 });
 /** The parsed source: every table present (possibly empty). */
 export type ReportSource = z.output<typeof reportSourceSchema>;
@@ -204,5 +210,7 @@ export function emptyReportSource(): ReportSource {
     articles: [],
     mouVersions: [],
     amendments: [],
+    brackets: [],
+    bracketAlternatives: [],
   };
 }

@@ -20,7 +20,10 @@ import {
   type BracketWithAlternatives,
 } from '../../shared/mou/brackets';
 import { isValidIsoDate } from '../../shared/mou/status';
+import { buildReport } from '../../shared/reports/build';
 import { buildSampleData } from '../../shared/sample/sampleData';
+import { renderReport } from '../../electron/main/services/reportService';
+import { SAMPLE, sampleSource } from '../fixtures/reports';
 
 const meta = { hlc: 'h', origin: 'o', deleted: false };
 
@@ -196,7 +199,9 @@ describe('rendering, counting and resolution', () => {
 describe('present on the day', () => {
   it('names the countries of those who attended that day, observers apart', () => {
     const country = (id: string, en: string, membership: Country['membership'] = 'member'): Country => ({ id, name: { en, ru: en }, membership, ...meta });
-    const countries = new Map([country('KZ', 'Kazakhstan'), country('KG', 'Kyrgyzstan'), country('AF', 'Afghanistan', 'observer'), country('TM', 'Turkmenistan')].map((c) => [c.id, c]));
+    const countries = new Map(
+      [country('KZ', 'Kazakhstan'), country('KG', 'Kyrgyzstan'), country('AF', 'Afghanistan', 'observer'), country('TM', 'Turkmenistan'), country('US', 'United States', 'non-member')].map((c) => [c.id, c]),
+    );
     const participation = (id: string, delegateId: string, days: string[], meetingId = 'm'): Participation => ({
       id,
       meetingId,
@@ -213,6 +218,7 @@ describe('present on the day', () => {
       ['af', 'AF'],
       ['tm', 'TM'],
       ['sec', null],
+      ['cldp', 'US'],
     ]);
     const presence = presentOn(
       '2014-09-11',
@@ -224,6 +230,7 @@ describe('present on the day', () => {
         participation('4', 'af', ['2014-09-11']),
         participation('5', 'tm', ['2014-09-10']),
         participation('6', 'sec', ['2014-09-11']),
+        participation('8', 'cldp', ['2014-09-11']),
         participation('7', 'tm', ['2014-09-11'], 'other-meeting'),
       ],
       delegates,
@@ -257,5 +264,44 @@ describe('sample data', () => {
     const article = data.articles.find((a) => a.id === agreed[0]?.articleId);
     expect(article?.body.en).toContain(`used ${chosen?.text.en ?? '?'} for`);
     expect(article?.body.ru).toContain(chosen?.text.ru);
+  });
+});
+
+describe('printed MoU', () => {
+  const spec = { kind: 'mou', documentId: SAMPLE.mou, version: null, compareWith: null, annex: true, lineNumbers: false, language: 'en+ru', paper: 'a4' } as const;
+  const strip = (text: string) => text.replace(/[\u2068\u2069]/g, '').replace(/<[^>]+>/g, '');
+
+  it('prints open brackets with their alternatives and a note naming the proposers, and counts them', () => {
+    const model = buildReport(spec, sampleSource(), '2026-03-12');
+    if (model.kind !== 'mou') throw new Error('not a MoU');
+    expect(model.openBrackets).toBe(3);
+    const html = strip(renderReport(model, []).html);
+    // Notes are numbered through the document: Article 2 (membership), Article 9 (financing), Article 10 (amendments).
+    expect(html).toContain('at least [thirty / sixty] (note 3) days');
+    expect(html).toContain('не позднее чем за [тридцать / шестьдесят] (прим. 3) дней');
+    expect(html).toContain('Note 3. [thirty]: Kazakhstan, Kyrgyzstan; [sixty]: Turkmenistan');
+    expect(html).toContain('Примечание 1. [с согласия всех членов]: Казахстан; [по решению Рабочей группы, принятому консенсусом]: Таджикистан, Кыргызстан');
+    expect(html).toContain('Open square brackets: 3');
+    expect(html).not.toContain('[[');
+  });
+
+  it('prints the bracket annex with where and by whom a bracket was agreed, and "clean text" when none is open', () => {
+    const source = sampleSource();
+    const model = buildReport(spec, source, '2026-03-12');
+    if (model.kind !== 'mou' || !model.bracketAnnex) throw new Error('no annex');
+    const agreed = model.bracketAnnex.find((row) => row.status === 'agreed');
+    expect(agreed?.decided).toMatchObject({ date: '2014-09-11', meeting: { city: { en: 'Bishkek' } }, session: { en: 'Memorandum of Understanding regimenting the work of the Customs Working Group' } });
+    // The seed: Afghanistan, Kazakhstan, Kyrgyzstan and Tajikistan took part in the Bishkek meeting; Afghanistan as observer.
+    expect(agreed?.decided?.present.map((name) => name.en)).toEqual(['Kazakhstan', 'Kyrgyzstan', 'Tajikistan']);
+    expect(agreed?.decided?.observers.map((name) => name.en)).toEqual(['Afghanistan']);
+    const html = strip(renderReport(model, []).html);
+    expect(html).toContain('Annex. Square brackets and where they were agreed');
+    expect(html).toContain('present: Kazakhstan, Kyrgyzstan, Tajikistan');
+    expect(html).toContain('Afghanistan as observer');
+    const closed = { ...source, brackets: source.brackets.map((bracket) => ({ ...bracket, status: 'dropped' as const, decidedOn: '2015-06-01' })) };
+    const clean = buildReport(spec, closed, '2026-03-12');
+    if (clean.kind !== 'mou') throw new Error('not a MoU');
+    expect(clean.openBrackets).toBe(0);
+    expect(strip(renderReport(clean, []).html)).toContain('Clean text: no open square brackets.');
   });
 });
