@@ -34,7 +34,7 @@ import type {
   syncedTables,
 } from '../model';
 import { buildSeedCountries } from './countries';
-import { markerOf } from '../mou/brackets';
+import { bracketNotation, markerOf } from '../mou/brackets';
 import { positionId } from '../mou/positions';
 import { deterministicId } from './deterministicId';
 
@@ -1341,11 +1341,12 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     },
   ];
 
-  // Square brackets (issue 15). One agreed at the Bishkek meeting, in the MoU session of
-  // 11 September 2014: the first draft, circulated in August, held "[only / primarily]" in
-  // Article 8; the current text has the agreed word. Three open since the second draft
-  // (delegations' written comments of spring 2015): the marker "[[1]]" stands in the
-  // current text where each is, in both languages.
+  // Square brackets (issue 15), all in the first draft as circulated in August 2014. One
+  // agreed at the Bishkek meeting, in the MoU session of 11 September 2014: "[only /
+  // primarily]" in the article on confidentiality; the text has the agreed word. Three still
+  // open (one alternative added in the written comments of February 2015): the marker "[[1]]"
+  // stands in the current text where each is, in both languages, and the frozen versions
+  // hold them as printed, "[a / b]".
   const mouSessionId =
     sessions.find((session) => session.meetingId === secondMeetingId && session.title.en.startsWith('Memorandum of Understanding'))?.id ?? null;
   const brackets: Bracket[] = [];
@@ -1354,7 +1355,7 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     articleKey: string,
     openedOn: string,
     optional: boolean,
-    options: readonly { key: string; text: Bilingual; by: string[] }[],
+    options: readonly { key: string; text: Bilingual; by: string[]; on?: string }[],
     agreed: string | null,
     marker: { en: [string, string]; ru: [string, string] } | null,
   ): void => {
@@ -1381,7 +1382,7 @@ export function buildSampleData(ctx: SampleContext): SampleData {
         bracketId: id,
         text: { ...option.text },
         proposedByCountryIds: [...option.by],
-        proposedOn: openedOn,
+        proposedOn: option.on ?? openedOn,
         ...synced(),
       });
     });
@@ -1391,6 +1392,15 @@ export function buildSampleData(ctx: SampleContext): SampleData {
       if (article) {
         const put = (text: string, [find, keep]: [string, string]) => text.replace(find, `${keep}${markerOf(1)}`);
         articles[index] = { ...article, body: { en: put(article.body.en, marker.en), ru: put(article.body.ru, marker.ru) } };
+        const printed = (text: string, [find, keep]: [string, string], lang: 'en' | 'ru') =>
+          text.replace(find, `${keep}${bracketNotation(options.map((option) => option.text[lang]))}`);
+        for (const version of mouVersions) {
+          version.articles = version.articles.map((frozen) =>
+            frozen.articleId === article.id
+              ? { ...frozen, body: { en: printed(frozen.body.en, marker.en, 'en'), ru: printed(frozen.body.ru, marker.ru, 'ru') } }
+              : frozen,
+          );
+        }
       }
     }
   };
@@ -1407,7 +1417,7 @@ export function buildSampleData(ctx: SampleContext): SampleData {
   );
   addBracket(
     'membership',
-    '2015-04-20',
+    '2014-08-20',
     false,
     [
       { key: 'consent', text: bi('with the consent of all members', 'с согласия всех членов'), by: ['KZ'] },
@@ -1422,18 +1432,18 @@ export function buildSampleData(ctx: SampleContext): SampleData {
   );
   addBracket(
     'amendments',
-    '2015-05-14',
+    '2014-08-20',
     false,
     [
       { key: 'thirty', text: bi('thirty', 'тридцать'), by: ['KZ', 'KG'] },
-      { key: 'sixty', text: bi('sixty', 'шестьдесят'), by: ['TM'] },
+      { key: 'sixty', text: bi('sixty', 'шестьдесят'), by: ['TM'], on: '2015-02-10' },
     ],
     null,
     { en: ['at least thirty', 'at least '], ru: ['не позднее чем за тридцать', 'не позднее чем за '] },
   );
   addBracket(
     'financing',
-    '2015-05-14',
+    '2014-08-20',
     true,
     [{ key: 'unless', text: bi(', unless otherwise agreed', ', если не согласовано иное'), by: ['TJ'] }],
     null,

@@ -56,7 +56,7 @@ describe('brackets', () => {
     const brackets = (await repositories.mou.listBrackets(document.id)).filter((bracket) => bracket.articleId === article.id);
     expect(brackets.map((bracket) => [bracket.key, bracket.status, bracket.openedOn])).toEqual(
       expect.arrayContaining([
-        [1, 'open', '2015-04-20'],
+        [1, 'open', '2014-08-20'],
         [2, 'open', '2015-06-01'],
       ]),
     );
@@ -70,7 +70,7 @@ describe('brackets', () => {
     const bracketId = sampleId('bracket', 'amendments:1');
     await repositories.installation.update({ role: 'delegation', countryId: 'TJ' });
     // A past date is allowed, but not before the bracket was in the text, nor in the future.
-    expect(await issueCodes(repositories.mou.proposeAlternative(bracketId, { text: bi('forty-five', 'сорок пять'), proposedOn: '2015-05-01' }))).toEqual(['proposalBeforeBracket']);
+    expect(await issueCodes(repositories.mou.proposeAlternative(bracketId, { text: bi('forty-five', 'сорок пять'), proposedOn: '2014-08-01' }))).toEqual(['proposalBeforeBracket']);
     expect(await issueCodes(repositories.mou.proposeAlternative(bracketId, { text: bi('forty-five', 'сорок пять'), proposedOn: '2015-06-02' }))).toEqual(['dateInFuture']);
     expect(await issueCodes(repositories.mou.proposeAlternative(bracketId, { text: bi('[45]', 'сорок пять'), proposedOn: '2015-05-20' }))).toEqual(['alternativeTextInvalid']);
     const proposed = await repositories.mou.proposeAlternative(bracketId, { text: bi('forty-five', 'сорок пять'), proposedOn: '2015-05-20', proposedByCountryIds: ['KZ', 'KG'] });
