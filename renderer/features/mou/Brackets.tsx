@@ -314,3 +314,54 @@ function DecisionForm({ entry, places, onDone }: { entry: BracketWithAlternative
     </form>
   );
 }
+
+/**
+ * The meeting and agenda session where something was decided, for forms that may have none
+ * (a written procedure): choosing a session sets the date to its day through `onDay`.
+ */
+export function WherePicker({
+  meetingId,
+  sessionId,
+  onChange,
+  onDay,
+}: {
+  meetingId: string;
+  sessionId: string;
+  onChange: (meetingId: string, sessionId: string) => void;
+  onDay: (date: string) => void;
+}) {
+  const { t } = useTranslation();
+  const repositories = useRepositories();
+  const language = currentLanguage();
+  const meetings = useLiveQuery(() => repositories.meetings.list(), [repositories]);
+  const sessions = useLiveQuery(() => (meetingId === '' ? Promise.resolve([]) : repositories.meetings.sessions.list(meetingId)), [repositories, meetingId]);
+  return (
+    <>
+      <SelectField label={t('mou.brackets.meeting')} value={meetingId} onChange={(value) => onChange(value, '')}>
+        <option value="">{t('mou.brackets.noMeeting')}</option>
+        {(meetings ?? []).map((meeting) => (
+          <option key={meeting.id} value={meeting.id}>
+            {`${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})`}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('mou.brackets.session')}
+        value={sessionId}
+        disabled={meetingId === ''}
+        onChange={(value) => {
+          onChange(meetingId, value);
+          const chosen = (sessions ?? []).find((candidate) => candidate.id === value);
+          if (chosen) onDay(chosen.date);
+        }}
+      >
+        <option value="">{t('mou.brackets.noSession')}</option>
+        {(sessions ?? []).map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {`${formatDate(candidate.date, language)} ${candidate.start} — ${pick(candidate.title, language)}`}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
