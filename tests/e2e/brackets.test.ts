@@ -98,10 +98,10 @@ describe('square brackets agreed where and by whom', () => {
     await form.getByRole('button', { name: 'Record the decision' }).click();
     await s.getByRole('status').getByText('Decision recorded.').waitFor();
 
-    const where = plain(await bracket(s).textContent());
-    expect(where).toContain(
-      `Agreed at ${MEETING}, Bishkek, Sep 11, 2014; session “${SESSION}”; present: Kazakhstan, Kyrgyzstan, Tajikistan; Afghanistan as observer.`,
-    );
+    // The page follows the stored records: wait for the bracket to say where it was agreed.
+    await expect
+      .poll(async () => plain(await bracket(s).textContent()))
+      .toContain(`Agreed at ${MEETING}, Bishkek, Sep 11, 2014; session “${SESSION}”; present: Kazakhstan, Kyrgyzstan, Tajikistan; Afghanistan as observer.`);
     expect(plain(await s.getByRole('region', { name: 'Current official text' }).textContent())).toContain('at least forty-five days');
     expect(plain(await s.getByRole('region', { name: 'Current official text' }).textContent())).toContain('не позднее чем за сорок пять дней');
   });
