@@ -99,6 +99,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // table (circulated revisions, their approval). Comments on minutes use the comments
   // table (targetKind 'minutes'). New table only: existing records need no upgrade.
   { version: 7, stores: { minutes: 'id, hlc, [origin+hlc], meetingId, approvalSessionId' } },
+  // Version 8 (MoU brackets, issue 15): square-bracketed text of an article and its
+  // alternatives, each alternative its own record so a delegation's proposal merges beside
+  // the others. New tables only: existing records need no upgrade (the optional fields added
+  // to amendments and versions, where a decision or version was agreed, are not indexed).
+  {
+    version: 8,
+    stores: {
+      brackets: 'id, hlc, [origin+hlc], documentId, articleId',
+      bracketAlternatives: 'id, hlc, [origin+hlc], documentId, bracketId',
+    },
+  },
 ];
 
 export class CwgDatabase extends Dexie implements SyncedTables {
@@ -120,6 +131,8 @@ export class CwgDatabase extends Dexie implements SyncedTables {
   declare readonly positions: SyncedTables['positions'];
   declare readonly syncConflicts: SyncedTables['syncConflicts'];
   declare readonly minutes: SyncedTables['minutes'];
+  declare readonly brackets: SyncedTables['brackets'];
+  declare readonly bracketAlternatives: SyncedTables['bracketAlternatives'];
   declare readonly installation: Table<Installation, string>;
   declare readonly peers: Table<Peer, string>;
   declare readonly receivedBundles: Table<ReceivedBundle, string>;

@@ -14,6 +14,8 @@ import type {
   AmendmentKind,
   Article,
   Bilingual,
+  Bracket,
+  BracketAlternative,
   Comment,
   Installation,
   MouDocument,
@@ -30,9 +32,20 @@ import {
   statusAfter,
   type AmendmentConflict,
 } from '../../shared/mou/amendments';
+import {
+  alignMarkers,
+  alternativesOf,
+  bracketsOfArticle,
+  extractNotation,
+  markersOf,
+  renderBracketedBody,
+  resolveMarker,
+  validateBracketDecision,
+  type BracketWithAlternatives,
+} from '../../shared/mou/brackets';
 import { planInsert, planMove, sortArticles } from '../../shared/mou/numbering';
 import { positionId } from '../../shared/mou/positions';
-import { changeStatus, statusPermissions } from '../../shared/mou/status';
+import { changeStatus, isValidIsoDate, statusPermissions } from '../../shared/mou/status';
 import { nextTranslationStale } from '../../shared/mou/translation';
 import {
   validateAmendment,
@@ -49,10 +62,12 @@ import {
 import { deterministicId } from '../../shared/sample/deterministicId';
 import { canEditTable } from '../../shared/sync/authorityRules';
 import {
+  choosesAlternativeProposers,
   choosesProposer,
   mayClearPosition,
   mayDecideProposal,
   mayEditProposal,
+  mayProposeAlternativeFor,
   mayProposeFor,
   mayRecordPosition,
 } from '../../shared/sync/screenOffers';
@@ -88,7 +103,9 @@ export type MouRefusalCode =
   | 'notFound'
   | 'notParty'
   | 'unknownCountry'
-  | 'unknownMeeting';
+  | 'unknownMeeting'
+  | 'unknownSession'
+  | 'bracketClosed';
 
 /** The action is not allowed for this installation or in this state; nothing was written. */
 export class MouRefusedError extends Error {
@@ -119,6 +136,25 @@ export interface VersionDraft {
   date: string;
   note: string;
   meetingId: string | null;
+  /** The agenda session of the meeting where the version was adopted. */
+  sessionId?: string | null;
+}
+
+export interface AlternativeDraft {
+  text: Bilingual;
+  /** The day it was proposed (may be in the past); never before the bracket was put in the text. */
+  proposedOn: string;
+  /** Only the secretariat names the proposers (recording what delegations proposed at a meeting); a delegation proposes in its own name. */
+  proposedByCountryIds?: readonly string[];
+}
+
+export interface BracketDecision {
+  outcome: 'agreed' | 'dropped';
+  /** The alternative agreed (outcome agreed). */
+  alternativeId: string | null;
+  date: string;
+  meetingId: string | null;
+  sessionId: string | null;
 }
 
 export interface AmendmentDraft {
@@ -129,6 +165,8 @@ export interface AmendmentDraft {
   rationale: Bilingual;
   /** Only the secretariat names the proposer (recording a proposal made at a meeting). */
   proposedByCountryId?: string | null;
+  /** The day it was proposed, which may be in the past (never in the future); today when omitted. */
+  proposedOn?: string;
 }
 
 /** What the proposer may change of an open proposal: its text (none for a deletion) and rationale. */
@@ -146,6 +184,9 @@ export interface DecisionInput {
   date: string;
   /** Accept although the article's text changed since the proposal (after seeing the change). */
   acknowledgeConflict?: boolean;
+  /** Where it was decided: the meeting and its agenda session (optional: a written procedure has none). */
+  meetingId?: string | null;
+  sessionId?: string | null;
 }
 
 export interface MouRepository {
@@ -169,6 +210,10 @@ export interface MouRepository {
   /** Comments on every article and amendment of a document (for counts). */
   listDocumentComments(documentId: string): Promise<Comment[]>;
   listPositions(versionId: string): Promise<Position[]>;
+  /** Square brackets of a document's articles (not deleted), any status. */
+  listBrackets(documentId: string): Promise<Bracket[]>;
+  /** Alternatives of a document's brackets (not deleted). */
+  listBracketAlternatives(documentId: string): Promise<BracketAlternative[]>;
 
   createDocument(input: DocumentInput): Promise<MouDocument>;
   updateDocument(id: string, input: DocumentInput): Promise<MouDocument>;
@@ -193,6 +238,11 @@ export interface MouRepository {
   /** Changes an open proposal's text and rationale (its proposer or the secretariat; see mayEditProposal). */
   updateAmendment(id: string, input: AmendmentTextInput): Promise<Amendment>;
   decideAmendment(id: string, input: DecisionInput): Promise<Amendment>;
+
+  /** A new alternative for an open bracket: a delegation's in its own country's name, or one the secretariat records for named delegations. */
+  proposeAlternative(bracketId: string, draft: AlternativeDraft): Promise<BracketAlternative>;
+  /** The meeting's decision on a bracket (secretariat): the agreed text (or nothing) takes the marker's place in both languages. */
+  decideBracket(bracketId: string, input: BracketDecision): Promise<Bracket>;
 
   addComment(targetKind: Comment['targetKind'], targetId: string, text: string): Promise<Comment>;
   setCommentResolved(id: string, resolved: boolean): Promise<Comment>;
@@ -242,7 +292,21 @@ function isoDay(ms: number): string {
   return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-const MOU_TABLES = ['installation', 'countries', 'meetings', 'mouDocuments', 'articles', 'mouVersions', 'amendments', 'comments', 'positions', 'meta'] as const;
+const MOU_TABLES = [
+  'installation',
+  'countries',
+  'meetings',
+  'sessions',
+  'mouDocuments',
+  'articles',
+  'mouVersions',
+  'amendments',
+  'comments',
+  'positions',
+  'brackets',
+  'bracketAlternatives',
+  'meta',
+] as const;
 
 export function createMouRepository(ctx: RepositoryContext): MouRepository {
   const { db } = ctx;
@@ -259,7 +323,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
   };
 
   /** Refuses what peers would refuse from this installation in `table` (the authority table, canEditTable). */
-  const requireTable = (installation: Installation, table: 'mouDocuments' | 'articles' | 'mouVersions'): void => {
+  const requireTable = (installation: Installation, table: 'mouDocuments' | 'articles' | 'mouVersions' | 'brackets'): void => {
     if (!canEditTable(installation.role, installation.countryId, table)) throw new MouRefusedError('secretariatOnly');
   };
 
@@ -355,6 +419,84 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
     return { amendment, document };
   };
 
+  /** The article's brackets (live) with their alternatives. */
+  const articleBrackets = async (articleId: string): Promise<BracketWithAlternatives[]> => {
+    const brackets = await db.brackets.where('articleId').equals(articleId).toArray();
+    const alternatives = brackets.length === 0 ? [] : await db.bracketAlternatives.where('bracketId').anyOf(brackets.map((bracket) => bracket.id)).toArray();
+    return bracketsOfArticle(articleId, brackets, alternatives);
+  };
+
+  /**
+   * The article text as the secretariat saved it, with brackets typed in notation ("[a /
+   * b]") turned into markers and records (tied across the languages by order). An open
+   * bracket's marker must stay in both languages, once: it is resolved by the meeting's
+   * decision, not by deleting it.
+   */
+  const withBrackets = async (
+    clock: InstallationClock,
+    documentId: string,
+    articleId: string,
+    text: ArticleInput,
+  ): Promise<ArticleInput> => {
+    const existing = articleId === '' ? [] : await db.brackets.where('articleId').equals(articleId).toArray();
+    const result = extractNotation(text.body, existing.map((bracket) => bracket.key));
+    if (!result.ok) throw new MouValidationError('article', [{ path: 'body.ru', code: result.error }]);
+    const alignment = alignMarkers(result.body);
+    const open = existing.filter((bracket) => !bracket.deleted && bracket.status === 'open').map((bracket) => bracket.key);
+    const kept = new Set(alignment.both);
+    if (
+      alignment.onlyIn.en.length > 0 ||
+      alignment.onlyIn.ru.length > 0 ||
+      alignment.repeated.length > 0 ||
+      open.some((key) => !kept.has(key)) ||
+      [...kept].some((key) => !open.includes(key) && !result.created.some((created) => created.key === key))
+    ) {
+      throw new MouValidationError('article', [{ path: 'body.ru', code: 'bracketMarkersDiffer' }]);
+    }
+    const today = isoDay(ctx.now());
+    for (const created of result.created) {
+      const bracket = await writeRecord(db, clock, 'brackets', {
+        id: ctx.randomUUID(),
+        documentId,
+        articleId,
+        key: created.key,
+        optional: created.optional,
+        status: 'open',
+        openedOn: today,
+        agreedAlternativeId: null,
+        decidedOn: null,
+        decidedAtMeetingId: null,
+        decidedAtSessionId: null,
+        deleted: false,
+      });
+      for (const alternative of created.alternatives) {
+        await writeRecord(db, clock, 'bracketAlternatives', {
+          id: ctx.randomUUID(),
+          documentId,
+          bracketId: bracket.id,
+          text: alternative,
+          proposedByCountryIds: [],
+          proposedOn: today,
+          deleted: false,
+        });
+      }
+    }
+    return { heading: text.heading, body: result.body };
+  };
+
+  /** The meeting (and its session, which must belong to it) where something was agreed. */
+  const assertWhere = async (meetingId: string | null | undefined, sessionId: string | null | undefined): Promise<void> => {
+    if (meetingId === null || meetingId === undefined) {
+      if (sessionId !== null && sessionId !== undefined) throw new MouRefusedError('unknownSession');
+      return;
+    }
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting || meeting.deleted) throw new MouRefusedError('unknownMeeting');
+    if (sessionId === null || sessionId === undefined) return;
+    const session = await db.sessions.get(sessionId);
+    if (!session || session.deleted || session.meetingId !== meetingId) throw new MouRefusedError('unknownSession');
+  };
+
   return {
     listDocuments: async () =>
       (await db.mouDocuments.filter(notDeleted).toArray()).sort((a, b) => a.title.en.localeCompare(b.title.en, 'en')),
@@ -415,6 +557,10 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
 
     listPositions: (versionId) => db.positions.where('versionId').equals(versionId).filter(notDeleted).toArray(),
 
+    listBrackets: (documentId) => db.brackets.where('documentId').equals(documentId).filter(notDeleted).toArray(),
+
+    listBracketAlternatives: (documentId) => db.bracketAlternatives.where('documentId').equals(documentId).filter(notDeleted).toArray(),
+
     createDocument: (input) =>
       write(async (clock, installation) => {
         requireTable(installation, 'mouDocuments');
@@ -458,17 +604,20 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
     addArticle: (documentId, input, placement) =>
       write(async (clock, installation) => {
         await editableDocument(documentId, installation);
-        const text = tidyArticle(input);
-        assertValid('article', validateArticle(text));
-        return insertArticle(clock, documentId, ctx.randomUUID(), text, placement.afterArticleId, null);
+        const tidy = tidyArticle(input);
+        assertValid('article', validateArticle(tidy));
+        const id = ctx.randomUUID();
+        const text = await withBrackets(clock, documentId, id, tidy);
+        return insertArticle(clock, documentId, id, text, placement.afterArticleId, null);
       }),
 
     updateArticle: (id, input) =>
       write(async (clock, installation) => {
         const article = await liveArticle(id);
         await editableDocument(article.documentId, installation);
-        const text = tidyArticle(input);
-        assertValid('article', validateArticle(text));
+        const tidy = tidyArticle(input);
+        assertValid('article', validateArticle(tidy));
+        const text = await withBrackets(clock, article.documentId, article.id, tidy);
         const textChanged =
           JSON.stringify([text.heading, text.body]) !== JSON.stringify([article.heading, article.body]);
         return writeRecord(db, clock, 'articles', {
@@ -572,11 +721,16 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
             versions.filter(notDeleted).map((version) => version.label),
           ),
         );
-        if (draft.meetingId !== null) {
-          const meeting = await db.meetings.get(draft.meetingId);
-          if (!meeting || meeting.deleted) throw new MouRefusedError('unknownMeeting');
-        }
+        await assertWhere(draft.meetingId, draft.sessionId);
         const articles = await articlesOf(documentId);
+        // A version is read on its own: open brackets are frozen as printed, "[a / b]".
+        const bracketed = async (article: Article): Promise<Bilingual> => {
+          if (markersOf(article.body.en).length === 0 && markersOf(article.body.ru).length === 0) return { ...article.body };
+          const byKey = new Map((await articleBrackets(article.id)).map((entry) => [entry.bracket.key, entry]));
+          return { en: renderBracketedBody(article.body.en, 'en', byKey), ru: renderBracketedBody(article.body.ru, 'ru', byKey) };
+        };
+        const frozen = [];
+        for (const article of articles) frozen.push({ articleId: article.id, heading: { ...article.heading }, body: await bracketed(article) });
         // Numbers are never reused, even of a deleted version: "version 3" means one text.
         const number = versions.reduce((max, version) => Math.max(max, version.number), 0) + 1;
         return writeRecord(db, clock, 'mouVersions', {
@@ -587,12 +741,9 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           date: draft.date,
           note: draft.note.trim(),
           meetingId: draft.meetingId,
+          sessionId: draft.meetingId === null ? null : (draft.sessionId ?? null),
           title: { ...document.title },
-          articles: articles.map((article) => ({
-            articleId: article.id,
-            heading: { ...article.heading },
-            body: { ...article.body },
-          })),
+          articles: frozen,
           deleted: false,
         });
       }),
@@ -623,6 +774,10 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           'amendment',
           validateAmendment({ kind: draft.kind, articleId: draft.articleId, ...text, rationale }, article ?? null),
         );
+        const today = isoDay(ctx.now());
+        const proposedOn = draft.proposedOn ?? today;
+        if (!isValidIsoDate(proposedOn)) throw new MouValidationError('amendment', [{ path: 'proposedOn', code: 'dateInvalid' }]);
+        if (proposedOn > today) throw new MouValidationError('amendment', [{ path: 'proposedOn', code: 'dateInFuture' }]);
         const onText = draft.kind !== 'insert-after' && article !== undefined;
         return writeRecord(db, clock, 'amendments', {
           id: ctx.randomUUID(),
@@ -631,7 +786,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           kind: draft.kind,
           proposedByCountryId,
           proposedByDelegateId: null,
-          proposedOn: isoDay(ctx.now()),
+          proposedOn,
           ...text,
           rationale,
           baseArticleHlc: onText ? articleTextStamp(article) : null,
@@ -690,7 +845,8 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           throw new MouRefusedError('secretariatOnly');
         }
         if (!statusPermissions(document.status).decide) throw new MouRefusedError('textSigned');
-        assertValid('decision', validateDecision(input.decision, input.reason, input.date));
+        assertValid('decision', validateDecision(input.decision, input.reason, input.date, amendment.proposedOn));
+        await assertWhere(input.meetingId, input.sessionId);
         if (input.decision === 'accept') {
           const article = amendment.articleId === null ? undefined : await db.articles.get(amendment.articleId);
           const conflict = findAmendmentConflict(amendment, article);
@@ -738,6 +894,85 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           status: statusAfter(input.decision),
           decisionReason: input.reason.trim(),
           decidedOn: input.date,
+          decidedAtMeetingId: input.meetingId ?? null,
+          decidedAtSessionId: input.meetingId ? (input.sessionId ?? null) : null,
+        });
+      }),
+
+    proposeAlternative: (bracketId, draft) =>
+      write(async (clock, installation) => {
+        const bracket = await db.brackets.get(bracketId);
+        if (!bracket || bracket.deleted) throw new MouRefusedError('notFound');
+        const document = await liveDocument(bracket.documentId);
+        if (!statusPermissions(document.status).propose) {
+          throw new MouRefusedError(document.status === 'signed' ? 'textSigned' : 'proposalsClosed');
+        }
+        if (bracket.status !== 'open') throw new MouRefusedError('bracketClosed');
+        let proposedByCountryIds: string[];
+        if (!choosesAlternativeProposers(installation, document.partyCountryIds)) {
+          // Not asked in whose name: a delegation proposes in its own name alone, which is
+          // what its peers accept from it (authorityRules, screenOffers).
+          proposedByCountryIds = installation.countryId === null ? [] : [installation.countryId];
+        } else {
+          proposedByCountryIds = [...new Set(draft.proposedByCountryIds ?? [])];
+          if (proposedByCountryIds.length === 0) {
+            throw new MouValidationError('alternative', [{ path: 'proposedByCountryIds', code: 'proposerRequired' }]);
+          }
+          await assertCountries(proposedByCountryIds);
+        }
+        if (!mayProposeAlternativeFor(installation, proposedByCountryIds)) throw new MouRefusedError('ownCountryOnly');
+        const text = trimBilingual(draft.text);
+        const issues: MouIssue[] = [];
+        for (const language of ['en', 'ru'] as const) {
+          if (text[language] === '') issues.push({ path: `text.${language}`, code: 'alternativeTextRequired' });
+          else if (/[[\]\n]/.test(text[language]) || text[language].includes(' / ')) issues.push({ path: `text.${language}`, code: 'alternativeTextInvalid' });
+        }
+        if (!isValidIsoDate(draft.proposedOn)) issues.push({ path: 'proposedOn', code: 'dateInvalid' });
+        else if (draft.proposedOn < bracket.openedOn) issues.push({ path: 'proposedOn', code: 'proposalBeforeBracket' });
+        else if (draft.proposedOn > isoDay(ctx.now())) issues.push({ path: 'proposedOn', code: 'dateInFuture' });
+        assertValid('alternative', issues);
+        const existing = alternativesOf(bracket.id, await db.bracketAlternatives.where('bracketId').equals(bracket.id).toArray());
+        if (existing.some((alternative) => alternative.text.en === text.en && alternative.text.ru === text.ru)) {
+          throw new MouValidationError('alternative', [{ path: 'text.en', code: 'alternativeExists' }]);
+        }
+        return writeRecord(db, clock, 'bracketAlternatives', {
+          id: ctx.randomUUID(),
+          documentId: bracket.documentId,
+          bracketId: bracket.id,
+          text,
+          proposedByCountryIds,
+          proposedOn: draft.proposedOn,
+          deleted: false,
+        });
+      }),
+
+    decideBracket: (bracketId, input) =>
+      write(async (clock, installation) => {
+        requireTable(installation, 'brackets');
+        const bracket = await db.brackets.get(bracketId);
+        if (!bracket || bracket.deleted) throw new MouRefusedError('notFound');
+        const document = await editableDocument(bracket.documentId, installation);
+        if (!statusPermissions(document.status).decide) throw new MouRefusedError('textSigned');
+        if (bracket.status !== 'open') throw new MouRefusedError('bracketClosed');
+        const article = await liveArticle(bracket.articleId);
+        const entry = (await articleBrackets(article.id)).find((candidate) => candidate.bracket.id === bracket.id) ?? { bracket, alternatives: [] };
+        const alternativeId = input.outcome === 'agreed' ? (bracket.optional ? (entry.alternatives[0]?.id ?? null) : input.alternativeId) : null;
+        const issues = validateBracketDecision(entry, { ...input, alternativeId }, isValidIsoDate);
+        assertValid(
+          'bracket',
+          issues.flatMap((issue): MouIssue[] => (issue.code === 'bracketClosed' ? [] : [{ path: issue.path, code: issue.code }])),
+        );
+        await assertWhere(input.meetingId, input.sessionId);
+        const agreed = entry.alternatives.find((alternative) => alternative.id === alternativeId);
+        const body = resolveMarker(article.body, bracket.key, agreed ? agreed.text : null);
+        await writeRecord(db, clock, 'articles', { ...unstamped<'articles'>(article), body });
+        return writeRecord(db, clock, 'brackets', {
+          ...unstamped<'brackets'>(bracket),
+          status: input.outcome,
+          agreedAlternativeId: alternativeId,
+          decidedOn: input.date,
+          decidedAtMeetingId: input.meetingId,
+          decidedAtSessionId: input.sessionId,
         });
       }),
 

@@ -65,7 +65,10 @@ export function createReportsRepository(ctx: RepositoryContext): ReportsReposito
     );
 
   const mouSource = (documentId: string): Promise<ReportSource> =>
-    db.transaction('r', [db.mouDocuments, db.articles, db.mouVersions, db.amendments, db.delegates, db.countries], async () => {
+    db.transaction(
+      'r',
+      [db.mouDocuments, db.articles, db.mouVersions, db.amendments, db.brackets, db.bracketAlternatives, db.meetings, db.sessions, db.participations, db.delegates, db.countries],
+      async () => {
       const source = emptyReportSource();
       const document = await db.mouDocuments.get(documentId);
       if (!document || document.deleted) return source;
@@ -73,13 +76,22 @@ export function createReportsRepository(ctx: RepositoryContext): ReportsReposito
       source.articles = live(await db.articles.where('documentId').equals(documentId).toArray());
       source.mouVersions = live(await db.mouVersions.where('documentId').equals(documentId).toArray());
       source.amendments = live(await db.amendments.where('documentId').equals(documentId).toArray());
-      const proposers = new Set(
-        source.amendments.flatMap((amendment) => (amendment.proposedByDelegateId === null ? [] : [amendment.proposedByDelegateId])),
-      );
+      source.brackets = live(await db.brackets.where('documentId').equals(documentId).toArray());
+      source.bracketAlternatives = live(await db.bracketAlternatives.where('documentId').equals(documentId).toArray());
+      // Where brackets were agreed: the meetings, their sessions and that day's attendance.
+      const places = [...new Set(source.brackets.flatMap((bracket) => (bracket.decidedAtMeetingId === null ? [] : [bracket.decidedAtMeetingId])))];
+      source.meetings = live(await db.meetings.bulkGet(places));
+      source.sessions = live(await db.sessions.where('meetingId').anyOf(places).toArray());
+      source.participations = live(await db.participations.where('meetingId').anyOf(places).toArray());
+      const proposers = new Set([
+        ...source.amendments.flatMap((amendment) => (amendment.proposedByDelegateId === null ? [] : [amendment.proposedByDelegateId])),
+        ...source.participations.map((participation) => participation.delegateId),
+      ]);
       source.delegates = live(await db.delegates.bulkGet([...proposers]));
       source.countries = live(await db.countries.toArray());
       return source;
-    });
+      },
+    );
 
   return {
     listMeetings: async () => live(await db.meetings.orderBy('startDate').reverse().toArray()),
@@ -101,7 +113,7 @@ export function createReportsRepository(ctx: RepositoryContext): ReportsReposito
       // The meeting book: the meeting's records and the MoU's, people and countries from both.
       const [meeting, mou] = await Promise.all([meetingSource(spec.meetingId), mouSource(spec.documentId)]);
       const people = new Map([...meeting.delegates, ...mou.delegates].map((delegate) => [delegate.id, delegate]));
-      return { ...meeting, delegates: [...people.values()], mouDocuments: mou.mouDocuments, articles: mou.articles, mouVersions: mou.mouVersions, amendments: mou.amendments };
+      return { ...meeting, delegates: [...people.values()], mouDocuments: mou.mouDocuments, articles: mou.articles, mouVersions: mou.mouVersions, amendments: mou.amendments, brackets: mou.brackets, bracketAlternatives: mou.bracketAlternatives };
     },
   };
 }

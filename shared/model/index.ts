@@ -234,6 +234,8 @@ export const mouVersionSchema = syncedSchema.extend({
   date: isoDateSchema,
   note: z.string(),
   meetingId: z.string().nullable(),
+  /** The agenda session of `meetingId` where the version was adopted (issue 15). Optional: older records do not carry it. */
+  sessionId: z.string().nullable().optional(),
   title: bilingualSchema,
   articles: z.array(frozenArticleSchema),
 });
@@ -267,11 +269,53 @@ export const amendmentSchema = syncedSchema.extend({
   status: z.enum(amendmentStatuses),
   decisionReason: z.string(),
   decidedOn: isoDateSchema.nullable(),
+  /** Where the decision was taken (issue 15): the meeting and its agenda session. Optional: older records do not carry it. */
+  decidedAtMeetingId: z.string().nullable().optional(),
+  decidedAtSessionId: z.string().nullable().optional(),
 });
 export type Amendment = z.infer<typeof amendmentSchema>;
 
 /** What a comment is on: an article, an amendment, or a circulated revision of a meeting's minutes. */
 export const commentTargets = ['article', 'amendment', 'minutes'] as const;
+
+export const bracketStatuses = ['open', 'agreed', 'dropped'] as const;
+export type BracketStatus = (typeof bracketStatuses)[number];
+
+/**
+ * Square-bracketed text in an article (issue 15): a span not yet agreed. The article's body
+ * holds its marker "[[key]]" in each language (shared/mou/brackets.ts), so the two
+ * languages' brackets are one record: agreeing it agrees both. Its alternatives are their
+ * own records (bracketAlternatives), so a delegation proposes one offline and it merges
+ * beside the others. `optional`: one text that stays or goes ("[and other relevant
+ * authorities]"). Kept by the secretariat, who records where and when the meeting agreed it.
+ */
+export const bracketSchema = syncedSchema.extend({
+  documentId: z.string(),
+  articleId: z.string(),
+  /** The number in the article's marker "[[key]]", unique within the article. */
+  key: z.number().int().positive(),
+  optional: z.boolean(),
+  status: z.enum(bracketStatuses),
+  /** When the bracket was put in the text. */
+  openedOn: isoDateSchema,
+  /** The alternative agreed (status agreed); null otherwise. */
+  agreedAlternativeId: z.string().nullable(),
+  decidedOn: isoDateSchema.nullable(),
+  /** Where it was agreed or dropped: the meeting and its agenda session. */
+  decidedAtMeetingId: z.string().nullable(),
+  decidedAtSessionId: z.string().nullable(),
+});
+export type Bracket = z.infer<typeof bracketSchema>;
+
+/** One alternative of a bracket, in both languages, with the delegations that proposed it (empty: the draft's own text). */
+export const bracketAlternativeSchema = syncedSchema.extend({
+  documentId: z.string(),
+  bracketId: z.string(),
+  text: bilingualSchema,
+  proposedByCountryIds: z.array(z.string()),
+  proposedOn: isoDateSchema,
+});
+export type BracketAlternative = z.infer<typeof bracketAlternativeSchema>;
 export const commentSchema = syncedSchema.extend({
   targetKind: z.enum(commentTargets),
   targetId: z.string(),
@@ -489,6 +533,8 @@ export const syncedTables = {
   positions: positionSchema,
   syncConflicts: syncConflictSchema,
   minutes: minutesSchema,
+  brackets: bracketSchema,
+  bracketAlternatives: bracketAlternativeSchema,
 } as const;
 export type SyncedTableName = keyof typeof syncedTables;
 export const syncedTableNames = Object.keys(syncedTables) as SyncedTableName[];

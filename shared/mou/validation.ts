@@ -25,6 +25,17 @@ export type MouIssueCode =
   | 'commentRequired'
   | 'commentTooLong'
   | 'reservationRequired'
+  | 'decisionBeforeProposal'
+  | 'bracketsNotAligned'
+  | 'bracketAlternativesDiffer'
+  | 'bracketMarkersDiffer'
+  | 'alternativeTextRequired'
+  | 'alternativeTextInvalid'
+  | 'alternativeExists'
+  | 'alternativeRequired'
+  | 'meetingRequired'
+  | 'proposalBeforeBracket'
+  | 'dateInFuture'
   | StatusChangeError;
 
 export interface MouIssue {
@@ -137,10 +148,12 @@ export function validateAmendment(input: AmendmentInput, current: ArticleInput |
   return issues;
 }
 
-export function validateDecision(decision: 'accept' | 'reject' | 'supersede', reason: string, date: string): MouIssue[] {
+/** `proposedOn`: the proposal's date; a decision cannot predate it (dates as they happened, issue 15). */
+export function validateDecision(decision: 'accept' | 'reject' | 'supersede', reason: string, date: string, proposedOn?: string): MouIssue[] {
   const issues: MouIssue[] = [];
   if (decision === 'reject' && blank(reason)) issues.push({ path: 'reason', code: 'reasonRequired' });
   if (!isValidIsoDate(date)) issues.push({ path: 'date', code: 'dateInvalid' });
+  else if (proposedOn !== undefined && date < proposedOn) issues.push({ path: 'date', code: 'decisionBeforeProposal' });
   return issues;
 }
 

@@ -14,6 +14,7 @@ import {
   participationCapacities,
   type Amendment,
   type Bilingual,
+  type Bracket,
   type Country,
   type Delegate,
   type FrozenArticle,
@@ -32,6 +33,7 @@ import {
   type DiffSegment,
   type TextLanguage,
 } from '../mou/compare';
+import { indexBrackets, markersOf, parseBody, presentOn, shownBody, type BracketIndex } from '../mou/brackets';
 import { compareText, datesBetween, isBlank, languagesOf, pickText, type Lang } from './format';
 import { latinOrFallback, sortKey } from './names';
 import { latestRevision } from '../meetings/minutes';
@@ -40,7 +42,10 @@ import type {
   ArticleChange,
   AgendaModel,
   AgendaSession,
+  AgreedWhere,
   AmendmentView,
+  BracketAnnexRow,
+  BracketNote,
   ArticleText,
   AttendanceRow,
   CertificatesModel,
@@ -323,6 +328,8 @@ interface PrintedArticle {
   heading: Bilingual;
   body: Bilingual;
   translationStale: 'en' | 'ru' | null;
+  /** Footnotes of its open brackets (working text only). */
+  bracketNotes?: BracketNote[];
 }
 
 function findVersion(versions: readonly MouVersion[], number: number, documentId: string): MouVersion {
@@ -364,6 +371,7 @@ function compareArticles(printed: readonly PrintedArticle[], earlier: readonly F
   const english = compareVersions(earlier, printed, 'en');
   const russian = byLanguage('ru');
   const stale = new Map(printed.map((article) => [article.articleId, article.translationStale]));
+  const notes = new Map(printed.map((article) => [article.articleId, article.bracketNotes ?? []]));
 
   return english.map((result): MouArticleView => {
     const removed = result.status === 'removed';
@@ -390,6 +398,7 @@ function compareArticles(printed: readonly PrintedArticle[], earlier: readonly F
       formerNumber: result.oldNumber,
       text: { en: textOf(result), ru: textOf(other) },
       translationStale: removed ? null : (stale.get(result.articleId) ?? null),
+      bracketNotes: removed ? [] : (notes.get(result.articleId) ?? []),
     };
   });
 }
@@ -437,21 +446,47 @@ export function buildMou(spec: MouSpec, source: ReportSource, printedOn: string)
   if (!document) throw new ReportInputError('document-not-found', `There is no MoU document with id "${spec.documentId}".`);
   const versions = live(source.mouVersions).filter((version) => version.documentId === document.id);
 
+  const countries = countryIndex(source);
+  const documentBrackets = live(source.brackets).filter((bracket) => bracket.documentId === document.id);
+  const bracketIndex = indexBrackets(documentBrackets, live(source.bracketAlternatives));
+  const proposerNames = (ids: readonly string[]): Bilingual[] => ids.map((id) => countries.get(id)?.name ?? { en: id, ru: id });
   let printed: PrintedArticle[];
   let version: MouVersion | null = null;
+  let openBrackets: number;
   if (spec.version === null) {
+    // Open brackets print as negotiators expect: "[a / b] (note 3)", the note naming the proposers.
+    let mark = 0;
     printed = live(source.articles)
       .filter((article) => article.documentId === document.id)
       .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
-      .map((article) => ({
-        articleId: article.id,
-        heading: article.heading,
-        body: article.body,
-        translationStale: article.translationStale,
-      }));
+      .map((article) => {
+        const byKey = bracketIndex.get(article.id);
+        const marks = new Map<number, number>();
+        for (const key of markersOf(article.body.en)) {
+          const entry = byKey?.get(key);
+          if (entry?.bracket.status === 'open' && !marks.has(key)) marks.set(key, (mark += 1));
+        }
+        const note = (lang: Lang) => (key: number) => {
+          const n = marks.get(key);
+          return n === undefined ? '' : ` (${printLabels[lang].mou.noteMark.replace('{{n}}', String(n))})`;
+        };
+        return {
+          articleId: article.id,
+          heading: article.heading,
+          body: { en: shownBody(article, 'en', bracketIndex, note('en')), ru: shownBody(article, 'ru', bracketIndex, note('ru')) },
+          translationStale: article.translationStale,
+          bracketNotes: [...marks].map(([key, n]): BracketNote => ({
+            mark: n,
+            alternatives: (byKey?.get(key)?.alternatives ?? []).map((alternative) => ({ text: alternative.text, proposers: proposerNames(alternative.proposedByCountryIds) })),
+          })),
+        };
+      });
+    openBrackets = mark;
   } else {
     version = findVersion(versions, spec.version, document.id);
     printed = version.articles.map((article) => ({ ...article, translationStale: null }));
+    // A frozen version holds its open brackets as printed, "[a / b]".
+    openBrackets = printed.reduce((sum, article) => sum + parseBody(article.body.en).filter((part) => part.kind === 'notation').length, 0);
   }
 
   let comparedWith: MouVersion | null = null;
@@ -474,9 +509,9 @@ export function buildMou(spec: MouSpec, source: ReportSource, printedOn: string)
         formerNumber: null,
         text: articleTexts((lang) => unchangedText(article, lang)),
         translationStale: article.translationStale,
+        bracketNotes: article.bracketNotes ?? [],
       }));
 
-  const countries = countryIndex(source);
   const numbers = new Map(printed.map((article, index) => [article.articleId, index + 1]));
   const annex = spec.annex
     ? amendmentViews(
@@ -487,6 +522,7 @@ export function buildMou(spec: MouSpec, source: ReportSource, printedOn: string)
       )
     : null;
   const title = version ? version.title : document.title;
+  const bracketAnnex = spec.annex ? bracketAnnexRows(documentBrackets, bracketIndex, numbers, source, countries) : null;
 
   return {
     kind: 'mou',
@@ -502,7 +538,59 @@ export function buildMou(spec: MouSpec, source: ReportSource, printedOn: string)
     articles,
     lineNumbers: spec.lineNumbers,
     annex,
+    openBrackets,
+    bracketAnnex,
   };
+}
+
+/**
+ * Where and by whom a decision was taken: the meeting and its session, and the delegations
+ * present that day (from the day's attendance), observers apart.
+ */
+function agreedWhere(date: string, meetingId: string | null, sessionId: string | null, source: ReportSource, countries: Map<string, Country>): AgreedWhere {
+  const meeting = meetingId === null ? undefined : live(source.meetings).find((candidate) => candidate.id === meetingId);
+  const session = sessionId === null ? undefined : live(source.sessions).find((candidate) => candidate.id === sessionId);
+  const delegateCountry = new Map(live(source.delegates).map((delegate) => [delegate.id, delegate.countryId]));
+  const presence = meeting ? presentOn(date, meeting.id, live(source.participations), delegateCountry, countries, 'en') : { members: [], observers: [] };
+  return {
+    date,
+    meeting: meeting ? { title: meeting.title, city: meeting.city } : null,
+    session: session ? session.title : null,
+    present: presence.members.map((country) => country.name),
+    observers: presence.observers.map((country) => country.name),
+  };
+}
+
+/** Every bracket of the document for the annex, in article order then key: alternatives, proposers, outcome and where it was decided. */
+function bracketAnnexRows(
+  brackets: readonly Bracket[],
+  index: BracketIndex,
+  numbers: Map<string, number>,
+  source: ReportSource,
+  countries: Map<string, Country>,
+): BracketAnnexRow[] {
+  return [...brackets]
+    .sort((a, b) => (numbers.get(a.articleId) ?? Infinity) - (numbers.get(b.articleId) ?? Infinity) || a.key - b.key || a.id.localeCompare(b.id))
+    .map((bracket): BracketAnnexRow => {
+      const alternatives = index.get(bracket.articleId)?.get(bracket.key)?.alternatives ?? [];
+      return {
+        articleNumber: numbers.get(bracket.articleId) ?? null,
+        key: bracket.key,
+        optional: bracket.optional,
+        status: bracket.status,
+        openedOn: bracket.openedOn,
+        alternatives: alternatives.map((alternative) => ({
+          text: alternative.text,
+          proposers: alternative.proposedByCountryIds.map((id) => countries.get(id)?.name ?? { en: id, ru: id }),
+          proposedOn: alternative.proposedOn,
+          agreed: bracket.agreedAlternativeId === alternative.id,
+        })),
+        decided:
+          bracket.status === 'open' || bracket.decidedOn === null
+            ? null
+            : agreedWhere(bracket.decidedOn, bracket.decidedAtMeetingId, bracket.decidedAtSessionId, source, countries),
+      };
+    });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -121,6 +121,34 @@ export interface MouArticleView {
   text: { en: ArticleText; ru: ArticleText };
   /** The language whose translation may be out of date (working text only). */
   translationStale: 'en' | 'ru' | null;
+  /** Footnotes of the article's open square brackets (working text): who proposed each alternative. */
+  bracketNotes: BracketNote[];
+}
+
+/** A footnote on an open bracket: its mark in the text ("note 3") and each alternative with its proposers (none: the draft's text). */
+export interface BracketNote {
+  mark: number;
+  alternatives: { text: Bilingual; proposers: Bilingual[] }[];
+}
+
+/** Where and by whom a bracket was agreed (or dropped): the meeting, its session, the delegations present that day. */
+export interface AgreedWhere {
+  date: string;
+  meeting: { title: Bilingual; city: Bilingual } | null;
+  session: Bilingual | null;
+  present: Bilingual[];
+  observers: Bilingual[];
+}
+
+/** A bracket in the annex: its article, alternatives with proposers, and its outcome. */
+export interface BracketAnnexRow {
+  articleNumber: number | null;
+  key: number;
+  optional: boolean;
+  status: 'open' | 'agreed' | 'dropped';
+  openedOn: string;
+  alternatives: { text: Bilingual; proposers: Bilingual[]; proposedOn: string; agreed: boolean }[];
+  decided: AgreedWhere | null;
 }
 
 export interface AmendmentView {
@@ -160,6 +188,10 @@ export interface MouModel extends ReportBase {
   lineNumbers: boolean;
   /** null: no annex asked for. */
   annex: AmendmentView[] | null;
+  /** Open square brackets in the printed text; 0 is clean text. */
+  openBrackets: number;
+  /** With the annex: every bracket of the document, with where and by whom it was agreed. */
+  bracketAnnex: BracketAnnexRow[] | null;
 }
 
 export interface AttendanceRow {

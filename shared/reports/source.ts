@@ -34,6 +34,8 @@ export const reportTableNames = [
   'mouVersions',
   'amendments',
   'minutes',
+  'brackets',
+  'bracketAlternatives',
 ] as const satisfies readonly (keyof ReportSource)[];
 type ReportTableName = (typeof reportTableNames)[number];
 
@@ -140,7 +142,7 @@ export function sourceForSpec(spec: ReportSpec, tables: ReportSource): ReportSou
       tables,
     );
     const people = new Map([...meeting.delegates, ...mou.delegates].map((delegate) => [delegate.id, delegate]));
-    return { ...meeting, delegates: [...people.values()], mouDocuments: mou.mouDocuments, articles: mou.articles, mouVersions: mou.mouVersions, amendments: mou.amendments };
+    return { ...meeting, delegates: [...people.values()], mouDocuments: mou.mouDocuments, articles: mou.articles, mouVersions: mou.mouVersions, amendments: mou.amendments, brackets: mou.brackets, bracketAlternatives: mou.bracketAlternatives };
   }
   const source = emptyReportSource();
   source.countries = live(tables.countries);
@@ -149,7 +151,14 @@ export function sourceForSpec(spec: ReportSpec, tables: ReportSource): ReportSou
     source.articles = live(tables.articles).filter((article) => article.documentId === spec.documentId);
     source.mouVersions = live(tables.mouVersions).filter((version) => version.documentId === spec.documentId);
     source.amendments = live(tables.amendments).filter((amendment) => amendment.documentId === spec.documentId);
-    const proposers = new Set(source.amendments.map((amendment) => amendment.proposedByDelegateId));
+    source.brackets = live(tables.brackets).filter((bracket) => bracket.documentId === spec.documentId);
+    source.bracketAlternatives = live(tables.bracketAlternatives).filter((alternative) => alternative.documentId === spec.documentId);
+    // Where brackets were agreed: the meetings, their sessions and that day's attendance.
+    const places = new Set(source.brackets.flatMap((bracket) => (bracket.decidedAtMeetingId === null ? [] : [bracket.decidedAtMeetingId])));
+    source.meetings = live(tables.meetings).filter((meeting) => places.has(meeting.id));
+    source.sessions = live(tables.sessions).filter((session) => places.has(session.meetingId));
+    source.participations = live(tables.participations).filter((participation) => places.has(participation.meetingId));
+    const proposers = new Set([...source.amendments.map((amendment) => amendment.proposedByDelegateId), ...source.participations.map((p) => p.delegateId)]);
     source.delegates = live(tables.delegates).filter((delegate) => proposers.has(delegate.id));
     return source;
   }

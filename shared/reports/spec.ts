@@ -19,6 +19,8 @@ import {
   delegateSchema,
   meetingSchema,
   mouDocumentSchema,
+  bracketSchema,
+  bracketAlternativeSchema,
   mouVersionSchema,
   organizationSchema,
   participationCapacities,
@@ -159,6 +161,8 @@ export const REPORT_SOURCE_LIMITS = {
   mouVersions: 200,
   amendments: 5_000,
   minutes: 200,
+  brackets: 5_000,
+  bracketAlternatives: 20_000,
 } as const;
 
 const table = <T extends z.ZodType>(schema: T, max: number) => z.array(schema).max(max).default([]);
@@ -179,6 +183,8 @@ export const reportSourceSchema = z.object({
   amendments: table(amendmentSchema, REPORT_SOURCE_LIMITS.amendments),
   /** The meeting's minutes (their state prints under the report's heading). */
   minutes: table(minutesSchema, REPORT_SOURCE_LIMITS.minutes),
+  brackets: table(bracketSchema, REPORT_SOURCE_LIMITS.brackets),
+  bracketAlternatives: table(bracketAlternativeSchema, REPORT_SOURCE_LIMITS.bracketAlternatives),
 });
 /** The parsed source: every table present (possibly empty). */
 export type ReportSource = z.output<typeof reportSourceSchema>;
@@ -209,5 +215,7 @@ export function emptyReportSource(): ReportSource {
     mouVersions: [],
     amendments: [],
     minutes: [],
+    brackets: [],
+    bracketAlternatives: [],
   };
 }

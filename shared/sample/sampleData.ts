@@ -14,6 +14,8 @@ import type {
   Amendment,
   Article,
   Bilingual,
+  Bracket,
+  BracketAlternative,
   Comment,
   Decision,
   Delegate,
@@ -34,6 +36,7 @@ import type {
 } from '../model';
 import { buildMinutesContent } from '../meetings/minutes';
 import { buildSeedCountries } from './countries';
+import { bracketNotation, markerOf } from '../mou/brackets';
 import { positionId } from '../mou/positions';
 import { deterministicId } from './deterministicId';
 
@@ -1369,6 +1372,115 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     },
   ];
 
+  // Square brackets (issue 15), all in the first draft as circulated in August 2014. One
+  // agreed at the Bishkek meeting, in the MoU session of 11 September 2014: "[only /
+  // primarily]" in the article on confidentiality; the text has the agreed word. Three still
+  // open (one alternative added in the written comments of February 2015): the marker "[[1]]"
+  // stands in the current text where each is, in both languages, and the frozen versions
+  // hold them as printed, "[a / b]".
+  const mouSessionId =
+    sessions.find((session) => session.meetingId === secondMeetingId && session.title.en.startsWith('Memorandum of Understanding'))?.id ?? null;
+  const brackets: Bracket[] = [];
+  const bracketAlternatives: BracketAlternative[] = [];
+  const addBracket = (
+    articleKey: string,
+    openedOn: string,
+    optional: boolean,
+    options: readonly { key: string; text: Bilingual; by: string[]; on?: string }[],
+    agreed: string | null,
+    marker: { en: [string, string]; ru: [string, string] } | null,
+  ): void => {
+    const id = sampleId('bracket', `${articleKey}:1`);
+    const alternativeIds = options.map((option) => sampleId('bracket-alternative', `${articleKey}:1:${option.key}`));
+    brackets.push({
+      id,
+      documentId,
+      articleId: articleId(articleKey),
+      key: 1,
+      optional,
+      status: agreed === null ? 'open' : 'agreed',
+      openedOn,
+      agreedAlternativeId: agreed === null ? null : (alternativeIds[options.findIndex((option) => option.key === agreed)] ?? null),
+      decidedOn: agreed === null ? null : '2014-09-11',
+      decidedAtMeetingId: agreed === null ? null : secondMeetingId,
+      decidedAtSessionId: agreed === null ? null : mouSessionId,
+      ...synced(),
+    });
+    options.forEach((option, index) => {
+      bracketAlternatives.push({
+        id: alternativeIds[index] ?? '',
+        documentId,
+        bracketId: id,
+        text: { ...option.text },
+        proposedByCountryIds: [...option.by],
+        proposedOn: option.on ?? openedOn,
+        ...synced(),
+      });
+    });
+    if (marker !== null) {
+      const index = articles.findIndex((article) => article.id === articleId(articleKey));
+      const article = articles[index];
+      if (article) {
+        const put = (text: string, [find, keep]: [string, string]) => text.replace(find, `${keep}${markerOf(1)}`);
+        articles[index] = { ...article, body: { en: put(article.body.en, marker.en), ru: put(article.body.ru, marker.ru) } };
+        const printed = (text: string, [find, keep]: [string, string], lang: 'en' | 'ru') =>
+          text.replace(find, `${keep}${bracketNotation(options.map((option) => option.text[lang]))}`);
+        for (const version of mouVersions) {
+          version.articles = version.articles.map((frozen) =>
+            frozen.articleId === article.id
+              ? { ...frozen, body: { en: printed(frozen.body.en, marker.en, 'en'), ru: printed(frozen.body.ru, marker.ru, 'ru') } }
+              : frozen,
+          );
+        }
+      }
+    }
+  };
+  addBracket(
+    'confidentiality',
+    '2014-08-20',
+    false,
+    [
+      { key: 'only', text: bi('only', 'исключительно'), by: ['KZ'] },
+      { key: 'primarily', text: bi('primarily', 'преимущественно'), by: ['KG'] },
+    ],
+    'only',
+    null,
+  );
+  addBracket(
+    'membership',
+    '2014-08-20',
+    false,
+    [
+      { key: 'consent', text: bi('with the consent of all members', 'с согласия всех членов'), by: ['KZ'] },
+      {
+        key: 'consensus',
+        text: bi('by a decision of the Working Group taken by consensus', 'по решению Рабочей группы, принятому консенсусом'),
+        by: ['TJ', 'KG'],
+      },
+    ],
+    null,
+    { en: ['Memorandum with the consent of all members', 'Memorandum '], ru: ['Меморандуму с согласия всех членов', 'Меморандуму '] },
+  );
+  addBracket(
+    'amendments',
+    '2014-08-20',
+    false,
+    [
+      { key: 'thirty', text: bi('thirty', 'тридцать'), by: ['KZ', 'KG'] },
+      { key: 'sixty', text: bi('sixty', 'шестьдесят'), by: ['TM'], on: '2015-02-10' },
+    ],
+    null,
+    { en: ['at least thirty', 'at least '], ru: ['не позднее чем за тридцать', 'не позднее чем за '] },
+  );
+  addBracket(
+    'financing',
+    '2014-08-20',
+    true,
+    [{ key: 'unless', text: bi(', unless otherwise agreed', ', если не согласовано иное'), by: ['TJ'] }],
+    null,
+    { en: ['Working Group, unless otherwise agreed', 'Working Group'], ru: ['Рабочей группе, если не согласовано иное', 'Рабочей группе'] },
+  );
+
   const amendmentBase = (key: string) => {
     const article = articleByKey(key);
     return {
@@ -1598,6 +1710,8 @@ export function buildSampleData(ctx: SampleContext): SampleData {
     // Conflict notices come from sync, never from sample content.
     syncConflicts: [],
     minutes,
+    brackets,
+    bracketAlternatives,
   };
 }
 
@@ -1620,5 +1734,7 @@ export function sampleCounts(data: SampleData): Record<SyncedTableName, number> 
     positions: data.positions.length,
     syncConflicts: data.syncConflicts.length,
     minutes: data.minutes.length,
+    brackets: data.brackets.length,
+    bracketAlternatives: data.bracketAlternatives.length,
   };
 }

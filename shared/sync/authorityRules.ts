@@ -82,7 +82,7 @@ export const DECISION_STATUSES: ReadonlySet<AmendmentStatus> = new Set(['accepte
 export const PROPOSER_STATUSES: ReadonlySet<AmendmentStatus> = new Set(amendmentStatuses.filter((status) => !DECISION_STATUSES.has(status)));
 
 /** Fields of an amendment that record a decision. */
-export const DECISION_FIELDS: readonly string[] = ['status', 'decisionReason', 'decidedOn'];
+export const DECISION_FIELDS: readonly string[] = ['status', 'decisionReason', 'decidedOn', 'decidedAtMeetingId', 'decidedAtSessionId'];
 
 /** Whether an incoming amendment's status is a decision (accepted, rejected, superseded). */
 export function carriesDecision(incoming: SyncRecord): boolean {
@@ -157,7 +157,8 @@ const RULES: { readonly [T in SyncedTableName]: TableRule } = {
     secretariat: 'Creates, changes and deletes every amendment, and decides them (accepted, rejected, superseded).',
     delegationText:
       "Its own country's proposals (proposedByCountryId is its country): creates, changes, withdraws and deletes them. " +
-      'Never a decision: status accepted, rejected or superseded, a non-empty decisionReason, or a decidedOn date other than that of its withdrawal (status withdrawn).',
+      'Never a decision: status accepted, rejected or superseded, a non-empty decisionReason, a decidedOn date other than that of its withdrawal (status withdrawn), ' +
+      'or where it was decided (decidedAtMeetingId, decidedAtSessionId).',
   },
   comments: {
     delegation: { kind: 'any' },
@@ -174,6 +175,14 @@ const RULES: { readonly [T in SyncedTableName]: TableRule } = {
   minutes: secretariatOnly(
     "Nothing: the secretariat circulates a meeting's minutes and records their approval. A delegation comments on a circulated revision (comments).",
   ),
+  brackets: officialText('square brackets in the text (their status, where and when they were agreed)'),
+  bracketAlternatives: {
+    delegation: { kind: 'own-country', countryField: 'proposedByCountryIds', decisions: false },
+    secretariat: 'Creates, changes and deletes every alternative, naming the delegations that proposed it at a meeting.',
+    delegationText:
+      "Alternatives in its own country's name alone (proposedByCountryIds is exactly its country): proposes, changes and deletes them. " +
+      'Never agrees or drops a bracket: that is the bracket record, the secretariat\'s.',
+  },
   syncConflicts: {
     delegation: { kind: 'notice' },
     secretariat: SECRETARIAT_ALL,
@@ -204,8 +213,21 @@ function decisionFieldsOf(record: Readonly<Record<string, unknown>>, fields: rea
   return present.filter((field) => {
     if (field === 'decisionReason') return record.decisionReason !== '';
     if (field === 'decidedOn') return record.decidedOn !== null && status !== 'withdrawn';
+    // Where a decision was taken (issue 15) is part of the decision.
+    if (field === 'decidedAtMeetingId' || field === 'decidedAtSessionId') return record[field] !== null && record[field] !== undefined;
     return false;
   });
+}
+
+/**
+ * The owning country named by a record's country field: the field's value, or for a list
+ * of proposers (bracket alternatives) its only entry. A list naming several countries
+ * has no single owner: only the secretariat records a joint proposal.
+ */
+function ownerIn(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') return value[0];
+  return null;
 }
 
 /** The field naming a record's owning country, for tables a delegation owns by country; null otherwise. */
@@ -222,8 +244,7 @@ function countryFieldOf(table: string): string | null {
  */
 export function ownerCountryOf(table: string, record: Readonly<Record<string, unknown>>): string | null {
   const field = countryFieldOf(table);
-  const owner = field === null ? null : record[field];
-  return typeof owner === 'string' ? owner : null;
+  return field === null ? null : ownerIn(record[field]);
 }
 
 /** Fields of a conflict notice that say it was resolved. */
@@ -280,8 +301,8 @@ function delegationRefusal(table: SyncedTableName, record: Readonly<Record<strin
       return reason === null ? null : { fields: settled, reason };
     }
     case 'own-country': {
-      const owner = record[rule.countryField];
-      if (countryId === null || typeof owner !== 'string' || owner !== countryId) return { fields: 'record', reason: 'other-country' };
+      const owner = ownerIn(record[rule.countryField]);
+      if (countryId === null || owner === null || owner !== countryId) return { fields: 'record', reason: 'other-country' };
       const kept = [
         ...(rule.secretariatFields ?? []).filter((field) => fields.includes(field) && record[field] !== null && record[field] !== undefined),
         ...(rule.keepsDeletion === true && fields.includes('deleted') && record.deleted === true ? ['deleted'] : []),

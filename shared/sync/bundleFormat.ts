@@ -28,7 +28,9 @@ export const BUNDLE_FORMAT = 'cwg-desk-bundle';
 /**
  * Raised whenever an older app could misread a bundle: a new field, table or meaning.
  * 2: the table `syncConflicts` (conflict notices, shared/sync/conflictNotices.ts).
- * 3: the table `minutes` (the minutes of meetings) and comments on them (targetKind 'minutes', minutesRevision).
+ * 3: the table `minutes` (the minutes of meetings) and comments on them (targetKind 'minutes', minutesRevision);
+ *    the tables `brackets` and `bracketAlternatives` (square brackets in MoU articles), and where an
+ *    amendment was decided or a version adopted (decidedAtMeetingId/SessionId on amendments, the session on versions).
  */
 export const BUNDLE_FORMAT_VERSION = 3;
 /** Versions this app reads: its own and every earlier one (old backups must stay restorable). */

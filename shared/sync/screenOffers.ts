@@ -39,6 +39,8 @@ export interface MouOffers {
   editText: boolean;
   /** Freeze a version. */
   freezeVersions: boolean;
+  /** Put brackets in the text, and record a bracket agreed or dropped (where and when). */
+  decideBrackets: boolean;
 }
 
 export function mouOffers(actor: Actor): MouOffers {
@@ -46,7 +48,25 @@ export function mouOffers(actor: Actor): MouOffers {
     manageDocuments: canEditTable(actor.role, actor.countryId, 'mouDocuments'),
     editText: canEditTable(actor.role, actor.countryId, 'articles'),
     freezeVersions: canEditTable(actor.role, actor.countryId, 'mouVersions'),
+    decideBrackets: canEditTable(actor.role, actor.countryId, 'brackets'),
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// Square brackets: alternatives
+
+/** Whether the actor may propose a bracket's alternative in the name of exactly these delegations. */
+export function mayProposeAlternativeFor(actor: Actor, countryIds: readonly string[]): boolean {
+  return may(actor, 'bracketAlternatives', { proposedByCountryIds: [...countryIds], deleted: false });
+}
+
+/**
+ * Whether proposing an alternative asks in whose name: where the actor may name other
+ * delegations (the secretariat records what delegations proposed at a meeting); a delegation
+ * proposes in its own name alone, not asked.
+ */
+export function choosesAlternativeProposers(actor: Actor, parties: readonly string[]): boolean {
+  return parties.some((countryId) => countryId !== actor.countryId && mayProposeAlternativeFor(actor, [countryId]));
 }
 
 // ---------------------------------------------------------------------------------------

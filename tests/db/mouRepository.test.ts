@@ -23,7 +23,8 @@ afterEach(async () => {
 async function setUp(): Promise<{ db: CwgDatabase; repositories: Repositories }> {
   const db = openDatabase(`cwg-mou-test-${crypto.randomUUID()}`);
   open.push(db);
-  const repositories = createRepositories(db);
+  // Proposals take today's date: "today" is in early 2015, before the decisions these tests date (a decision cannot predate its proposal).
+  const repositories = createRepositories(db, { now: () => Date.UTC(2015, 0, 15, 9) });
   await repositories.installation.create({ displayName: 'Secretariat laptop', role: 'secretariat', countryId: null });
   return { db, repositories };
 }

@@ -45,6 +45,8 @@ const EXPECTED_COUNTS: Record<SyncedTableName, number> = {
   positions: 8,
   syncConflicts: 0,
   minutes: 1,
+  brackets: 4,
+  bracketAlternatives: 7,
 };
 
 describe('sampleData.load', () => {

@@ -79,7 +79,10 @@ describe('reading a data file', () => {
       { kind: 'mou', documentId: SAMPLE.mou, version: null, compareWith: null, annex: true, lineNumbers: false, language: 'en', paper: 'a4' },
       tables,
     );
-    expect(mou.meetings).toEqual([]);
+    // Only the meeting where a bracket was agreed (Bishkek), for where and by whom.
+    expect(mou.meetings.map((meeting) => meeting.city.en)).toEqual(['Bishkek']);
+    expect(mou.brackets).toHaveLength(4);
+    expect(mou.bracketAlternatives.every((alternative) => alternative.documentId === SAMPLE.mou)).toBe(true);
     expect(mou.mouVersions.length).toBeGreaterThan(0);
     expect(mou.delegates.map((delegate) => delegate.nameLatin)).toContain('Aigerim Seitkali');
   });

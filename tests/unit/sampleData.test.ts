@@ -1,4 +1,5 @@
 /** Tests of the pure sample-data builder: deterministic ids, valid records, resolvable references, the page's facts. */
+import { indexBrackets, shownBody } from '../../shared/mou/brackets';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { syncedTableNames, syncedTables } from '../../shared/model';
@@ -275,7 +276,9 @@ describe('buildSampleData', () => {
     const meeting = data.meetings.find((m) => m.startDate === '2014-09-09');
     expect(first).toMatchObject({ number: 1, label: 'First draft', meetingId: meeting?.id, documentId: data.mouDocuments[0]?.id });
     expect(second).toMatchObject({ number: 2, label: 'Second draft', meetingId: null, documentId: data.mouDocuments[0]?.id });
-    expect(second?.articles).toEqual(data.articles.map((a) => ({ articleId: a.id, heading: a.heading, body: a.body })));
+    // The current text as read: open square brackets printed "[a / b]" where the text holds their markers.
+    const index = indexBrackets(data.brackets, data.bracketAlternatives);
+    expect(second?.articles).toEqual(data.articles.map((a) => ({ articleId: a.id, heading: a.heading, body: { en: shownBody(a, 'en', index), ru: shownBody(a, 'ru', index) } })));
     expect(first?.articles).toHaveLength(11);
     // Between the two drafts: one article inserted (Article 6), one article's words changed.
     const comparison = compareVersions(first?.articles ?? [], second?.articles ?? [], 'en');

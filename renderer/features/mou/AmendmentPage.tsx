@@ -24,6 +24,7 @@ import type { AmendmentDecision } from '../../db';
 import { useToasts } from '../../stores/toasts';
 import { AmendmentForm } from './AmendmentForm';
 import { amendmentTitle } from './amendmentText';
+import { WherePicker } from './Brackets';
 import { Comments } from './Comments';
 import { DiffLegend, DiffText, Segments } from './DiffView';
 import { mouPaths } from './paths';
@@ -329,6 +330,7 @@ function DecisionForm({ amendment, conflict }: { amendment: Amendment; conflict:
   const [acknowledged, setAcknowledged] = useState(false);
   const [ackError, setAckError] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [where, setWhere] = useState({ meetingId: '', sessionId: '' });
   const issues = useIssues();
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
@@ -336,7 +338,7 @@ function DecisionForm({ amendment, conflict }: { amendment: Amendment; conflict:
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = validateDecision(decision, reason, date);
+    const found = validateDecision(decision, reason, date, amendment.proposedOn);
     issues.setIssues(found);
     const missingAck = needsAck && !acknowledged;
     setAckError(missingAck);
@@ -351,6 +353,8 @@ function DecisionForm({ amendment, conflict }: { amendment: Amendment; conflict:
         reason,
         date,
         acknowledgeConflict: needsAck && acknowledged,
+        meetingId: where.meetingId === '' ? null : where.meetingId,
+        sessionId: where.sessionId === '' ? null : where.sessionId,
       });
       showToast('info', t('mou.amendment.decided', { status: t(`mou.amendment.statuses.${decided.status}`) }));
     } catch (error) {
@@ -411,6 +415,12 @@ function DecisionForm({ amendment, conflict }: { amendment: Amendment; conflict:
         value={reason}
         error={issues.message('reason')}
         onChange={setReason}
+      />
+      <WherePicker
+        meetingId={where.meetingId}
+        sessionId={where.sessionId}
+        onChange={(meetingId, sessionId) => setWhere({ meetingId, sessionId })}
+        onDay={setDate}
       />
       <TextField type="date" label={t('mou.amendment.decisionDate')} value={date} error={issues.message('date')} onChange={setDate} />
       <div className="actions">

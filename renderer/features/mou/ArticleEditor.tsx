@@ -18,10 +18,13 @@ export function ArticleFields({
   value,
   onChange,
   errorFor,
+  brackets = false,
 }: {
   value: ArticleInput;
   onChange: (value: ArticleInput) => void;
   errorFor: (path: string) => string | undefined;
+  /** The official text's editor: say how square brackets are typed. */
+  brackets?: boolean;
 }) {
   const { t } = useTranslation();
   const mismatch = compareStructure(value.body.en, value.body.ru);
@@ -53,7 +56,7 @@ export function ArticleFields({
               value={value.body[language]}
               lang={language}
               rows={Math.min(18, Math.max(6, value.body[language].split('\n').length + 2))}
-              hint={t('mou.editor.bodyHint')}
+              hint={brackets ? `${t('mou.editor.bodyHint')} ${t('mou.brackets.editorHint')}` : t('mou.editor.bodyHint')}
               error={errorFor(`body.${language}`)}
               onChange={(text) => {
                 set('body', language, text);
@@ -121,7 +124,7 @@ export function ArticleEditor({
   return (
     <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event, () => validateArticle(value), () => onSave(value))}>
       <h3>{title}</h3>
-      <ArticleFields value={value} onChange={setValue} errorFor={issues.message} />
+      <ArticleFields value={value} onChange={setValue} errorFor={issues.message} brackets />
       <SaveCancel busy={busy} saveLabel={submitLabel} onCancel={onCancel} />
     </form>
   );

@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { shownBody } from '../../../shared/mou/brackets';
 import { statusPermissions } from '../../../shared/mou/status';
 import { formatDate, pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
@@ -15,6 +16,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { useToasts } from '../../stores/toasts';
 import { AmendmentForm } from './AmendmentForm';
+import { BracketsSection } from './Brackets';
 import { amendmentTitle } from './amendmentText';
 import { ArticleEditor } from './ArticleEditor';
 import { Comments } from './Comments';
@@ -124,7 +126,7 @@ export function ArticlePage() {
             render={(textLanguage) => (
               <>
                 <h3 lang={textLanguage}>{pick(article.heading, textLanguage)}</h3>
-                <ArticleText text={article.body[textLanguage]} lang={textLanguage} />
+                <ArticleText text={shownBody(article, textLanguage, data.bracketIndex)} lang={textLanguage} />
               </>
             )}
           />
@@ -142,6 +144,8 @@ export function ArticlePage() {
           )}
         </div>
       </section>
+
+      <BracketsSection data={data} article={article} session={session} />
 
       {proposing && (
         <AmendmentForm

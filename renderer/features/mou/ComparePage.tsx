@@ -4,6 +4,7 @@
  * each article. The texts and language live in the address (?from=1&to=2&lang=ru), so a
  * comparison can be reopened or linked; the comparison itself is shared/mou/compare.ts.
  */
+import { shownBody } from '../../../shared/mou/brackets';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -35,7 +36,12 @@ function defaults(versions: readonly MouVersion[]): { from: Side; to: Side } | n
 
 function articlesOf(data: DocumentData, side: Side): FrozenArticle[] | null {
   if (side === 'current') {
-    return data.articles.map((article) => ({ articleId: article.id, heading: article.heading, body: article.body }));
+    // The current text as read: open brackets as "[a / b]", so a comparison shows them resolved.
+    return data.articles.map((article) => ({
+      articleId: article.id,
+      heading: article.heading,
+      body: { en: shownBody(article, 'en', data.bracketIndex), ru: shownBody(article, 'ru', data.bracketIndex) },
+    }));
   }
   return data.versions.find((version) => version.number === side)?.articles ?? null;
 }

@@ -43,6 +43,7 @@ import {
 } from './ui';
 import { countsByArticle, useDocumentData } from './useDocumentData';
 import { joinIsolated } from '../../../shared/bidi';
+import { countOpenBrackets, openBracketsByArticle, shownBody } from '../../../shared/mou/brackets';
 
 /** "Article 3. Observers" in the text's language (not necessarily the UI's). */
 export function articleTitle(t: TFunction, number: number, heading: Bilingual, language: TextLanguage): string {
@@ -69,13 +70,16 @@ interface CardProps {
   canPropose: boolean;
   open: number;
   comments: number;
+  /** The body as read, open brackets as "[a / b]". */
+  shown: { en: string; ru: string };
+  openBrackets: number;
   changedBy: string | null;
   onAction: (action: ArticleAction, articleId: string) => void;
   onDelete: (articleId: string) => Promise<void>;
 }
 
 const ArticleCard = memo(
-  function ArticleCard({ article, number, total, choice, canEdit, canPropose, open, comments, changedBy, onAction, onDelete }: CardProps) {
+  function ArticleCard({ article, number, total, choice, canEdit, canPropose, open, comments, shown, openBrackets, changedBy, onAction, onDelete }: CardProps) {
     const { t } = useTranslation();
     const { documentId = '' } = useParams();
     const headingId = `article-${article.id}`;
@@ -92,8 +96,9 @@ const ArticleCard = memo(
           {changedBy && <span className="badge amended">{changedBy}</span>}
           {open > 0 && <span className="badge open">{t('mou.article.openAmendments', { count: open })}</span>}
           {comments > 0 && <span className="badge">{t('mou.article.comments', { count: comments })}</span>}
+          {openBrackets > 0 && <span className="badge open">{t('mou.brackets.open', { count: openBrackets })}</span>}
         </div>
-        <BilingualColumns choice={choice} render={(language) => <ArticleText text={article.body[language]} lang={language} />} />
+        <BilingualColumns choice={choice} render={(language) => <ArticleText text={shown[language]} lang={language} />} />
         <div className="article-actions" role="group" aria-label={t('mou.article.actions', { number })}>
           <Link className="button-link small" to={mouPaths.article(documentId, article.id)}>
             {t('mou.article.open')}
@@ -163,6 +168,9 @@ const ArticleCard = memo(
     a.canPropose === b.canPropose &&
     a.open === b.open &&
     a.comments === b.comments &&
+    a.shown.en === b.shown.en &&
+    a.shown.ru === b.shown.ru &&
+    a.openBrackets === b.openBrackets &&
     a.changedBy === b.changedBy &&
     a.onAction === b.onAction &&
     a.onDelete === b.onDelete,
@@ -251,6 +259,9 @@ function DocumentView({ data, session }: { data: NonNullable<ReturnType<typeof u
   );
 
   const counts = countsByArticle(data);
+  const openBrackets = openBracketsByArticle(data.brackets);
+  const openBracketTotal = countOpenBrackets(data.brackets, articles.map((article) => article.id));
+  const latestVersion = versions.at(-1);
   const amendmentById = new Map(amendments.map((amendment) => [amendment.id, amendment]));
   const changedByLabel = (article: Article): string | null => {
     if (article.changedByAmendmentId === null) return null;
@@ -339,6 +350,10 @@ function DocumentView({ data, session }: { data: NonNullable<ReturnType<typeof u
           <dt>{t('mou.list.columns.articles')}</dt>
           <dd>{articles.length}</dd>
         </div>
+        <div>
+          <dt>{t('mou.brackets.openFacts')}</dt>
+          <dd>{openBracketTotal === 0 ? t('mou.brackets.cleanText') : t('mou.brackets.open', { count: openBracketTotal })}</dd>
+        </div>
       </dl>
       <RoleNotice document={document} session={session} />
 
@@ -354,6 +369,11 @@ function DocumentView({ data, session }: { data: NonNullable<ReturnType<typeof u
         <Link className="button-link" to={mouPaths.compare(document.id)}>
           {t('mou.document.compare')}
         </Link>
+        {latestVersion && (
+          <Link className="button-link" to={mouPaths.positions(document.id, latestVersion.number)}>
+            {t('mou.brackets.toPositions')}
+          </Link>
+        )}
         {session.may.freezeVersions && (
           <button type="button" className="secondary" onClick={() => setPanel(panel === 'freeze' ? null : 'freeze')}>
             {t('mou.document.freeze')}
@@ -417,6 +437,8 @@ function DocumentView({ data, session }: { data: NonNullable<ReturnType<typeof u
               canPropose={!session.may.editText && permissions.propose && proposerChoices(session.installation, document.partyCountryIds).length > 0}
               open={counts.get(article.id)?.open ?? 0}
               comments={counts.get(article.id)?.comments ?? 0}
+              shown={{ en: shownBody(article, 'en', data.bracketIndex), ru: shownBody(article, 'ru', data.bracketIndex) }}
+              openBrackets={openBrackets.get(article.id) ?? 0}
               changedBy={changedByLabel(article)}
               onAction={onAction}
               onDelete={onDelete}

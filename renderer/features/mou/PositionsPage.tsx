@@ -9,6 +9,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { positionStances, type PositionStance } from '../../../shared/model';
+import { countOpenBrackets, openBracketsByParty } from '../../../shared/mou/brackets';
 import { countStances, positionKey, positionMatrix } from '../../../shared/mou/positions';
 import { validatePosition } from '../../../shared/mou/validation';
 import { mayClearPosition, mayRecordPosition } from '../../../shared/sync/screenOffers';
@@ -59,6 +60,9 @@ export function PositionsPage() {
   const { document } = data;
   const cells = positionMatrix(positions);
   const parties = document.partyCountryIds;
+  const liveArticleIds = data.articles.map((article) => article.id);
+  const openBracketTotal = countOpenBrackets(data.brackets, liveArticleIds);
+  const bracketsByParty = openBracketsByParty(data.brackets, data.bracketAlternatives, parties, liveArticleIds);
   const mayEdit = (countryId: string) => document.status !== 'signed' && mayRecordPosition(session.installation, countryId);
   const rows = [
     { articleId: null, label: t('mou.positions.wholeText') },
@@ -151,6 +155,32 @@ export function PositionsPage() {
           </div>
         </>
       )}
+      <section aria-labelledby="brackets-by-party">
+        <h2 id="brackets-by-party">{t('mou.brackets.byPartyHeading')}</h2>
+        {openBracketTotal === 0 ? (
+          <p>{t('mou.brackets.cleanText')}</p>
+        ) : (
+          <table className="data-table">
+            <caption>{t('mou.brackets.byPartyCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mou.positions.party')}</th>
+                <th scope="col" className="number">
+                  {t('mou.brackets.byPartyColumn')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {parties.map((countryId) => (
+                <tr key={countryId}>
+                  <th scope="row">{countryName(session.countries, countryId, language)}</th>
+                  <td className="number">{bracketsByParty.get(countryId) ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** Live data of one MoU for its screens: the document, its articles in order, versions, amendments and comments. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Amendment, Article, Comment, MouDocument, MouVersion } from '../../../shared/model';
+import type { Amendment, Article, Bracket, BracketAlternative, Comment, MouDocument, MouVersion } from '../../../shared/model';
+import { indexBrackets, type BracketIndex } from '../../../shared/mou/brackets';
 import { useRepositories } from '../../app/RepositoriesContext';
 
 export interface DocumentData {
@@ -9,6 +10,10 @@ export interface DocumentData {
   versions: MouVersion[];
   amendments: Amendment[];
   comments: Comment[];
+  brackets: Bracket[];
+  bracketAlternatives: BracketAlternative[];
+  /** Brackets by article and key, to show bodies with their brackets ("[a / b]"). */
+  bracketIndex: BracketIndex;
 }
 
 /** undefined while loading, null when the document is not on this computer. */
@@ -18,13 +23,15 @@ export function useDocumentData(documentId: string | undefined): DocumentData | 
     if (documentId === undefined) return null;
     const document = await repositories.mou.getDocument(documentId);
     if (!document) return null;
-    const [articles, versions, amendments, comments] = await Promise.all([
+    const [articles, versions, amendments, comments, brackets, bracketAlternatives] = await Promise.all([
       repositories.mou.listArticles(documentId),
       repositories.mou.listVersions(documentId),
       repositories.mou.listAmendments(documentId),
       repositories.mou.listDocumentComments(documentId),
+      repositories.mou.listBrackets(documentId),
+      repositories.mou.listBracketAlternatives(documentId),
     ]);
-    return { document, articles, versions, amendments, comments };
+    return { document, articles, versions, amendments, comments, brackets, bracketAlternatives, bracketIndex: indexBrackets(brackets, bracketAlternatives) };
   }, [repositories, documentId]);
 }
 

@@ -7,11 +7,12 @@
 // @jsxRuntime automatic
 // @jsxImportSource react
 import { Fragment } from 'react';
+import { joinIsolated } from '../../bidi';
 import type { DiffSegment } from '../../mou/compare';
 import { formatDate, isBlank, languagesOf, type Lang } from '../format';
-import type { AmendmentView, ArticleText, MouArticleView, MouModel } from '../model';
+import type { AgreedWhere, AmendmentView, ArticleText, BracketAnnexRow, BracketNote, MouArticleView, MouModel } from '../model';
 import type { ReportLanguage } from '../spec';
-import { BiText, Label, labelText, latinName, nativeName, Segments, Stamp, TitleLines, Watermark, Heading } from './common';
+import { BiText, Filled, Label, labelText, latinName, nativeName, Segments, Stamp, TitleLines, Watermark, Heading } from './common';
 
 /** Rough count of printed lines, so the number column is long enough (its overflow is clipped). */
 function estimateLines(text: ArticleText): number {
@@ -139,6 +140,7 @@ function Article({ article, model }: { article: MouArticleView; model: MouModel 
           ))}
         </div>
       )}
+      {article.bracketNotes.length > 0 && <BracketNotes notes={article.bracketNotes} mode={model.language} />}
       {stale !== null && langs.includes(stale) && (
         <p className="stale" lang={stale}>
           {labelText(stale, (l) => l.mou.translationStale)}
@@ -271,6 +273,161 @@ function Annex({ amendments, mode }: { amendments: readonly AmendmentView[]; mod
   );
 }
 
+
+/** Names of countries in one language, each isolated: "Kazakhstan, Kyrgyzstan". */
+function Names({ names, lang }: { names: readonly { en: string; ru: string }[]; lang: Lang }) {
+  return (
+    <>
+      {names.map((name, index) => (
+        <Fragment key={`${name.en}-${String(index)}`}>
+          {index > 0 && ', '}
+          <bdi>{name[lang]}</bdi>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** The footnotes of an article's open brackets: each alternative with the delegations that proposed it. */
+function BracketNotes({ notes, mode }: { notes: readonly BracketNote[]; mode: ReportLanguage }) {
+  const langs = languagesOf(mode);
+  return (
+    <div className="bracket-notes">
+      {notes.map((note) =>
+        langs.map((lang) => (
+          <p key={`${String(note.mark)}-${lang}`} lang={lang} className="small">
+            {labelText(lang, (l) => l.mou.note, { n: note.mark })}{' '}
+            {note.alternatives.map((alternative, index) => (
+              <Fragment key={String(index)}>
+                {index > 0 && '; '}[<bdi>{alternative.text[lang]}</bdi>]:{' '}
+                {alternative.proposers.length === 0 ? (
+                  labelText(lang, (l) => l.mou.draftText)
+                ) : (
+                  <Names names={alternative.proposers} lang={lang} />
+                )}
+              </Fragment>
+            ))}
+          </p>
+        )),
+      )}
+    </div>
+  );
+}
+
+/** "at Second meeting…, Bishkek, 11 Sep 2014; session “…”; present: …; Afghanistan as observer" in one language. */
+function WhereAgreed({ where, lang }: { where: AgreedWhere; lang: Lang }) {
+  return (
+    <span className="second-line small" lang={lang}>
+      {where.meeting ? (
+        <Filled
+          template={labelText(lang, (l) => l.mou.agreedAt)}
+          values={{ meeting: where.meeting.title[lang], city: where.meeting.city[lang], date: formatDate(where.date, lang) }}
+        />
+      ) : (
+        formatDate(where.date, lang)
+      )}
+      {where.session && (
+        <>
+          {'; '}
+          <Filled template={labelText(lang, (l) => l.mou.atSession)} values={{ session: where.session[lang] }} />
+        </>
+      )}
+      {where.present.length > 0 && (
+        <>
+          {'; '}
+          <Filled template={labelText(lang, (l) => l.mou.present)} values={{ countries: joinIsolated(where.present.map((name) => name[lang]), ', ') }} />
+        </>
+      )}
+      {where.observers.map((observer) => (
+        <Fragment key={observer.en}>
+          {'; '}
+          <Filled template={labelText(lang, (l) => l.mou.asObserver)} values={{ country: observer[lang] }} />
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+/** The annex of square brackets: every bracket, its alternatives and proposers, and where and by whom it was agreed. */
+function BracketAnnex({ rows, mode }: { rows: readonly BracketAnnexRow[]; mode: ReportLanguage }) {
+  const langs = languagesOf(mode);
+  return (
+    <section className="annex">
+      <Heading level={2}>
+        <Label mode={mode} get={(l) => l.mou.bracketsAnnex} />
+      </Heading>
+      {rows.length === 0 ? (
+        <p>
+          <Label mode={mode} get={(l) => l.mou.noBrackets} />
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">
+                <Label mode={mode} get={(l) => l.mou.bracketColumn} />
+              </th>
+              <th scope="col">
+                <Label mode={mode} get={(l) => l.mou.alternativesColumn} />
+              </th>
+              <th scope="col">
+                <Label mode={mode} get={(l) => l.mou.outcomeColumn} />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${String(row.articleNumber)}-${String(row.key)}`}>
+                <td>
+                  {row.articleNumber !== null && <Label mode={mode} get={(l) => l.mou.article} values={{ number: row.articleNumber }} />}
+                  {` [${String(row.key)}]`}
+                  <span className="second-line small">
+                    <Label mode={mode} get={(l) => l.mou.inTextSince} values={(lang) => ({ date: formatDate(row.openedOn, lang) })} />
+                  </span>
+                </td>
+                <td>
+                  {row.alternatives.map((alternative, index) => (
+                    <p key={String(index)}>
+                      {langs.map((lang, n) => (
+                        <Fragment key={lang}>
+                          {n > 0 && ' / '}[<bdi lang={lang}>{alternative.text[lang]}</bdi>]
+                        </Fragment>
+                      ))}
+                      {alternative.agreed && ' ✓'}
+                      <span className="second-line small">
+                        {alternative.proposers.length === 0 ? (
+                          <Label mode={mode} get={(l) => l.mou.draftText} />
+                        ) : (
+                          langs.map((lang, n) => (
+                            <Fragment key={lang}>
+                              {n > 0 && ' / '}
+                              <span lang={lang}>
+                                <Filled template={labelText(lang, (l) => l.mou.proposedByNames)} values={{ countries: joinIsolated(alternative.proposers.map((name) => name[lang]), ', ') }} />
+                              </span>
+                            </Fragment>
+                          ))
+                        )}
+                        {', '}
+                        <Label mode={mode} get={(l) => l.mou.proposedOnDate} values={(lang) => ({ date: formatDate(alternative.proposedOn, lang) })} />
+                      </span>
+                    </p>
+                  ))}
+                </td>
+                <td>
+                  <strong>
+                    <Label mode={mode} get={(l) => l.mou.bracketStatuses[row.status]} />
+                  </strong>
+                  {row.decided && langs.map((lang) => row.decided && <WhereAgreed key={lang} where={row.decided} lang={lang} />)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export function MouDraft({ model }: { model: MouModel }) {
   const mode = model.language;
   const version = model.version;
@@ -303,6 +460,13 @@ export function MouDraft({ model }: { model: MouModel }) {
             ))}
           </dd>
         </dl>
+        <p className="note bracket-count">
+          {model.openBrackets === 0 ? (
+            <Label mode={mode} get={(l) => l.mou.cleanText} />
+          ) : (
+            <Label mode={mode} get={(l) => l.mou.openBrackets} values={{ open: model.openBrackets }} />
+          )}
+        </p>
         <p className="note">
           {version ? (
             <Label
@@ -339,6 +503,7 @@ export function MouDraft({ model }: { model: MouModel }) {
         model.articles.map((article) => <Article key={article.key} article={article} model={model} />)
       )}
       {model.annex && <Annex amendments={model.annex} mode={mode} />}
+      {model.bracketAnnex && <BracketAnnex rows={model.bracketAnnex} mode={mode} />}
     </article>
   );
 }

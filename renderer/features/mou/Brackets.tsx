@@ -1,0 +1,369 @@
+/**
+ * The square brackets of one article (issue 15): each bracket with its alternatives and who
+ * proposed them, its status, and where and by whom it was agreed; a delegation proposes an
+ * alternative (in its own name, offline: it travels in its next sync file), the secretariat
+ * records one a delegation made at a meeting and records the meeting's decision.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { isolate, joinIsolated } from '../../../shared/bidi';
+import type { Article, Bracket, Country, Meeting, MouDocument, Participation, Session } from '../../../shared/model';
+import { bracketsOfArticle, presentOn, validateBracketDecision, type BracketWithAlternatives } from '../../../shared/mou/brackets';
+import { isValidIsoDate, statusPermissions } from '../../../shared/mou/status';
+import type { MouIssue } from '../../../shared/mou/validation';
+import { choosesAlternativeProposers } from '../../../shared/sync/screenOffers';
+import { formatDate, pick, todayIso } from '../../app/format';
+import { SelectField, TextField } from '../../app/forms';
+import { currentLanguage, type Language } from '../../app/i18n';
+import { useRepositories } from '../../app/RepositoriesContext';
+import { useToasts } from '../../stores/toasts';
+import { countryName, SaveCancel, useCheckedSubmit, type MouSession } from './ui';
+import type { DocumentData } from './useDocumentData';
+
+/** Where things were agreed: the meetings, their sessions and that day's attendance. */
+export interface Places {
+  meetings: Map<string, Meeting>;
+  sessions: Map<string, Session>;
+  participations: Participation[];
+  delegateCountry: Map<string, string | null>;
+}
+
+/** The meetings (all, for the decision form) and, for the meetings named in `meetingIds`, their sessions and attendance. */
+export function usePlaces(meetingIds: readonly string[]): Places | undefined {
+  const repositories = useRepositories();
+  const key = [...new Set(meetingIds)].sort().join(',');
+  return useLiveQuery(async () => {
+    const meetings = await repositories.meetings.list();
+    const ids = key === '' ? [] : key.split(',');
+    const sessions = (await Promise.all(ids.map((id) => repositories.meetings.sessions.list(id)))).flat();
+    const participations = (await Promise.all(ids.map((id) => repositories.meetings.participants.list(id)))).flat();
+    const people = await Promise.all([...new Set(participations.map((p) => p.delegateId))].map((id) => repositories.delegates.get(id)));
+    return {
+      meetings: new Map(meetings.map((meeting) => [meeting.id, meeting])),
+      sessions: new Map(sessions.map((session) => [session.id, session])),
+      participations,
+      delegateCountry: new Map(people.flatMap((person) => (person ? [[person.id, person.countryId] as const] : []))),
+    };
+  }, [repositories, key]);
+}
+
+/**
+ * "Agreed at Second meeting of the Customs Working Group, Bishkek, 11 Sep 2014, session
+ * “…”; present: Kazakhstan, Kyrgyzstan, Tajikistan; Afghanistan as observer". User
+ * text (titles, places, names) is isolated for bidirectional text.
+ */
+export function agreedWhere(
+  t: TFunction,
+  decided: { status: 'agreed' | 'dropped'; date: string; meetingId: string | null; sessionId: string | null },
+  places: Places,
+  countries: Map<string, Country>,
+  language: Language,
+): string {
+  const meeting = decided.meetingId === null ? undefined : places.meetings.get(decided.meetingId);
+  const session = decided.sessionId === null ? undefined : places.sessions.get(decided.sessionId);
+  const head = t(decided.status === 'agreed' ? 'mou.brackets.agreedAt' : 'mou.brackets.droppedAt', {
+    meeting: isolate(meeting ? pick(meeting.title, language) : t('mou.errors.unknownMeeting')),
+    city: isolate(meeting ? pick(meeting.city, language) : ''),
+    date: formatDate(decided.date, language),
+  });
+  const parts = [head];
+  if (session) parts.push(t('mou.brackets.atSession', { session: isolate(pick(session.title, language)) }));
+  if (meeting) {
+    const presence = presentOn(decided.date, meeting.id, places.participations, places.delegateCountry, countries, language);
+    const names = (list: Country[]) => list.map((country) => pick(country.name, language));
+    if (presence.members.length === 0 && presence.observers.length === 0) parts.push(t('mou.brackets.noAttendance'));
+    else {
+      if (presence.members.length > 0) parts.push(t('mou.brackets.present', { countries: joinIsolated(names(presence.members), ', ') }));
+      for (const name of names(presence.observers)) parts.push(t('mou.brackets.asObserver', { country: isolate(name) }));
+    }
+  }
+  return `${parts.join('; ')}.`;
+}
+
+function proposers(t: TFunction, ids: readonly string[], date: string, countries: Map<string, Country>, language: Language): string {
+  if (ids.length === 0) return t('mou.brackets.draftText', { date: formatDate(date, language) });
+  return t('mou.brackets.proposedBy', {
+    countries: joinIsolated(
+      ids.map((id) => countryName(countries, id, language)),
+      ', ',
+    ),
+    date: formatDate(date, language),
+  });
+}
+
+export function BracketsSection({ data, article, session }: { data: DocumentData; article: Article; session: MouSession }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const entries = bracketsOfArticle(article.id, data.brackets, data.bracketAlternatives);
+  const places = usePlaces(entries.flatMap((entry) => (entry.bracket.decidedAtMeetingId ? [entry.bracket.decidedAtMeetingId] : [])));
+  const permissions = statusPermissions(data.document.status);
+  const [form, setForm] = useState<{ kind: 'propose' | 'decide'; bracketId: string } | null>(null);
+
+  return (
+    <section aria-labelledby="article-brackets">
+      <h2 id="article-brackets">{t('mou.brackets.heading')}</h2>
+      {entries.length === 0 ? (
+        <p>{t('mou.brackets.none')}</p>
+      ) : (
+        entries.map((entry) => {
+          const { bracket, alternatives } = entry;
+          const title = t('mou.brackets.bracketTitle', { key: bracket.key });
+          const canPropose = bracket.status === 'open' && permissions.propose;
+          const canDecide = bracket.status === 'open' && session.may.decideBrackets && permissions.decide && permissions.editText;
+          return (
+            <section key={bracket.id} className="mou-bracket" aria-labelledby={`bracket-${bracket.id}`}>
+              <h3 id={`bracket-${bracket.id}`}>
+                {title} <span className={`badge bracket-${bracket.status}`}>{t(`mou.brackets.statuses.${bracket.status}`)}</span>
+                {bracket.optional && <span className="badge">{t('mou.brackets.optional')}</span>}
+              </h3>
+              <ul aria-label={t('mou.brackets.alternatives', { key: bracket.key })}>
+                {alternatives.map((alternative) => (
+                  <li key={alternative.id}>
+                    <span lang="en">{alternative.text.en}</span>
+                    {' / '}
+                    <span lang="ru">{alternative.text.ru}</span>
+                    {bracket.agreedAlternativeId === alternative.id && <strong>{` (${t('mou.brackets.agreedMark')})`}</strong>}
+                    <span className="hint">{` — ${proposers(t, alternative.proposedByCountryIds, alternative.proposedOn, session.countries, language)}`}</span>
+                  </li>
+                ))}
+              </ul>
+              {bracket.status === 'dropped' && <p>{t('mou.brackets.droppedNote')}</p>}
+              {bracket.status !== 'open' && bracket.decidedOn !== null && places && (
+                <p className="bracket-where">
+                  {agreedWhere(
+                    t,
+                    { status: bracket.status, date: bracket.decidedOn, meetingId: bracket.decidedAtMeetingId, sessionId: bracket.decidedAtSessionId },
+                    places,
+                    session.countries,
+                    language,
+                  )}
+                </p>
+              )}
+              <div className="article-actions">
+                {canPropose && form?.bracketId !== bracket.id && (
+                  <button type="button" aria-label={t('mou.brackets.proposeFor', { key: bracket.key })} onClick={() => setForm({ kind: 'propose', bracketId: bracket.id })}>
+                    {t('mou.brackets.propose')}
+                  </button>
+                )}
+                {canDecide && form?.bracketId !== bracket.id && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={t('mou.brackets.recordFor', { key: bracket.key })}
+                    onClick={() => setForm({ kind: 'decide', bracketId: bracket.id })}
+                  >
+                    {t('mou.brackets.record')}
+                  </button>
+                )}
+              </div>
+              {form?.bracketId === bracket.id && form.kind === 'propose' && (
+                <ProposeAlternativeForm bracket={bracket} document={data.document} session={session} onDone={() => setForm(null)} />
+              )}
+              {form?.bracketId === bracket.id && form.kind === 'decide' && places && (
+                <DecisionForm entry={entry} places={places} onDone={() => setForm(null)} />
+              )}
+            </section>
+          );
+        })
+      )}
+    </section>
+  );
+}
+
+function ProposeAlternativeForm({ bracket, document, session, onDone }: { bracket: Bracket; document: MouDocument; session: MouSession; onDone: () => void }) {
+  const { t } = useTranslation();
+  const repositories = useRepositories();
+  const showToast = useToasts((state) => state.show);
+  const language = currentLanguage();
+  const [text, setText] = useState({ en: '', ru: '' });
+  const [proposedOn, setProposedOn] = useState(todayIso());
+  const [by, setBy] = useState<string[]>([]);
+  const { busy, issues, formRef, submit } = useCheckedSubmit();
+  const title = t('mou.brackets.proposeTitle', { key: bracket.key });
+  const parties = [...new Set([...document.partyCountryIds, ...[...session.countries.values()].filter((c) => c.membership === 'observer').map((c) => c.id)])];
+
+  const namesProposers = choosesAlternativeProposers(session.installation, parties);
+  const check = (): MouIssue[] => {
+    const found: MouIssue[] = [];
+    for (const lang of ['en', 'ru'] as const) if (text[lang].trim() === '') found.push({ path: `text.${lang}`, code: 'alternativeTextRequired' });
+    if (!isValidIsoDate(proposedOn)) found.push({ path: 'proposedOn', code: 'dateInvalid' });
+    else if (proposedOn < bracket.openedOn) found.push({ path: 'proposedOn', code: 'proposalBeforeBracket' });
+    if (namesProposers && by.length === 0) found.push({ path: 'proposedByCountryIds', code: 'proposerRequired' });
+    return found;
+  };
+  const save = async () => {
+    await repositories.mou.proposeAlternative(bracket.id, { text, proposedOn, ...(namesProposers ? { proposedByCountryIds: by } : {}) });
+    showToast('info', t('mou.brackets.added'));
+    onDone();
+  };
+
+  return (
+    <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event, check, save)}>
+      <h4>{title}</h4>
+      {!namesProposers && <p className="hint">{t('mou.brackets.delegationHint')}</p>}
+      <TextField label={t('mou.brackets.textEn')} lang="en" hint={t('mou.brackets.textHint')} value={text.en} error={issues.message('text.en')} onChange={(en) => setText({ ...text, en })} />
+      <TextField label={t('mou.brackets.textRu')} lang="ru" hint={t('mou.brackets.textHint')} value={text.ru} error={issues.message('text.ru')} onChange={(ru) => setText({ ...text, ru })} />
+      <TextField type="date" label={t('mou.brackets.proposedOn')} value={proposedOn} error={issues.message('proposedOn')} onChange={setProposedOn} />
+      {namesProposers && (
+        <fieldset aria-invalid={issues.code('proposedByCountryIds') !== undefined} aria-describedby={issues.code('proposedByCountryIds') ? `by-error-${bracket.id}` : undefined}>
+          <legend>{t('mou.brackets.proposedByField')}</legend>
+          {issues.code('proposedByCountryIds') && (
+            <p className="error" id={`by-error-${bracket.id}`}>
+              {issues.message('proposedByCountryIds')}
+            </p>
+          )}
+          {parties.map((id) => (
+            <label key={id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={by.includes(id)}
+                onChange={(event) => setBy(event.target.checked ? [...by, id] : by.filter((other) => other !== id))}
+              />{' '}
+              {countryName(session.countries, id, language)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <SaveCancel busy={busy} saveLabel={t('mou.brackets.add')} onCancel={onDone} />
+    </form>
+  );
+}
+
+function DecisionForm({ entry, places, onDone }: { entry: BracketWithAlternatives; places: Places; onDone: () => void }) {
+  const { t } = useTranslation();
+  const repositories = useRepositories();
+  const showToast = useToasts((state) => state.show);
+  const language = currentLanguage();
+  const { bracket, alternatives } = entry;
+  const [outcome, setOutcome] = useState<'agreed' | 'dropped'>('agreed');
+  const [alternativeId, setAlternativeId] = useState(bracket.optional ? (alternatives[0]?.id ?? '') : '');
+  const [meetingId, setMeetingId] = useState('');
+  const [sessionId, setSessionId] = useState('');
+  const [date, setDate] = useState(todayIso());
+  const { busy, issues, formRef, submit } = useCheckedSubmit();
+  const sessions = useLiveQuery(() => (meetingId === '' ? Promise.resolve([]) : repositories.meetings.sessions.list(meetingId)), [repositories, meetingId]);
+  const title = t('mou.brackets.recordTitle', { key: bracket.key });
+  const meetings = [...places.meetings.values()];
+
+  const input = {
+    outcome,
+    alternativeId: outcome === 'agreed' && alternativeId !== '' ? alternativeId : null,
+    date,
+    meetingId: meetingId === '' ? null : meetingId,
+    sessionId: sessionId === '' ? null : sessionId,
+  };
+  const check = (): MouIssue[] => validateBracketDecision(entry, input, isValidIsoDate).flatMap((issue): MouIssue[] => (issue.code === 'bracketClosed' ? [] : [{ path: issue.path, code: issue.code }]));
+  const save = async () => {
+    await repositories.mou.decideBracket(bracket.id, input);
+    showToast('info', t('mou.brackets.decided'));
+    onDone();
+  };
+
+  return (
+    <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event, check, save)}>
+      <h4>{title}</h4>
+      <SelectField label={t('mou.brackets.outcome')} value={outcome} onChange={(value) => setOutcome(value === 'dropped' ? 'dropped' : 'agreed')}>
+        <option value="agreed">{bracket.optional ? t('mou.brackets.keepOptional') : t('mou.brackets.outcomes.agreed')}</option>
+        <option value="dropped">{t('mou.brackets.outcomes.dropped')}</option>
+      </SelectField>
+      {outcome === 'agreed' && !bracket.optional && (
+        <SelectField label={t('mou.brackets.alternative')} value={alternativeId} error={issues.message('alternativeId')} onChange={setAlternativeId}>
+          <option value="">{t('mou.brackets.alternative')}</option>
+          {alternatives.map((alternative) => (
+            <option key={alternative.id} value={alternative.id}>
+              {`${alternative.text.en} / ${alternative.text.ru}`}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <SelectField
+        label={t('mou.brackets.meeting')}
+        value={meetingId}
+        error={issues.message('meetingId')}
+        onChange={(value) => {
+          setMeetingId(value);
+          setSessionId('');
+        }}
+      >
+        <option value="">{t('mou.brackets.chooseMeeting')}</option>
+        {meetings.map((meeting) => (
+          <option key={meeting.id} value={meeting.id}>
+            {`${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})`}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('mou.brackets.session')}
+        value={sessionId}
+        disabled={meetingId === ''}
+        onChange={(value) => {
+          setSessionId(value);
+          const chosen = (sessions ?? []).find((candidate) => candidate.id === value);
+          if (chosen) setDate(chosen.date);
+        }}
+      >
+        <option value="">{t('mou.brackets.noSession')}</option>
+        {(sessions ?? []).map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {`${formatDate(candidate.date, language)} ${candidate.start} — ${pick(candidate.title, language)}`}
+          </option>
+        ))}
+      </SelectField>
+      <TextField type="date" label={t('mou.brackets.date')} value={date} error={issues.message('date')} onChange={setDate} />
+      <SaveCancel busy={busy} saveLabel={t('mou.brackets.record')} onCancel={onDone} />
+    </form>
+  );
+}
+
+/**
+ * The meeting and agenda session where something was decided, for forms that may have none
+ * (a written procedure): choosing a session sets the date to its day through `onDay`.
+ */
+export function WherePicker({
+  meetingId,
+  sessionId,
+  onChange,
+  onDay,
+}: {
+  meetingId: string;
+  sessionId: string;
+  onChange: (meetingId: string, sessionId: string) => void;
+  onDay: (date: string) => void;
+}) {
+  const { t } = useTranslation();
+  const repositories = useRepositories();
+  const language = currentLanguage();
+  const meetings = useLiveQuery(() => repositories.meetings.list(), [repositories]);
+  const sessions = useLiveQuery(() => (meetingId === '' ? Promise.resolve([]) : repositories.meetings.sessions.list(meetingId)), [repositories, meetingId]);
+  return (
+    <>
+      <SelectField label={t('mou.brackets.meeting')} value={meetingId} onChange={(value) => onChange(value, '')}>
+        <option value="">{t('mou.brackets.noMeeting')}</option>
+        {(meetings ?? []).map((meeting) => (
+          <option key={meeting.id} value={meeting.id}>
+            {`${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})`}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('mou.brackets.session')}
+        value={sessionId}
+        disabled={meetingId === ''}
+        onChange={(value) => {
+          onChange(meetingId, value);
+          const chosen = (sessions ?? []).find((candidate) => candidate.id === value);
+          if (chosen) onDay(chosen.date);
+        }}
+      >
+        <option value="">{t('mou.brackets.noSession')}</option>
+        {(sessions ?? []).map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {`${formatDate(candidate.date, language)} ${candidate.start} — ${pick(candidate.title, language)}`}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+/** Square brackets in the MoU repository (issue 15): typed in notation, proposed offline, decided where a meeting agreed them. */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Bilingual } from '../../shared/model';
+import { countOpenBrackets } from '../../shared/mou/brackets';
+import { sampleId } from '../../shared/sample/sampleData';
+import { createRepositories, MouRefusedError, MouValidationError, openDatabase, type CwgDatabase, type Repositories } from '../../renderer/db';
+
+const open: CwgDatabase[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+const bi = (en: string, ru: string): Bilingual => ({ en, ru });
+const SECOND_MEETING = sampleId('meeting', 'second');
+/** The MoU session of the Bishkek meeting, 11 September 2014 (the sample's 6th session of that meeting). */
+const MOU_SESSION = sampleId('session', 'second:6');
+
+async function setUp(): Promise<{ db: CwgDatabase; repositories: Repositories }> {
+  const db = openDatabase(`cwg-brackets-test-${crypto.randomUUID()}`);
+  open.push(db);
+  const repositories = createRepositories(db, { now: () => Date.UTC(2015, 5, 1, 9) });
+  await repositories.installation.create({ displayName: 'Secretariat laptop', role: 'secretariat', countryId: null });
+  await repositories.sampleData.load();
+  return { db, repositories };
+}
+
+async function issueCodes(promise: Promise<unknown>): Promise<string[]> {
+  const error: unknown = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(MouValidationError);
+  return (error as MouValidationError).mouIssues.map((issue) => issue.code);
+}
+
+describe('brackets', () => {
+  it('turns brackets typed in both languages into one record each, keeps existing markers, and refuses unpaired ones', async () => {
+    const { repositories } = await setUp();
+    const [document] = await repositories.mou.listDocuments();
+    if (!document) throw new Error('no sample MoU');
+    const article = await repositories.mou.getArticle(sampleId('article', 'membership'));
+    if (!article) throw new Error('no article');
+    expect(await issueCodes(repositories.mou.updateArticle(article.id, { heading: article.heading, body: { en: `${article.body.en}\n4. [Each / Every] member.`, ru: article.body.ru } }))).toEqual([
+      'bracketsNotAligned',
+    ]);
+    // Deleting an open bracket's marker is not how a bracket is resolved.
+    expect(await issueCodes(repositories.mou.updateArticle(article.id, { heading: article.heading, body: { en: article.body.en.replace('[[1]]', 'x'), ru: article.body.ru.replace('[[1]]', 'x') } }))).toEqual([
+      'bracketMarkersDiffer',
+    ]);
+    const saved = await repositories.mou.updateArticle(article.id, {
+      heading: article.heading,
+      body: { en: `${article.body.en}\n4. Each member [shall / should] inform the Secretariat.`, ru: `${article.body.ru}\n4. Каждый член [уведомляет / должен уведомлять] Секретариат.` },
+    });
+    expect(saved.body.en).toContain('Each member [[2]] inform');
+    expect(saved.body.ru).toContain('Каждый член [[2]] Секретариат');
+    const brackets = (await repositories.mou.listBrackets(document.id)).filter((bracket) => bracket.articleId === article.id);
+    expect(brackets.map((bracket) => [bracket.key, bracket.status, bracket.openedOn])).toEqual(
+      expect.arrayContaining([
+        [1, 'open', '2014-08-20'],
+        [2, 'open', '2015-06-01'],
+      ]),
+    );
+    const created = brackets.find((bracket) => bracket.key === 2);
+    const alternatives = (await repositories.mou.listBracketAlternatives(document.id)).filter((alternative) => alternative.bracketId === created?.id);
+    expect(alternatives.map((alternative) => alternative.text).sort((a, b) => a.en.localeCompare(b.en))).toEqual([bi('shall', 'уведомляет'), bi('should', 'должен уведомлять')]);
+  });
+
+  it('lets a delegation propose in its own name only, and the secretariat agree it where the meeting did; the text follows in both languages', async () => {
+    const { repositories } = await setUp();
+    const bracketId = sampleId('bracket', 'amendments:1');
+    await repositories.installation.update({ role: 'delegation', countryId: 'TJ' });
+    // A past date is allowed, but not before the bracket was in the text, nor in the future.
+    expect(await issueCodes(repositories.mou.proposeAlternative(bracketId, { text: bi('forty-five', 'сорок пять'), proposedOn: '2014-08-01' }))).toEqual(['proposalBeforeBracket']);
+    expect(await issueCodes(repositories.mou.proposeAlternative(bracketId, { text: bi('forty-five', 'сорок пять'), proposedOn: '2015-06-02' }))).toEqual(['dateInFuture']);
+    expect(await issueCodes(repositories.mou.proposeAlternative(bracketId, { text: bi('[45]', 'сорок пять'), proposedOn: '2015-05-20' }))).toEqual(['alternativeTextInvalid']);
+    const proposed = await repositories.mou.proposeAlternative(bracketId, { text: bi('forty-five', 'сорок пять'), proposedOn: '2015-05-20', proposedByCountryIds: ['KZ', 'KG'] });
+    expect(proposed.proposedByCountryIds).toEqual(['TJ']);
+    await expect(
+      repositories.mou.decideBracket(bracketId, { outcome: 'agreed', alternativeId: proposed.id, date: '2015-05-21', meetingId: SECOND_MEETING, sessionId: MOU_SESSION }),
+    ).rejects.toMatchObject({ code: 'secretariatOnly' });
+
+    await repositories.installation.update({ role: 'secretariat', countryId: null });
+    // A decision cannot predate the proposal it agrees; a session of another meeting is refused.
+    expect(
+      await issueCodes(repositories.mou.decideBracket(bracketId, { outcome: 'agreed', alternativeId: proposed.id, date: '2015-05-19', meetingId: SECOND_MEETING, sessionId: null })),
+    ).toEqual(['decisionBeforeProposal']);
+    await expect(
+      repositories.mou.decideBracket(bracketId, { outcome: 'agreed', alternativeId: proposed.id, date: '2015-05-21', meetingId: SECOND_MEETING, sessionId: sampleId('session', 'first:1') }),
+    ).rejects.toBeInstanceOf(MouRefusedError);
+    const decided = await repositories.mou.decideBracket(bracketId, {
+      outcome: 'agreed',
+      alternativeId: proposed.id,
+      date: '2015-05-21',
+      meetingId: SECOND_MEETING,
+      sessionId: MOU_SESSION,
+    });
+    expect(decided).toMatchObject({ status: 'agreed', agreedAlternativeId: proposed.id, decidedOn: '2015-05-21', decidedAtMeetingId: SECOND_MEETING, decidedAtSessionId: MOU_SESSION });
+    const article = await repositories.mou.getArticle(sampleId('article', 'amendments'));
+    expect(article?.body.en).toContain('at least forty-five days before');
+    expect(article?.body.ru).toContain('не позднее чем за сорок пять дней');
+    await expect(repositories.mou.proposeAlternative(bracketId, { text: bi('ninety', 'девяносто'), proposedOn: '2015-05-30' })).rejects.toMatchObject({ code: 'bracketClosed' });
+
+    // Dropping optional text takes it out of both languages.
+    await repositories.mou.decideBracket(sampleId('bracket', 'financing:1'), { outcome: 'dropped', alternativeId: null, date: '2015-05-21', meetingId: SECOND_MEETING, sessionId: null });
+    const financing = await repositories.mou.getArticle(sampleId('article', 'financing'));
+    expect(financing?.body.en).toContain('participation in the Working Group.');
+    expect(financing?.body.ru).toContain('участием в Рабочей группе.');
+    const [document] = await repositories.mou.listDocuments();
+    const articles = await repositories.mou.listArticles(document?.id ?? '');
+    expect(countOpenBrackets(await repositories.mou.listBrackets(document?.id ?? ''), articles.map((a) => a.id))).toBe(1);
+  });
+
+  it('freezes a version with open brackets as printed, and records where it was adopted', async () => {
+    const { repositories } = await setUp();
+    const [document] = await repositories.mou.listDocuments();
+    if (!document) throw new Error('no sample MoU');
+    const version = await repositories.mou.freezeVersion(document.id, { label: 'Third draft', date: '2015-05-30', note: '', meetingId: SECOND_MEETING, sessionId: MOU_SESSION });
+    expect(version.sessionId).toBe(MOU_SESSION);
+    const frozen = version.articles.find((article) => article.articleId === sampleId('article', 'amendments'));
+    expect(frozen?.body.en).toContain('at least [thirty / sixty] days');
+    expect(frozen?.body.ru).toContain('не позднее чем за [тридцать / шестьдесят] дней');
+    expect(version.articles.some((article) => article.body.en.includes('[[') || article.body.ru.includes('[['))).toBe(false);
+  });
+
+  it('records where an amendment was decided, never before it was proposed', async () => {
+    const { repositories } = await setUp();
+    const [document] = await repositories.mou.listDocuments();
+    const open = (await repositories.mou.listAmendments(document?.id ?? '')).find((amendment) => amendment.status === 'proposed');
+    if (!open) throw new Error('no open proposal');
+    expect(await issueCodes(repositories.mou.decideAmendment(open.id, { decision: 'reject', reason: 'No.', date: '2014-01-01' }))).toEqual(['decisionBeforeProposal']);
+    const decided = await repositories.mou.decideAmendment(open.id, { decision: 'reject', reason: 'No.', date: '2015-05-30', meetingId: SECOND_MEETING, sessionId: MOU_SESSION });
+    expect(decided).toMatchObject({ decidedAtMeetingId: SECOND_MEETING, decidedAtSessionId: MOU_SESSION });
+  });
+});

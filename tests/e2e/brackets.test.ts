@@ -1,0 +1,133 @@
+/**
+ * Square brackets as negotiators work with them (issue 15, "Done when"): the delegation of
+ * Tajikistan proposes an alternative for an open bracket offline, at the Bishkek meeting;
+ * its sync file brings it to the secretariat; the secretariat records that the meeting
+ * agreed it in the MoU session; the MoU draft prints the agreed text and its annex the
+ * bracket's history with where and by whom it was agreed (read back from the PDF).
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHost, type TestHost } from '../host/testHost';
+import { pdfText } from './reportsPdf';
+import { exportBundle, firstRun, importBundle, nav } from './syncSteps';
+
+const AMENDMENTS = /^Article \d+\. Amendments$/;
+const MEETING = 'Second meeting of the Customs Working Group';
+const SESSION = 'Memorandum of Understanding regimenting the work of the Customs Working Group';
+/** Text as read: without the invisible isolation marks around user text, spaces collapsed. */
+const plain = (text: string | null) => (text ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ');
+
+/** Opens an article's own page (its brackets, amendments and comments) from the MoU. */
+async function openArticle(page: Page, heading: RegExp): Promise<void> {
+  await nav(page).getByRole('link', { name: 'MoU' }).click();
+  await page.getByRole('link', { name: /^Memorandum of Understanding on the Customs Working Group/ }).first().click();
+  const card = page.getByRole('region', { name: heading });
+  await card.getByRole('link', { name: 'Amendments and comments' }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+const bracket = (page: Page) => page.getByRole('region', { name: 'Square brackets' }).getByRole('region', { name: /^Bracket 1/ });
+
+describe('square brackets agreed where and by whom', () => {
+  let secretariat: TestHost;
+  let delegation: TestHost;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'cwg-brackets-'));
+    [secretariat, delegation] = await Promise.all([startTestHost(), startTestHost()]);
+    await firstRun(secretariat, 'Secretariat laptop', 'Secretariat');
+    await firstRun(delegation, 'Tajik delegation', 'Delegation', 'Tajikistan');
+    const s = secretariat.page;
+    await nav(s).getByRole('link', { name: 'Settings' }).click();
+    await s.getByRole('button', { name: 'Load sample data' }).click();
+    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    await exportBundle(secretariat, join(folder, 'start.cwgbundle.json'));
+    await importBundle(delegation, join(folder, 'start.cwgbundle.json'), 'Secretariat laptop');
+  });
+
+  afterAll(async () => {
+    await Promise.all([secretariat.close(), delegation.close()]);
+  });
+
+  it('the delegation proposes an alternative offline, in its own name, and cannot decide', async () => {
+    const d = delegation.page;
+    await openArticle(d, AMENDMENTS);
+    // The open bracket reads as printed, with the document's open-bracket count on the MoU page.
+    expect(plain(await d.getByRole('region', { name: 'Current official text' }).textContent())).toContain('at least [thirty / sixty] days');
+    expect(await bracket(d).getByRole('button', { name: /^Record the decision/ }).count()).toBe(0);
+    await bracket(d).getByRole('button', { name: 'Propose an alternative for bracket 1' }).click();
+    const form = d.getByRole('form', { name: 'New alternative for bracket 1' });
+    await form.getByLabel('Alternative in English').fill('forty-five');
+    await form.getByLabel('Alternative in Russian').fill('сорок пять');
+    // Proposed at the Bishkek meeting, the day before the MoU session: a date in the past.
+    await form.getByLabel('Proposed on').fill('2014-09-10');
+    await form.getByRole('button', { name: 'Add the alternative' }).click();
+    await d.getByRole('status').getByText('Alternative added.').waitFor();
+    // Focus stays on the page, never on the body, after the form closes.
+    expect(await d.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+    const alternatives = plain(await bracket(d).getByRole('list', { name: 'Alternatives of bracket 1' }).textContent());
+    expect(alternatives).toContain('forty-five / сорок пять — proposed by Tajikistan, Sep 10, 2014');
+    await exportBundle(delegation, join(folder, 'tajikistan.cwgbundle.json'));
+  });
+
+  it('the secretariat receives it and records that the meeting agreed it in the MoU session', async () => {
+    const s = secretariat.page;
+    await importBundle(secretariat, join(folder, 'tajikistan.cwgbundle.json'), 'Tajik delegation');
+    await openArticle(s, AMENDMENTS);
+    expect(plain(await bracket(s).textContent())).toContain('forty-five / сорок пять — proposed by Tajikistan, Sep 10, 2014');
+    await bracket(s).getByRole('button', { name: 'Record the decision on bracket 1' }).click();
+    const form = s.getByRole('form', { name: 'Decision on bracket 1' });
+    await form.getByLabel('Agreed alternative').selectOption({ label: 'forty-five / сорок пять' });
+    const meeting = form.getByLabel('Meeting where it was decided');
+    const meetingLabel = (await meeting.locator('option').allTextContents()).find((label) => label.startsWith(MEETING)) ?? MEETING;
+    await meeting.selectOption({ label: meetingLabel });
+    const session = form.getByLabel('Agenda session');
+    await expect.poll(async () => (await session.locator('option').allTextContents()).some((label) => label.includes(SESSION))).toBe(true);
+    const sessionLabel = (await session.locator('option').allTextContents()).find((label) => label.includes(SESSION)) ?? SESSION;
+    await session.selectOption({ label: sessionLabel });
+    // The session's day becomes the date of the decision; a date before the proposal is refused.
+    expect(await form.getByLabel('Date of the decision').inputValue()).toBe('2014-09-11');
+    await form.getByLabel('Date of the decision').fill('2014-09-09');
+    await form.getByRole('button', { name: 'Record the decision' }).click();
+    await form.getByText('The decision cannot be dated before the proposal.').waitFor();
+    await form.getByLabel('Date of the decision').fill('2014-09-11');
+    await form.getByRole('button', { name: 'Record the decision' }).click();
+    await s.getByRole('status').getByText('Decision recorded.').waitFor();
+
+    // The page follows the stored records: wait for the bracket to say where it was agreed.
+    await expect
+      .poll(async () => plain(await bracket(s).textContent()))
+      .toContain(`Agreed at ${MEETING}, Bishkek, Sep 11, 2014; session “${SESSION}”; present: Kazakhstan, Kyrgyzstan, Tajikistan; Afghanistan as observer.`);
+    expect(plain(await s.getByRole('region', { name: 'Current official text' }).textContent())).toContain('at least forty-five days');
+    expect(plain(await s.getByRole('region', { name: 'Current official text' }).textContent())).toContain('не позднее чем за сорок пять дней');
+  });
+
+  it('the MoU draft and its annex print the bracket history with where and by whom it was agreed', async () => {
+    const s = secretariat.page;
+    await nav(s).getByRole('link', { name: 'MoU' }).click();
+    await s.getByRole('link', { name: /^Memorandum of Understanding on the Customs Working Group/ }).first().click();
+    // Two brackets are still open in the document.
+    await s.getByText('2 open brackets').first().waitFor();
+    await s.getByRole('link', { name: 'PDF options…' }).click();
+    await s.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await s.getByRole('checkbox', { name: /annex listing the amendments and the square brackets/ }).check();
+    await s.getByRole('region', { name: 'Preview' }).getByRole('heading', { name: 'Annex. Square brackets and where they were agreed' }).waitFor();
+    const target = join(folder, 'mou.pdf');
+    secretariat.dialogs.answer(target);
+    await s.getByRole('button', { name: 'Export PDF' }).click();
+    await s.getByRole('status').getByText(/^Saved .*mou\.pdf/).waitFor();
+    const text = plain(await pdfText(target));
+    expect(text).toContain('at least forty-five days');
+    expect(text).toContain('Open square brackets: 2');
+    expect(text).toContain('Annex. Square brackets and where they were agreed');
+    // The bracket's history: its alternatives and proposers, the outcome, where and by whom.
+    expect(text).toMatch(/\[forty-five\] \/ \[сорок пять\] ✓ proposed by Tajikistan/);
+    expect(text).toContain('proposed by Turkmenistan');
+    expect(text).toContain(`at ${MEETING}, Bishkek, 11 September 2014; session “${SESSION}”; present: Kazakhstan, Kyrgyzstan, Tajikistan; Afghanistan as observer`);
+    expect(text).toContain('присутствовали: Казахстан, Кыргызстан, Таджикистан; Афганистан в качестве наблюдателя');
+  });
+});
