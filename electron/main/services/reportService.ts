@@ -15,10 +15,10 @@ import { chromeTemplateHtml, pageSetupFor, reportDocumentHtml, reportFileName } 
 import { facesFor, fontFaceCss, type EmbeddedFont, type ReportFontLoader } from '../../../shared/reports/fonts';
 import { isoDateOf } from '../../../shared/reports/format';
 import type { BookModel, ReportModel } from '../../../shared/reports/model';
-import type { ReportExportRequest, ReportExportResult } from '../../../shared/reports/spec';
+import type { ReportExportRequest, ReportExportResult, ReportPrintRequest, ReportPrintResult } from '../../../shared/reports/spec';
 import { ServiceError } from './serviceError';
 import type { FileService } from './fileService';
-import type { PdfOptions, PrintPort } from './ports';
+import type { PdfOptions, PrintPort, SystemPrintPort } from './ports';
 
 /** A report ready for the printer: the document, the page options with header and footer, and a file name. */
 export interface RenderedReport {
@@ -108,11 +108,17 @@ export function createReportPrinter(deps: ReportPrinterDeps) {
     return renderReport({ ...model, startPages }, fonts);
   }
 
+  /** The finished document: a book's contents get their page numbers first. */
+  async function layout(request: Pick<ReportExportRequest, 'spec' | 'source'>): Promise<RenderedReport> {
+    const rendered = await render(request);
+    return rendered.model.kind === 'book' ? measureBook(rendered.model) : rendered;
+  }
+
   return {
     render,
+    layout,
     async print(request: ReportExportRequest): Promise<PrintedReport> {
-      let rendered = await render(request);
-      if (rendered.model.kind === 'book') rendered = await measureBook(rendered.model);
+      const rendered = await layout(request);
       const pdf = await deps.print.printToPdf(rendered.html, rendered.pdfOptions);
       if (pdf.byteLength < 5 || Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') {
         throw new Error('The printer returned something that is not a PDF.');
@@ -126,22 +132,50 @@ export type ReportPrinter = ReturnType<typeof createReportPrinter>;
 
 export interface ReportServiceDeps extends ReportPrinterDeps {
   files: Pick<FileService, 'save'>;
+  /** The system print dialog ("Print…"). */
+  printer: SystemPrintPort;
+}
+
+/**
+ * A request naming a meeting or version that is not in its records: the renderer's choice
+ * was stale (e.g. deleted by a sync meanwhile); say so instead of "internal".
+ */
+async function staleAsRefusal<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ReportInputError) throw new ServiceError('not-allowed', error.message);
+    throw error;
+  }
+}
+
+/** The document's title as the print dialog and the printer's queue show it (the HTML's <title>). */
+function documentTitle(html: string): string {
+  const title = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
+  return title
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 }
 
 /** The IPC side: print, then ask where to save (nothing is asked if printing fails), then write atomically. */
 export function createReportService(deps: ReportServiceDeps) {
   const printer = createReportPrinter(deps);
   return {
+    /**
+     * "Print…": the document the PDF export would save (same HTML, page size, margins; a
+     * book with its contents' page numbers), handed to the system print dialog.
+     */
+    async printWithDialog(request: ReportPrintRequest): Promise<ReportPrintResult> {
+      const rendered = await staleAsRefusal(printer.layout(request));
+      const outcome = await deps.printer.printWithDialog(rendered.html, rendered.pdfOptions, { title: documentTitle(rendered.html) || rendered.fileName });
+      return { printed: outcome.printed };
+    },
     async exportPdf(request: ReportExportRequest): Promise<ReportExportResult> {
-      let printed: PrintedReport;
-      try {
-        printed = await printer.print(request);
-      } catch (error) {
-        // A request naming a meeting or version that is not in its records: the renderer's
-        // choice was stale (e.g. deleted by a sync meanwhile); say so instead of "internal".
-        if (error instanceof ReportInputError) throw new ServiceError('not-allowed', error.message);
-        throw error;
-      }
+      const printed = await staleAsRefusal(printer.print(request));
       // The PDF's bytes go to the file as they are: no base64 round trip inside main.
       const saved = await deps.files.save('pdf', printed.fileName, { encoding: 'bytes', data: printed.pdf }, request.dialogTitle);
       return saved.saved ? { ...saved, pages: printed.pages } : saved;
