@@ -5,13 +5,17 @@
  *   cwg report agenda|participants|sign-in|badges|mou|meeting-report|certificates|book --bundle FILE
  *       (--meeting ID | --mou ID [--version N] [--compare N])
  *       [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
+ *   cwg report KIND KIND … --bundle FILE … --out FOLDER/      (several reports, one KIND.pdf each)
  *
  * The data file is the app's export shape or a sync bundle (see shared/reports/source.ts
  * and docs/reports.md). Exit status: 0 printed, 1 failed, 2 wrong usage.
  */
 import { FILE_READ_LIMITS, formatLimit } from '../shared/ipc/contract';
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { reportUsage } from './reportUsage';
+
+export { reportUsage };
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../electron/main/services/atomicFile';
@@ -34,35 +38,6 @@ import {
   type ReportSpec,
 } from '../shared/reports/spec';
 
-export const reportUsage = `Usage: cwg report <kind> --bundle FILE (--meeting ID | --mou ID [--version N] [--compare N])
-                  [--lang en|ru|en+ru] [--paper a4|letter] --out FILE.pdf
-
-Kinds: agenda, participants, sign-in, badges, mou, meeting-report, certificates, book
-
-Options:
-  --bundle FILE      the data: an export of the app's tables or a sync bundle (.json)
-  --meeting ID       the meeting (agenda, participants, sign-in, meeting-report, certificates, book)
-  --mou ID           the MoU document (mou; in the book, the MoU draft to include)
-  --version N        print frozen version N instead of the current working text (mou)
-  --compare N        mark the changes since version N (mou)
-  --annex            add the annex of amendments and their status (mou)
-  --line-numbers     number the lines of each article in the margin (mou)
-  --names latin|native|both   how names are written (participants; follows --lang by default)
-  --contacts         print e-mail and phone of people who consented to it (participants)
-  --per-sheet 6|8|10 badges on each sheet (badges; default 8)
-  --day YYYY-MM-DD   one day's sheet only (sign-in; default every day of the meeting)
-  --blank-rows N     empty rows for walk-ins on each sheet (sign-in; default 8)
-  --to CAPACITIES    comma-separated capacities that get one, e.g. member,trainee (certificates;
-                     default every attendee except organizers and the secretariat)
-  --min-days N       only to those present on at least N days (certificates)
-  --signatory NAME   who signs (certificates), with --signatory-title "EN TITLE" and
-                     --signatory-title-ru "RU TITLE"
-  --lang en|ru|en+ru language, or both side by side (default en)
-  --paper a4|letter  paper size (default a4)
-  --out FILE.pdf     where to write the PDF (replaced atomically if it exists)
-
-Chromium is found on the PATH (chromium, chromium-browser, google-chrome) or at CHROME_PATH.
-`;
 
 /** Largest data file read: the app's limit for a bundle. */
 const MAX_BUNDLE_BYTES = FILE_READ_LIMITS.bundle;
@@ -100,13 +75,113 @@ function countArg(value: string, option: string, max: number): number {
   return Number(value);
 }
 
-interface ParsedCommand {
+/** One PDF to write. */
+export interface ReportJob {
   spec: ReportSpec;
-  bundle: string;
   out: string;
 }
 
-/** Arguments → what to print, or a UsageError saying what is wrong. */
+interface ParsedCommand {
+  jobs: ReportJob[];
+  bundle: string;
+}
+
+type ReportKind = (typeof reportKinds)[number];
+const meetingKinds: readonly ReportKind[] = reportKinds.filter((kind) => kind !== 'mou');
+
+/** The reports each option concerns: an option no named report takes is a mistake, said so. */
+const OPTION_KINDS: Readonly<Record<string, { kinds: readonly ReportKind[]; label: string }>> = {
+  meeting: { kinds: meetingKinds, label: 'meeting reports, not to mou' },
+  mou: { kinds: ['mou', 'book'], label: 'the mou report and the meeting book' },
+  version: { kinds: ['mou'], label: 'the mou report' },
+  compare: { kinds: ['mou'], label: 'the mou report' },
+  annex: { kinds: ['mou'], label: 'the mou report' },
+  'line-numbers': { kinds: ['mou'], label: 'the mou report' },
+  names: { kinds: ['participants'], label: 'participants' },
+  contacts: { kinds: ['participants'], label: 'participants' },
+  'per-sheet': { kinds: ['badges'], label: 'badges' },
+  day: { kinds: ['sign-in'], label: 'sign-in' },
+  'blank-rows': { kinds: ['sign-in'], label: 'sign-in' },
+  to: { kinds: ['certificates'], label: 'certificates' },
+  'min-days': { kinds: ['certificates'], label: 'certificates' },
+  signatory: { kinds: ['certificates'], label: 'certificates' },
+  'signatory-title': { kinds: ['certificates'], label: 'certificates' },
+  'signatory-title-ru': { kinds: ['certificates'], label: 'certificates' },
+};
+
+type ReportValues = Partial<Record<string, string | boolean>>;
+
+/** One kind's spec from the shared options (those of other kinds are left aside). */
+function specFor(kind: ReportKind, values: ReportValues, language: ReportSpec['language'], paper: ReportSpec['paper']): ReportSpec {
+  const text = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const flag = (name: string): boolean => values[name] === true;
+  if (kind === 'mou') {
+    const documentId = text('mou');
+    if (documentId === undefined) throw new UsageError('The mou report needs --mou ID (the document).');
+    const version = positiveInt(text('version'), '--version');
+    const compareWith = positiveInt(text('compare'), '--compare');
+    if (version !== null && compareWith !== null && compareWith >= version) {
+      throw new UsageError(`--compare ${String(compareWith)} must be an earlier version than --version ${String(version)}.`);
+    }
+    return { kind, documentId, version, compareWith, annex: flag('annex'), lineNumbers: flag('line-numbers'), language, paper };
+  }
+  const meetingId = text('meeting');
+  if (meetingId === undefined) throw new UsageError(`The ${kind} report needs --meeting ID.`);
+  switch (kind) {
+    case 'participants': {
+      const nameScript = oneOf(nameScripts, text('names'), '--names', language === 'en' ? 'latin' : language === 'ru' ? 'native' : 'both');
+      return { kind, meetingId, nameScript, contacts: flag('contacts'), language, paper };
+    }
+    case 'sign-in': {
+      const day = text('day');
+      if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError(`--day must be a date YYYY-MM-DD (got "${day}").`);
+      const rows = text('blank-rows');
+      const blankRows = rows === undefined ? undefined : countArg(rows, '--blank-rows', 60);
+      return { kind, meetingId, ...(day === undefined ? {} : { day }), ...(blankRows === undefined ? {} : { blankRows }), language, paper };
+    }
+    case 'certificates': {
+      const to = text('to');
+      const capacities = to === undefined ? null : to.split(',').map((value) => oneOf(participationCapacities, value.trim(), '--to', 'member'));
+      const days = text('min-days');
+      const minDays = days === undefined ? 0 : countArg(days, '--min-days', 62);
+      const name = text('signatory') ?? '';
+      const titleEn = text('signatory-title') ?? '';
+      const titleRu = text('signatory-title-ru') ?? '';
+      return {
+        kind,
+        meetingId,
+        ...(capacities !== null || minDays > 0 ? { recipients: { capacities, minDays } } : {}),
+        ...(name !== '' || titleEn !== '' || titleRu !== '' ? { signatory: { name: { en: name, ru: name }, title: { en: titleEn, ru: titleRu } } } : {}),
+        language,
+        paper,
+      };
+    }
+    case 'badges': {
+      const perSheet = badgesPerSheet.find((value) => String(value) === (text('per-sheet') ?? '8'));
+      if (perSheet === undefined) throw new UsageError(`--per-sheet must be one of ${badgesPerSheet.join(', ')} (got "${text('per-sheet') ?? ''}").`);
+      return { kind, meetingId, perSheet, language, paper };
+    }
+    case 'book':
+      return { kind, meetingId, documentId: text('mou') ?? null, language, paper };
+    case 'agenda':
+    case 'meeting-report':
+      return { kind, meetingId, language, paper };
+  }
+}
+
+/** A folder for --out: it ends with a slash (or backslash), or it is "." or "..". */
+function isFolderArgument(out: string): boolean {
+  return /[\\/]$/.test(out) || out === '.' || out === '..';
+}
+
+/**
+ * Arguments → what to print, or a UsageError saying what is wrong. Several kinds may be
+ * named at once (`cwg report agenda participants mou …`); each option applies to the
+ * named kinds it concerns, and --out is then a folder that gets one KIND.pdf per report.
+ */
 export function parseReportArgs(argv: readonly string[]): ParsedCommand {
   let parsed;
   try {
@@ -141,106 +216,32 @@ export function parseReportArgs(argv: readonly string[]): ParsedCommand {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError('Name one report kind: agenda, participants, sign-in, badges, mou, meeting-report, certificates or book.');
-  const kind = oneOf(reportKinds, positionals[0], 'The report kind', 'agenda');
+  if (positionals.length === 0) throw new UsageError('Name the reports to print: agenda, participants, sign-in, badges, mou, meeting-report, certificates or book.');
+  const kinds = positionals.map((positional) => oneOf(reportKinds, positional, 'The report kind', 'agenda'));
+  const repeated = kinds.find((kind, index) => kinds.indexOf(kind) !== index);
+  if (repeated !== undefined) throw new UsageError(`"${repeated}" is named twice: each report is printed once per call.`);
   if (values.bundle === undefined) throw new UsageError('--bundle FILE is required: the data to print from.');
-  if (values.out === undefined) throw new UsageError('--out FILE.pdf is required: where to write the PDF.');
-  if (!/\.pdf$/i.test(values.out)) throw new UsageError(`--out must name a .pdf file (got "${values.out}"), so no other file is overwritten by mistake.`);
+  if (values.out === undefined) {
+    throw new UsageError(kinds.length > 1 ? '--out FOLDER/ is required: where to write the PDFs.' : '--out FILE.pdf is required: where to write the PDF.');
+  }
+  const out = values.out;
+  const toFolder = isFolderArgument(out);
+  if (!toFolder && !/\.pdf$/i.test(out)) {
+    throw new UsageError(`--out must name a .pdf file or a folder ending with / (got "${out}"), so no other file is overwritten by mistake.`);
+  }
+  if (!toFolder && kinds.length > 1) throw new UsageError(`Several reports are written to a folder: --out FOLDER/ (got "${out}").`);
   const language = oneOf(reportLanguages, values.lang, '--lang', 'en');
   const paper = oneOf(paperSizes, values.paper, '--paper', 'a4');
-
-  const onlyFor = (option: string, present: boolean, kinds: string) => {
-    if (present) throw new UsageError(`${option} applies to ${kinds} only.`);
-  };
-  let spec: ReportSpec;
-  if (kind === 'mou') {
-    if (values.mou === undefined) throw new UsageError('The mou report needs --mou ID (the document).');
-    onlyFor('--meeting', values.meeting !== undefined, 'meeting reports, not to mou');
-    onlyFor('--names', values.names !== undefined, 'participants');
-    onlyFor('--contacts', values.contacts !== undefined, 'participants');
-    const version = positiveInt(values.version, '--version');
-    const compareWith = positiveInt(values.compare, '--compare');
-    if (version !== null && compareWith !== null && compareWith >= version) {
-      throw new UsageError(`--compare ${String(compareWith)} must be an earlier version than --version ${String(version)}.`);
-    }
-    spec = {
-      kind,
-      documentId: values.mou,
-      version,
-      compareWith,
-      annex: values.annex ?? false,
-      lineNumbers: values['line-numbers'] ?? false,
-      language,
-      paper,
-    };
-  } else {
-    if (values.meeting === undefined) throw new UsageError(`The ${kind} report needs --meeting ID.`);
-    onlyFor('--mou', values.mou !== undefined && kind !== 'book', 'the mou report and the meeting book');
-    for (const option of ['version', 'compare', 'annex', 'line-numbers'] as const) {
-      onlyFor(`--${option}`, values[option] !== undefined, 'the mou report');
-    }
-    if (kind !== 'badges') onlyFor('--per-sheet', values['per-sheet'] !== undefined, 'badges');
-    if (kind !== 'sign-in') {
-      onlyFor('--day', values.day !== undefined, 'sign-in');
-      onlyFor('--blank-rows', values['blank-rows'] !== undefined, 'sign-in');
-    }
-    if (kind !== 'certificates') {
-      for (const option of ['to', 'min-days', 'signatory', 'signatory-title', 'signatory-title-ru'] as const) {
-        onlyFor(`--${option}`, values[option] !== undefined, 'certificates');
-      }
-    }
-    if (kind === 'participants') {
-      const nameScript = oneOf(nameScripts, values.names, '--names', language === 'en' ? 'latin' : language === 'ru' ? 'native' : 'both');
-      spec = { kind, meetingId: values.meeting, nameScript, contacts: values.contacts ?? false, language, paper };
-    } else if (kind === 'sign-in') {
-      onlyFor('--names', values.names !== undefined, 'participants');
-      onlyFor('--contacts', values.contacts !== undefined, 'participants');
-      if (values.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.day)) throw new UsageError(`--day must be a date YYYY-MM-DD (got "${values.day}").`);
-      const blankRows = values['blank-rows'] === undefined ? undefined : countArg(values['blank-rows'], '--blank-rows', 60);
-      spec = {
-        kind,
-        meetingId: values.meeting,
-        ...(values.day === undefined ? {} : { day: values.day }),
-        ...(blankRows === undefined ? {} : { blankRows }),
-        language,
-        paper,
-      };
-    } else if (kind === 'certificates') {
-      onlyFor('--names', values.names !== undefined, 'participants');
-      onlyFor('--contacts', values.contacts !== undefined, 'participants');
-      const capacities =
-        values.to === undefined
-          ? null
-          : values.to.split(',').map((value) => oneOf(participationCapacities, value.trim(), '--to', 'member'));
-      const minDays = values['min-days'] === undefined ? 0 : countArg(values['min-days'], '--min-days', 62);
-      const name = values.signatory ?? '';
-      const titleEn = values['signatory-title'] ?? '';
-      const titleRu = values['signatory-title-ru'] ?? '';
-      spec = {
-        kind,
-        meetingId: values.meeting,
-        ...(capacities !== null || minDays > 0 ? { recipients: { capacities, minDays } } : {}),
-        ...(name !== '' || titleEn !== '' || titleRu !== '' ? { signatory: { name: { en: name, ru: name }, title: { en: titleEn, ru: titleRu } } } : {}),
-        language,
-        paper,
-      };
-    } else if (kind === 'badges') {
-      onlyFor('--names', values.names !== undefined, 'participants');
-      onlyFor('--contacts', values.contacts !== undefined, 'participants');
-      const perSheet = badgesPerSheet.find((value) => String(value) === (values['per-sheet'] ?? '8'));
-      if (perSheet === undefined) throw new UsageError(`--per-sheet must be one of ${badgesPerSheet.join(', ')} (got "${values['per-sheet'] ?? ''}").`);
-      spec = { kind, meetingId: values.meeting, perSheet, language, paper };
-    } else if (kind === 'book') {
-      onlyFor('--names', values.names !== undefined, 'participants');
-      onlyFor('--contacts', values.contacts !== undefined, 'participants');
-      spec = { kind, meetingId: values.meeting, documentId: values.mou ?? null, language, paper };
-    } else {
-      onlyFor('--names', values.names !== undefined, 'participants');
-      onlyFor('--contacts', values.contacts !== undefined, 'participants');
-      spec = { kind, meetingId: values.meeting, language, paper };
+  for (const [option, concerns] of Object.entries(OPTION_KINDS)) {
+    if ((values as ReportValues)[option] !== undefined && !kinds.some((kind) => concerns.kinds.includes(kind))) {
+      throw new UsageError(`--${option} applies to ${concerns.label} only.`);
     }
   }
-  return { spec: reportSpecSchema.parse(spec), bundle: values.bundle, out: values.out };
+  const jobs = kinds.map((kind) => ({
+    spec: reportSpecSchema.parse(specFor(kind, values as ReportValues, language, paper)),
+    out: toFolder ? join(out, `${kind}.pdf`) : out,
+  }));
+  return { jobs, bundle: values.bundle };
 }
 
 async function readJson(path: string): Promise<unknown> {
@@ -297,7 +298,8 @@ export async function runReportCommand(argv: readonly string[], io: ReportCliIo 
     return 2;
   }
 
-  // A Chromium of our own is started only when the caller brings no printer, and closed at the end.
+  // A Chromium of our own is started only when the caller brings no printer, and closed at
+  // the end; several reports in one call share it (one browser start, not one per report).
   let ownPrinter: ChromiumPrintPort | null = null;
   const printPort: PrintPort = io.print ?? (ownPrinter = new ChromiumPrintPort());
   try {
@@ -306,30 +308,39 @@ export async function runReportCommand(argv: readonly string[], io: ReportCliIo 
       io.stderr(`"${command.bundle}" holds records that are not valid; nothing was printed:\n${issues.map((issue) => `  ${issue}`).join('\n')}\n`);
       return 1;
     }
-    const narrowed = reportSourceSchema.safeParse(sourceForSpec(command.spec, tables));
-    if (!narrowed.success) {
-      io.stderr(`The report needs more records than one report may hold: ${narrowed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}\n`);
-      return 1;
-    }
     const printer = createReportPrinter({
       print: printPort,
       fonts: loadNodeReportFonts,
       ...(io.now === undefined ? {} : { now: io.now }),
     });
-    let printed;
-    try {
-      printed = await printer.print({ spec: command.spec, source: narrowed.data });
-    } catch (error) {
-      if (error instanceof ReportInputError) {
-        io.stderr(`${error.message}\n${whatIsThere(command.spec, tables)}\n`);
-        return 1;
+    const folders = new Set(command.jobs.map((job) => dirname(resolve(job.out))));
+    for (const folder of folders) await mkdir(folder, { recursive: true });
+    // Each report on its own: one that cannot be printed is said, the others are still written.
+    let failed = 0;
+    for (const job of command.jobs) {
+      const prefix = command.jobs.length > 1 ? `${job.spec.kind}: ` : '';
+      const narrowed = reportSourceSchema.safeParse(sourceForSpec(job.spec, tables));
+      if (!narrowed.success) {
+        io.stderr(`${prefix}The report needs more records than one report may hold: ${narrowed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}\n`);
+        failed += 1;
+        continue;
       }
-      throw error;
+      let printed;
+      try {
+        printed = await printer.print({ spec: job.spec, source: narrowed.data });
+      } catch (error) {
+        if (error instanceof ReportInputError) {
+          io.stderr(`${prefix}${error.message}\n${whatIsThere(job.spec, tables)}\n`);
+          failed += 1;
+          continue;
+        }
+        throw error;
+      }
+      const out = resolve(job.out);
+      await writeFileAtomic(out, printed.pdf);
+      io.stdout(`Wrote ${out} (${String(printed.pages)} ${printed.pages === 1 ? 'page' : 'pages'}) from the ${shape === 'bundle' ? 'bundle' : 'export'} ${command.bundle}.\n`);
     }
-    const out = resolve(command.out);
-    await writeFileAtomic(out, printed.pdf);
-    io.stdout(`Wrote ${out} (${String(printed.pages)} ${printed.pages === 1 ? 'page' : 'pages'}) from the ${shape === 'bundle' ? 'bundle' : 'export'} ${command.bundle}.\n`);
-    return 0;
+    return failed === 0 ? 0 : 1;
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

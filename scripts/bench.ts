@@ -20,6 +20,11 @@ export interface BenchResult {
 
 const dir = resolve(import.meta.dirname, '../tests/bench');
 
+// The benches time the code the app runs: its main-process bundle and the `cwg` bundle define
+// NODE_ENV=production (vite.config.ts), so React renders reports with its production build.
+// Set before any bench module (and so React) is imported.
+process.env.NODE_ENV ??= 'production';
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();

@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserWindowConstructorOptions, PrintToPDFOptions, WebPreferences } from 'electron';
+import type { BrowserWindowConstructorOptions, PrintToPDFOptions, WebContentsPrintOptions, WebPreferences } from 'electron';
 import { externalUrlSchema } from '../../shared/ipc/contract';
 import { originOf } from './ipc/dispatch';
 import { MIN_WINDOW_SIZE, type WindowState } from './windowState';
@@ -287,6 +287,8 @@ export function createMainWindow<W extends MainWindowLike>(deps: MainWindowDeps<
 export interface PrintWindowLike {
   readonly webContents: HardenableWebContents & {
     printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+    /** The system print dialog ("Print…"); the callback says how it ended. */
+    print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void;
   };
   loadURL(url: string): Promise<void>;
   destroy(): void;

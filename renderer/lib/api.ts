@@ -57,6 +57,8 @@ export const api = {
   openFile: async (request: RequestOf<'cwg:file:open'>) => unwrap(await bridge().openFile({ dialogTitle: dialogTitle(request.purpose), ...request })),
   /** Prints a report to PDF, then save dialog + atomic write; `{ saved: false }` when the user cancelled. */
   exportReportPdf: async (request: RequestOf<'cwg:report:export-pdf'>) => unwrap(await bridge().exportReportPdf({ dialogTitle: dialogTitle('pdf'), ...request })),
+  /** Sends a report to the system print dialog; `{ printed: false }` when the user cancelled it. */
+  printReport: async (request: RequestOf<'cwg:report:print'>) => unwrap(await bridge().printReport(request)),
   syncFolderStatus: async () => unwrap(await bridge().syncFolderStatus()),
   chooseSyncFolder: async (installationId: string) => unwrap(await bridge().chooseSyncFolder({ installationId })),
   forgetSyncFolder: async () => unwrap(await bridge().forgetSyncFolder()),

@@ -71,6 +71,16 @@ export const reportsEn = {
     saved: 'Saved {{path}} (pages: {{pages}}).',
     cancelled: 'Export cancelled: nothing was saved.',
   },
+  /** "Print…": the system print dialog, beside each PDF export. */
+  toPrinter: {
+    button: 'Print…',
+    agendaButton: 'Print agenda…',
+    bookButton: 'Print meeting book…',
+    busy: 'Preparing to print…',
+    progress: 'Preparing the document for printing',
+    sent: 'Sent to the printer.',
+    cancelled: 'Printing cancelled: nothing was printed.',
+  },
   print: {
     kinds: {
       agenda: 'Agenda',
@@ -340,6 +350,15 @@ export const reportsRu: Widen<typeof reportsEn> = {
     progress: 'Подготовка PDF',
     saved: 'Сохранено: {{path}} (страниц: {{pages}}).',
     cancelled: 'Экспорт отменён: ничего не сохранено.',
+  },
+  toPrinter: {
+    button: 'Печать…',
+    agendaButton: 'Печать повестки…',
+    bookButton: 'Печать сборника документов…',
+    busy: 'Подготовка к печати…',
+    progress: 'Подготовка документа к печати',
+    sent: 'Отправлено на печать.',
+    cancelled: 'Печать отменена: ничего не напечатано.',
   },
   print: {
     kinds: {

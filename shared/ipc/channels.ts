@@ -9,6 +9,7 @@ export const apiNames = {
   'cwg:file:save': 'saveFile',
   'cwg:file:open': 'openFile',
   'cwg:report:export-pdf': 'exportReportPdf',
+  'cwg:report:print': 'printReport',
   'cwg:backup:write': 'writeBackup',
   'cwg:backup:list': 'listBackups',
   'cwg:backup:read': 'readBackup',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { apiNames } from './channels';
-import { reportExportRequestSchema, type ReportExportResult } from '../reports/spec';
+import { reportExportRequestSchema, reportPrintRequestSchema, type ReportExportResult, type ReportPrintResult } from '../reports/spec';
 
 export { apiNames } from './channels';
 
@@ -202,6 +202,11 @@ export const contract = {
    * PDF in a locked-down print page, then asks where to save it and writes it atomically.
    */
   'cwg:report:export-pdf': channel<ReportExportResult>()(reportExportRequestSchema),
+  /**
+   * "Print…": the same report, laid out as for the PDF (same HTML, page size and margins),
+   * sent to the system print dialog; `printed: false` when the person cancelled it.
+   */
+  'cwg:report:print': channel<ReportPrintResult>()(reportPrintRequestSchema),
   /** The renderer wrote what it had to before quitting (answers cwg:event:before-quit). */
   'cwg:app:ready-to-quit': channel<{ quitting: true }>()(z.undefined()),
   /** The sync folder's state (no dialog, no file written). */

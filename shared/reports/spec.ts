@@ -199,6 +199,13 @@ export type ReportExportRequestInput = z.input<typeof reportExportRequestSchema>
 
 export type ReportExportResult = { saved: true; path: string; bytes: number; pages: number } | { saved: false };
 
+/** "Print…": the same report, to the system print dialog instead of a file. */
+export const reportPrintRequestSchema = z.object({ spec: reportSpecSchema, source: reportSourceSchema }).strict();
+export type ReportPrintRequest = z.output<typeof reportPrintRequestSchema>;
+
+/** Sent to the printer, or the person cancelled the print dialog (nothing printed). */
+export type ReportPrintResult = { printed: true } | { printed: false };
+
 /** A source with every table empty, to fill in. */
 export function emptyReportSource(): ReportSource {
   return {

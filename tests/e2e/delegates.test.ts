@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLargeCsv, writeWindows1251CsvWithTwoBadRows } from '../fixtures/csv';
+import type { Locator } from 'playwright-core';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { loadSampleData, firstRun } from './syncSteps';
 
@@ -131,18 +132,19 @@ describe('delegate registry', () => {
 
     await page.getByRole('navigation', { name: 'Registry' }).getByRole('link', { name: 'Duplicates' }).click();
     await page.getByRole('heading', { level: 1, name: 'Possible duplicates' }).waitFor();
-    const pair = page.getByRole('listitem', { name: /Timur Sadykov and Тимур Садыков|Тимур Садыков and Timur Sadykov/ });
+    // Names are user text, isolated (U+2068 … U+2069) in the pair's name as on the screen.
+    const pair = page.getByRole('listitem', { name: /\u2068Timur Sadykov\u2069 and \u2068Тимур Садыков\u2069|\u2068Тимур Садыков\u2069 and \u2068Timur Sadykov\u2069/ });
     await pair.getByText('Same name').waitFor();
     await pair.getByRole('link', { name: /^Compare and merge/ }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Merge two records' }).waitFor();
     // Keep the new record: the sample's record is the one merged into it.
     // The choice reloads the preview for the other survivor: the radio is checked once it has.
-    const keepNew = page.getByRole('radio', { name: /^Тимур Садыков · Kyrgyzstan · t\.sadykov@customs\.kg/ });
+    const keepNew = page.getByRole('radio', { name: /^\u2068Тимур Садыков\u2069 · \u2068Kyrgyzstan\u2069 · \u2068t\.sadykov@customs\.kg/ });
     await keepNew.click();
     await expect.poll(() => keepNew.isChecked(), { timeout: 30_000 }).toBe(true);
-    await page.getByText('Participation in Inaugural meeting and workshop of the Customs Working Group (Jun 9, 2014) as Member').waitFor();
-    await page.getByText('The record of Timur Sadykov will be deleted.', { exact: false }).waitFor();
+    await page.getByText('Participation in \u2068Inaugural meeting and workshop of the Customs Working Group\u2069 (Jun 9, 2014) as Member').waitFor();
+    await page.getByText('The record of \u2068Timur Sadykov\u2069 will be deleted.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Merge records' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Timur Sadykov' }).waitFor();
@@ -237,4 +239,100 @@ describe('delegate registry', () => {
     expect(host.pageErrors).toEqual([]);
     // 10,000 writes take tens of seconds on a busy shared machine.
   }, 240_000);
+});
+
+/**
+ * Text from another installation may hold a right-to-left override (U+202E) that is never
+ * closed. On the duplicates and merge screens it stays inside its own field: the text
+ * after it still reads left to right, which is checked on the rendered glyphs (where the
+ * first and last letter of a word are drawn), not on the markup.
+ */
+describe('an unclosed right-to-left override in a name', () => {
+  let host: TestHost;
+
+  beforeAll(async () => {
+    host = await startTestHost();
+    const { page } = host;
+    await page.getByLabel('Name of this installation').fill('Secretariat laptop');
+    await page.getByRole('radio', { name: /^Secretariat/ }).check();
+    await page.getByRole('button', { name: 'Start using CWG Desk' }).click();
+  });
+
+  afterAll(async () => {
+    await host.close();
+  });
+
+  /**
+   * Where the first and the last letter of `word` are drawn inside `element` (the first
+   * occurrence in its text): left to right, the first is left of the last.
+   */
+  const letterPositions = (element: Locator, word: string) =>
+    element.evaluate((root, target) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf(target);
+        if (at < 0) continue;
+        const left = (offset: number) => {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          return range.getBoundingClientRect().left;
+        };
+        return { first: left(at), last: left(at + target.length - 1) };
+      }
+      throw new Error(`"${target}" is not in the element's text`);
+    }, word);
+
+  const expectLeftToRight = async (element: Locator, word: string) => {
+    const { first, last } = await letterPositions(element, word);
+    expect(first, `"${word}" reads left to right`).toBeLessThan(last);
+  };
+
+  const addDelegate = async (fields: { latin?: string; native?: string; email: string }) => {
+    const { page } = host;
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Delegates' }).click();
+    await page.getByRole('link', { name: 'Add delegate' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Add a delegate' }).waitFor();
+    if (fields.latin !== undefined) await page.getByLabel('Name in Latin script').fill(fields.latin);
+    if (fields.native !== undefined) await page.getByLabel('Name in Cyrillic or native script').fill(fields.native);
+    await page.getByLabel('Country').selectOption({ label: 'Tajikistan' });
+    await page.getByLabel('E-mail').fill(fields.email);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+  };
+
+  it('does not reverse the text around it on the duplicates and merge screens', async () => {
+    const { page } = host;
+    // Two records of one person (same e-mail); one name carries an override never closed.
+    await addDelegate({ latin: 'Zarina\u202E Aminova', native: 'Зарина Аминова', email: 'z.aminova@customs.tj' });
+    await addDelegate({ latin: 'Zarina Aminova', email: 'z.aminova@customs.tj' });
+
+    await page.getByRole('navigation', { name: 'Registry' }).getByRole('link', { name: 'Duplicates' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Possible duplicates' }).waitFor();
+    const pair = page.getByRole('listitem', { name: /Zarina\u202E Aminova/ });
+    await pair.getByText('Same e-mail').waitFor();
+    // The native name follows the overridden Latin one in the same line.
+    const summary = pair.locator('p').filter({ hasText: 'Зарина Аминова' });
+    await expectLeftToRight(summary, 'Зарина');
+    await expectLeftToRight(summary, 'Аминова');
+
+    const pairName = (await pair.getAttribute('aria-label')) ?? '';
+    await pair.getByRole('link', { name: /^Compare and merge/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Merge two records' }).waitFor();
+    // The record's label: name · native name · country · e-mail, in one line.
+    const overridden = page.locator('label.choice').filter({ hasText: 'Зарина Аминова' });
+    await expectLeftToRight(overridden, 'Зарина');
+    await expectLeftToRight(overridden, 'Tajikistan');
+    await expectLeftToRight(overridden, 'customs');
+    // Keep the plain record, so the overridden one is named in the warning.
+    const keepPlain = page.getByRole('radio', { name: /^\u2068Zarina Aminova\u2069/ });
+    await keepPlain.click();
+    await expect.poll(() => keepPlain.isChecked(), { timeout: 30_000 }).toBe(true);
+    const warning = page.getByText(/will be deleted/);
+    await expectLeftToRight(warning, 'deleted');
+    await expectLeftToRight(warning, 'installations');
+    // The pair's accessible name keeps each name in its own isolate.
+    expect(pairName).toMatch(/\u2068Zarina\u202E Aminova\u2069/);
+    expect(host.pageErrors).toEqual([]);
+  });
 });

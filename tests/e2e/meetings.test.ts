@@ -391,7 +391,13 @@ describe('meetings, as a delegation', () => {
     await page.getByText('Delegations read meetings; the secretariat plans and changes them.').waitFor();
     const actions = page.getByRole('group', { name: 'Meeting actions' });
     // Reading and printing only: no edit, cancel or delete.
-    expect(await actions.getByRole('button').allTextContents()).toEqual(['Save agenda as calendar (.ics)', 'Agenda as PDF', 'Meeting book as PDF']);
+    expect(await actions.getByRole('button').allTextContents()).toEqual([
+      'Save agenda as calendar (.ics)',
+      'Agenda as PDF',
+      'Print agenda…',
+      'Meeting book as PDF',
+      'Print meeting book…',
+    ]);
     await page.getByRole('tab', { name: 'Agenda' }).press('Enter');
     await page.getByRole('article', { name: 'Customs valuation' }).waitFor();
     expect(await page.getByRole('button', { name: /Add a session|Edit|Move up|Delete/ }).count()).toBe(0);

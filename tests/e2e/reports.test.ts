@@ -100,6 +100,33 @@ describe('reports', () => {
     expect(host.print.blockedRequests).toEqual([]);
   });
 
+  it('prints the agenda with "Print…": the host\'s printer (a PDF here) receives the document the export saved', async () => {
+    const { page } = host;
+    const jobs = host.print.printerJobs.length;
+    const asked = host.dialogs.asked.length;
+    const exported = join(folder, 'agenda.pdf');
+    const button = page.getByRole('button', { name: 'Print…' });
+    await button.click();
+    await page.getByRole('status').getByText('Sent to the printer.').waitFor();
+    // Focus stays on the button after the action.
+    expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(host.print.printerJobs.length).toBe(jobs + 1);
+    const job = host.print.printerJobs.at(-1);
+    if (!job) throw new Error('nothing reached the printer');
+    // The document's title, in both languages as the agenda is printed.
+    expect(job.title).toBe('Agenda — Second meeting of the Customs Working Group / Повестка дня — Второе заседание Таможенной рабочей группы');
+    expect(job.options.pageSize).toBe('A4');
+    // The same document as the export: same pages, same text.
+    const printed = await pdfText(job.pdf);
+    expect(printed).toContain('Risk management');
+    expect(printed).toContain('Управление рисками');
+    expect((await pdfInfo(job.pdf)).pages).toBe((await pdfInfo(exported)).pages);
+    expect(printed).toBe(await pdfText(exported));
+    // No save dialog: printing saves nothing.
+    expect(host.dialogs.asked.length).toBe(asked);
+    expect(host.pageErrors).toEqual([]);
+  });
+
   it('shows a participants list with contacts only of people who consented, and a cancelled export saves nothing', async () => {
     const { page } = host;
     await page.getByRole('radio', { name: 'Participants list' }).check();

@@ -295,6 +295,25 @@ describe('cwg report', () => {
     expect(wrong.err.join('')).toContain('--to applies to certificates only.');
   });
 
+  it('prints several reports in one call into a folder, and writes the others when one cannot be printed', async () => {
+    const out = join(folder, 'several', 'print');
+    const run = io();
+    const status = await runReportCommand(
+      ['agenda', 'participants', 'mou', '--bundle', dump, '--meeting', SAMPLE.secondMeeting, '--mou', SAMPLE.mou, '--names', 'both', '--lang', 'en+ru', '--out', `${out}/`],
+      run.io,
+    );
+    expect(run.err).toEqual([]);
+    expect(status).toBe(0);
+    expect(run.out).toHaveLength(3);
+    expect((await pdfText(join(out, 'agenda.pdf'))).replace(/\s+/g, ' ')).toContain('Risk management');
+    expect(await pdfText(join(out, 'participants.pdf'))).toContain('Aigerim Seitkali');
+    expect(await pdfText(join(out, 'mou.pdf'))).toContain('DRAFT');
+    const partly = io();
+    expect(await runReportCommand(['agenda', 'mou', '--bundle', dump, '--meeting', SAMPLE.secondMeeting, '--mou', 'gone', '--out', `${join(folder, 'partly')}/`], partly.io)).toBe(1);
+    expect(partly.out.join('')).toMatch(/^Wrote .*agenda\.pdf/);
+    expect(partly.err.join('')).toMatch(/^mou: /);
+  });
+
   it('says which meetings the file holds when the one asked for is not there', async () => {
     const run = io();
     const status = await runReportCommand(['agenda', '--bundle', dump, '--meeting', 'nope', '--out', join(folder, 'x.pdf')], run.io);

@@ -137,6 +137,8 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     },
     dialogs,
     print,
+    // No print dialog in the test host: "Print…" prints to PDF, kept in print.printerJobs.
+    printer: print,
     events: {
       send: (event: MainEventName, payload: unknown) => {
         void deliver(event, payload);

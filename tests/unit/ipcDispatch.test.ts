@@ -30,6 +30,7 @@ function setup(openExternal: (url: string) => Promise<void> = () => Promise.reso
     shell,
     dialogs: { chooseSaveFile: unexpected, chooseOpenFile: unexpected, chooseFolder: unexpected },
     print: { printToPdf: unexpected },
+    printer: { printWithDialog: unexpected },
     events: { send: () => undefined },
     lifecycle: { readyToQuit: () => undefined },
   };

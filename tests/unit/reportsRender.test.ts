@@ -76,6 +76,9 @@ describe('report HTML', () => {
     const faces = (template: string) => (template.match(/@font-face/g) ?? []).length;
     expect(faces(pdfOptions.footerTemplate)).toBeGreaterThan(0);
     expect(faces(pdfOptions.footerTemplate)).toBeLessThan(fakeFonts.length);
+    // No bold text in the footer: no bold face either (Chromium decodes each on every page).
+    expect(pdfOptions.footerTemplate).not.toContain('font-weight:700;');
+    expect(pdfOptions.footerTemplate).toContain('font-weight:400;');
     expect(pdfOptions).toMatchObject({ pageSize: 'A4', landscape: false, marginsMm: { top: 20, right: 18, bottom: 18, left: 18 } });
   });
 
@@ -83,6 +86,8 @@ describe('report HTML', () => {
     const hostileModel = buildReport(specs[0] as ReportSpec, hostile.source, '2026-03-12');
     const rendered = renderReport(hostileModel, fakeFonts);
     expect(rendered.pdfOptions.headerTemplate).toContain('DRAFT / ПРОЕКТ');
+    // The mark is bold: the header carries the bold faces for it.
+    expect(rendered.pdfOptions.headerTemplate).toMatch(/@font-face\{[^}]*font-weight:700;/);
     // The watermark is drawn (an SVG path), so it never enters the text layer.
     expect(bodyOf(rendered.html)).toMatch(/<div class="watermark" aria-hidden="true"><svg [^>]*><path d="M/);
     expect(bodyOf(rendered.html)).not.toMatch(/class="watermark"[^>]*>[^<]*DRAFT/);

@@ -4,6 +4,7 @@
  * picked out of a whole export; and the command's arguments are checked before anything
  * is read.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReportArgs } from '../../cli/report';
 import { readReportTables, ReportFileError, sourceForSpec } from '../../shared/reports/source';
@@ -92,13 +93,13 @@ describe('cwg report arguments', () => {
   const base = ['--bundle', 'data.json', '--out', 'out.pdf'];
 
   it('build the spec of each kind', () => {
-    expect(parseReportArgs(['agenda', '--meeting', 'm1', ...base, '--lang', 'en+ru', '--paper', 'letter']).spec).toEqual({
+    expect(parseReportArgs(['agenda', '--meeting', 'm1', ...base, '--lang', 'en+ru', '--paper', 'letter']).jobs[0]?.spec).toEqual({
       kind: 'agenda',
       meetingId: 'm1',
       language: 'en+ru',
       paper: 'letter',
     });
-    expect(parseReportArgs(['participants', '--meeting', 'm1', ...base, '--lang', 'ru', '--contacts']).spec).toEqual({
+    expect(parseReportArgs(['participants', '--meeting', 'm1', ...base, '--lang', 'ru', '--contacts']).jobs[0]?.spec).toEqual({
       kind: 'participants',
       meetingId: 'm1',
       nameScript: 'native',
@@ -106,7 +107,7 @@ describe('cwg report arguments', () => {
       language: 'ru',
       paper: 'a4',
     });
-    expect(parseReportArgs(['mou', '--mou', 'd1', '--version', '3', '--compare', '2', '--annex', '--line-numbers', ...base]).spec).toEqual({
+    expect(parseReportArgs(['mou', '--mou', 'd1', '--version', '3', '--compare', '2', '--annex', '--line-numbers', ...base]).jobs[0]?.spec).toEqual({
       kind: 'mou',
       documentId: 'd1',
       version: 3,
@@ -118,13 +119,33 @@ describe('cwg report arguments', () => {
     });
   });
 
+  it('take several kinds at once into a folder, each option going to the kinds it concerns', () => {
+    const { jobs } = parseReportArgs(
+      ['agenda', 'participants', 'mou', '--meeting', 'm1', '--mou', 'd1', '--names', 'both', '--annex', '--lang', 'ru', '--bundle', 'b.json', '--out', 'print/'],
+    );
+    expect(jobs).toEqual([
+      { spec: { kind: 'agenda', meetingId: 'm1', language: 'ru', paper: 'a4' }, out: join('print', 'agenda.pdf') },
+      { spec: { kind: 'participants', meetingId: 'm1', nameScript: 'both', contacts: false, language: 'ru', paper: 'a4' }, out: join('print', 'participants.pdf') },
+      {
+        spec: { kind: 'mou', documentId: 'd1', version: null, compareWith: null, annex: true, lineNumbers: false, language: 'ru', paper: 'a4' },
+        out: join('print', 'mou.pdf'),
+      },
+    ]);
+    // One kind may go to a folder too.
+    expect(parseReportArgs(['agenda', '--meeting', 'm1', '--bundle', 'b.json', '--out', 'print/']).jobs.map((job) => job.out)).toEqual([join('print', 'agenda.pdf')]);
+  });
+
   it.each([
     [['agenda', '--meeting', 'm1', '--out', 'x.pdf'], /--bundle/],
     [['agenda', '--meeting', 'm1', '--bundle', 'b.json'], /--out/],
     [['agenda', ...base], /--meeting/],
     [['mou', ...base], /--mou/],
     [['poster', '--meeting', 'm1', ...base], /report kind must be one of/],
-    [['agenda', 'participants', '--meeting', 'm1', ...base], /one report kind/],
+    [['agenda', 'participants', '--meeting', 'm1', ...base], /Several reports are written to a folder: --out FOLDER\//],
+    [['agenda', 'agenda', '--meeting', 'm1', '--bundle', 'b.json', '--out', 'print/'], /named twice/],
+    [['agenda', 'participants', '--meeting', 'm1', '--bundle', 'b.json', '--out', 'print/', '--to', 'member'], /--to applies to certificates only/],
+    [['agenda', 'mou', '--meeting', 'm1', '--bundle', 'b.json', '--out', 'print/'], /--mou ID/],
+    [['--meeting', 'm1', ...base], /Name the reports/],
     [['agenda', '--meeting', 'm1', '--bundle', 'b.json', '--out', 'b.json'], /\.pdf file/],
     [['agenda', '--meeting', 'm1', ...base, '--lang', 'de'], /--lang must be one of en, ru, en\+ru/],
     [['agenda', '--meeting', 'm1', ...base, '--version', '2'], /--version applies to the mou report only/],

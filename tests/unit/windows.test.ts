@@ -9,10 +9,10 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRINT_CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { createPrintPort, createShellPort, toPrintToPdfOptions, withPrintCsp } from '../../electron/main/services/electronPorts';
+import { createPrintPort, createPrintPorts, createShellPort, toPrintToPdfOptions, toSystemPrintOptions, withPrintCsp } from '../../electron/main/services/electronPorts';
 import type { PdfOptions } from '../../electron/main/services/ports';
 import { DEFAULT_WINDOW_STATE } from '../../electron/main/windowState';
 import {
@@ -51,6 +51,20 @@ class FakeWebContents {
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   readonly printCalls: PrintToPDFOptions[] = [];
   printResult: () => Promise<Uint8Array> = () => Promise.resolve(new Uint8Array([0x25, 0x50, 0x44, 0x46]));
+  readonly dialogCalls: WebContentsPrintOptions[] = [];
+  /** How the system print dialog ends: Electron's callback arguments. */
+  dialogResult: [success: boolean, failureReason: string] = [true, ''];
+  /** Runs while the dialog is "open" (the report still loaded). */
+  onDialog: () => void = () => undefined;
+
+  print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void {
+    this.dialogCalls.push(options);
+    this.onDialog();
+    const [success, reason] = this.dialogResult;
+    setTimeout(() => {
+      callback(success, reason);
+    }, 0);
+  }
 
   on(event: string, listener: Listener): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
@@ -506,6 +520,60 @@ describe('print port', () => {
     const port = createPrintPort({ BrowserWindow, getPrintSession: () => session, tempRoot, timeoutMs: 20 });
     await expect(port.printToPdf('<p>x</p>', pdfOptions)).rejects.toMatchObject({ code: 'io-error' });
     expect(instances[0]?.destroyed).toBe(true);
+  });
+
+  it('"Print…" shows the system dialog on the same report file, and both ports share one session guard', async () => {
+    const session = new FakeSession();
+    const allowedWhileOpen: boolean[] = [];
+    const { BrowserWindow, instances } = fakeBrowserWindow({
+      onLoad: (window, url) => {
+        window.webContents.onDialog = () => allowedWhileOpen.push(!session.cancels(url));
+      },
+    });
+    const { print, printer } = createPrintPorts({ BrowserWindow, getPrintSession: () => session, tempRoot });
+    // The PDF port first: it installs the guard; the dialog's file must still be let through.
+    await print.printToPdf('<p>pdf</p>', pdfOptions);
+    const outcome = await printer.printWithDialog('<!doctype html><html><head><title>Agenda</title></head><body>Повестка</body></html>', pdfOptions, { title: 'Agenda' });
+    expect(outcome).toEqual({ printed: true });
+    const window = instances[1];
+    if (!window) throw new Error('no print window for the dialog');
+    expect(window.options.webPreferences?.javascript).toBe(false);
+    expect(window.options.show).toBe(false);
+    expect(window.webContents.dialogCalls).toEqual([toSystemPrintOptions(pdfOptions, { title: 'Agenda' })]);
+    expect(window.webContents.printCalls).toEqual([]);
+    expect(allowedWhileOpen).toEqual([true]);
+    expect(window.destroyed).toBe(true);
+    expect(await readdir(tempRoot)).toEqual([]);
+  });
+
+  it('"Print…": a cancelled dialog is an answer, a failed job an io-error; the window goes either way', async () => {
+    const session = new FakeSession();
+    let answer: [boolean, string] = [false, 'cancelled'];
+    const { BrowserWindow, instances } = fakeBrowserWindow({
+      onLoad: (window) => {
+        window.webContents.dialogResult = answer;
+      },
+    });
+    const { printer } = createPrintPorts({ BrowserWindow, getPrintSession: () => session, tempRoot });
+    expect(await printer.printWithDialog('<p>x</p>', pdfOptions, { title: 'x' })).toEqual({ printed: false, reason: 'cancelled' });
+    answer = [false, 'failed'];
+    await expect(printer.printWithDialog('<p>x</p>', pdfOptions, { title: 'x' })).rejects.toMatchObject({ code: 'io-error', message: 'The printer did not take the report: failed.' });
+    expect(instances.map((window) => window.destroyed)).toEqual([true, true]);
+    expect(await readdir(tempRoot)).toEqual([]);
+  });
+
+  it('gives the print dialog the PDF\'s paper, orientation and margins (in points), with backgrounds', () => {
+    const options = toSystemPrintOptions({ ...pdfOptions, pageSize: 'Letter', landscape: true }, { title: 'Participants' });
+    expect(options).toEqual({
+      silent: false,
+      printBackground: true,
+      pageSize: 'Letter',
+      landscape: true,
+      // 25.4 mm = 1 in = 72 pt; 12.7 mm = 36 pt; 20 mm ≈ 57 pt.
+      margins: { marginType: 'custom', top: 72, right: 36, bottom: 57, left: 0 },
+      header: 'Participants',
+      footer: 'Participants',
+    });
   });
 
   it('converts millimetres to inches and keeps an empty template empty', () => {

@@ -31,7 +31,7 @@ export function createServices(ports: Ports) {
   const events = validatedEvents(ports.events);
   return {
     files,
-    reports: createReportService({ print: ports.print, files, fonts: ports.reportFonts ?? loadNodeReportFonts }),
+    reports: createReportService({ print: ports.print, printer: ports.printer, files, fonts: ports.reportFonts ?? loadNodeReportFonts }),
     backups: createBackupService({ dataFolder: ports.appInfo.dataFolder }),
     syncFolder: createSyncFolderService({
       dataFolder: ports.appInfo.dataFolder,
@@ -76,6 +76,7 @@ export function createHandlers(ports: Ports, services: MainServices = createServ
     'cwg:file:save': ({ purpose, suggestedName, content, dialogTitle }) => files.save(purpose, suggestedName, content, dialogTitle),
     'cwg:file:open': ({ purpose, maxBytes, dialogTitle }) => files.open(purpose, maxBytes, dialogTitle),
     'cwg:report:export-pdf': (request) => reports.exportPdf(request),
+    'cwg:report:print': (request) => reports.printWithDialog(request),
     'cwg:sync-folder:status': () => guarded(() => syncFolder.status()),
     'cwg:sync-folder:choose': ({ installationId }) =>
       guarded(async () => {

@@ -6,10 +6,21 @@
  * One page is kept warm and reused between prints (a new page per print costs more than
  * printing a short report); prints are queued, never interleaved on that page. Each print
  * starts from a new blank document, so nothing of one report survives into the next.
+ *
+ * It also stands in for the system print dialog ("Print…") where there is none: the job
+ * is printed to PDF with the same options and kept in `printerJobs`, where the test host's
+ * tests read what was "printed". Nothing is ever sent to a real printer.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from './chromium';
-import type { PdfOptions, PrintPort } from './ports';
+import type { PdfOptions, PrintPort, SystemPrintOutcome, SystemPrintPort } from './ports';
+
+/** A job "Print…" sent where there is no print dialog: printed to PDF instead. */
+export interface PrinterJob {
+  title: string;
+  options: PdfOptions;
+  pdf: Uint8Array;
+}
 
 /** Chromium replaces an empty template with its own (date, title, URL); an empty element prints nothing. */
 const BLANK_TEMPLATE = '<span></span>';
@@ -19,12 +30,14 @@ export interface ChromiumPrintPortOptions {
   executablePath?: string;
 }
 
-export class ChromiumPrintPort implements PrintPort {
+export class ChromiumPrintPort implements PrintPort, SystemPrintPort {
   private browser: Promise<Browser> | null = null;
   private warm: Promise<{ context: BrowserContext; page: Page }> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /** URLs the print page tried to load (all refused). */
   readonly blockedRequests: string[] = [];
+  /** What "Print…" sent to this stand-in printer, oldest first. */
+  readonly printerJobs: PrinterJob[] = [];
 
   constructor(private readonly options: ChromiumPrintPortOptions = {}) {}
 
@@ -56,6 +69,13 @@ export class ChromiumPrintPort implements PrintPort {
     // The queue goes on after a failed print; the failure goes to this print's caller.
     this.queue = job.catch(() => undefined);
     return job;
+  }
+
+  /** The print dialog's stand-in: the job goes to PDF (the same print as the export's) and into printerJobs. */
+  async printWithDialog(html: string, options: PdfOptions, job: { title: string }): Promise<SystemPrintOutcome> {
+    const pdf = await this.printToPdf(html, options);
+    this.printerJobs.push({ title: job.title, options, pdf });
+    return { printed: true };
   }
 
   private async print(html: string, options: PdfOptions): Promise<Uint8Array> {

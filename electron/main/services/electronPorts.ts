@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { App, BrowserWindow, Dialog, OpenDialogOptions, PrintToPDFOptions, SaveDialogOptions, Shell } from 'electron';
+import type { App, BrowserWindow, Dialog, OpenDialogOptions, PrintToPDFOptions, SaveDialogOptions, Shell, WebContentsPrintOptions } from 'electron';
 import { PRINT_CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { ServiceError } from './serviceError';
 import {
@@ -21,7 +21,7 @@ import {
   type RequestFilteringSession,
   type WindowConstructor,
 } from '../windows';
-import type { DialogPort, PdfOptions, Ports, PrintPort, ShellPort } from './ports';
+import type { DialogPort, PdfOptions, Ports, PrintPort, ShellPort, SystemPrintOutcome, SystemPrintPort } from './ports';
 import { loadInlineReportFonts } from './reportFontsInline';
 
 const MM_PER_INCH = 25.4;
@@ -55,6 +55,35 @@ export function toPrintToPdfOptions(options: PdfOptions): PrintToPDFOptions {
     printBackground: true,
     // The page size comes from PdfOptions, not from whatever @page rule a template has.
     preferCSSPageSize: false,
+  };
+}
+
+/** Chromium reads the custom print margins in points (1/72 in), whatever Electron's docs call them. */
+const POINTS_PER_INCH = 72;
+
+/**
+ * PdfOptions → the options of the system print dialog ("Print…"): the same paper, orientation,
+ * margins and backgrounds as the PDF, so the page breaks fall where they fall in the PDF.
+ * The dialog has no header or footer templates: Chromium's own header (the title, the date)
+ * and footer (`footer`, the page number) print instead, in the PDF's top and bottom margins.
+ */
+export function toSystemPrintOptions(options: PdfOptions, job: { title: string }): WebContentsPrintOptions {
+  const points = (mm: number) => Math.round((mm / MM_PER_INCH) * POINTS_PER_INCH);
+  const { marginsMm } = options;
+  return {
+    silent: false,
+    printBackground: true,
+    pageSize: options.pageSize,
+    landscape: options.landscape,
+    margins: {
+      marginType: 'custom',
+      top: points(marginsMm.top),
+      right: points(marginsMm.right),
+      bottom: points(marginsMm.bottom),
+      left: points(marginsMm.left),
+    },
+    header: job.title,
+    footer: job.title,
   };
 }
 
@@ -110,38 +139,78 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * no Content-Type header, and the BOM decides the encoding before anything else), and is
  * the only file the print session lets through, for the duration of the job.
  */
-export function createPrintPort(deps: PrintPortDeps): PrintPort {
+function createPrintWindowRunner(deps: PrintPortDeps) {
   const allowedFiles = new Set<string>();
   let guarded = false;
-  const timeoutMs = deps.timeoutMs ?? 60_000;
+  /** Loads `html` into a fresh hidden print window, runs `work` on it, then cleans up. */
+  return async function withReportWindow<T>(html: string, timeoutMs: number, work: (window: PrintWindowLike) => Promise<T>): Promise<T> {
+    if (!guarded) {
+      applyPrintSessionGuards(deps.getPrintSession(), allowedFiles);
+      guarded = true;
+    }
+    const folder = await mkdtemp(join(deps.tempRoot ?? tmpdir(), 'cwg-print-'));
+    const file = join(folder, 'report.html');
+    const key = printFileKey(file);
+    let window: PrintWindowLike | null = null;
+    try {
+      await writeFile(file, `\uFEFF${withPrintCsp(html)}`, { encoding: 'utf8', mode: 0o600 });
+      allowedFiles.add(key);
+      const printWindow = createPrintWindow({ BrowserWindow: deps.BrowserWindow });
+      window = printWindow;
+      const job = async (): Promise<T> => {
+        await printWindow.loadURL(pathToFileURL(file).href);
+        return work(printWindow);
+      };
+      return await withTimeout(job(), timeoutMs, 'Printing the report');
+    } finally {
+      allowedFiles.delete(key);
+      window?.destroy();
+      await rm(folder, { recursive: true, force: true });
+    }
+  };
+}
 
-  return {
-    async printToPdf(html, options) {
-      if (!guarded) {
-        applyPrintSessionGuards(deps.getPrintSession(), allowedFiles);
-        guarded = true;
-      }
-      const folder = await mkdtemp(join(deps.tempRoot ?? tmpdir(), 'cwg-print-'));
-      const file = join(folder, 'report.html');
-      const key = printFileKey(file);
-      let window: PrintWindowLike | null = null;
-      try {
-        await writeFile(file, `\uFEFF${withPrintCsp(html)}`, { encoding: 'utf8', mode: 0o600 });
-        allowedFiles.add(key);
-        const printWindow = createPrintWindow({ BrowserWindow: deps.BrowserWindow });
-        window = printWindow;
-        const job = async (): Promise<Uint8Array> => {
-          await printWindow.loadURL(pathToFileURL(file).href);
-          return printWindow.webContents.printToPDF(toPrintToPdfOptions(options));
-        };
-        return await withTimeout(job(), timeoutMs, 'Printing the report');
-      } finally {
-        allowedFiles.delete(key);
-        window?.destroy();
-        await rm(folder, { recursive: true, force: true });
-      }
+/** A person answers a print dialog in minutes, not seconds; after this long the window is let go. */
+const PRINT_DIALOG_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * The PDF printer and "Print…", sharing one print session guard: Electron keeps one
+ * onBeforeRequest listener per session, so a second guard would replace the first and
+ * refuse the other port's report file.
+ *
+ * "Print…" loads the report into the same hidden, locked-down print window as the PDF
+ * export and hands it to the system print dialog (webContents.print, not silent).
+ * Cancelling the dialog is an answer, not a failure; a printer's failure is reported with
+ * Chromium's reason.
+ */
+export function createPrintPorts(deps: PrintPortDeps): { print: PrintPort; printer: SystemPrintPort } {
+  const withReportWindow = createPrintWindowRunner(deps);
+  const print: PrintPort = {
+    printToPdf(html, options) {
+      return withReportWindow(html, deps.timeoutMs ?? 60_000, (window) => window.webContents.printToPDF(toPrintToPdfOptions(options)));
     },
   };
+  const printer: SystemPrintPort = {
+    printWithDialog(html, options, job) {
+      return withReportWindow(
+        html,
+        deps.timeoutMs ?? PRINT_DIALOG_TIMEOUT_MS,
+        (window) =>
+          new Promise<SystemPrintOutcome>((resolve, reject) => {
+            window.webContents.print(toSystemPrintOptions(options, job), (success, failureReason) => {
+              if (success) resolve({ printed: true });
+              else if (/cancel/i.test(failureReason)) resolve({ printed: false, reason: 'cancelled' });
+              else reject(new ServiceError('io-error', `The printer did not take the report: ${failureReason || 'no reason given'}.`));
+            });
+          }),
+      );
+    },
+  };
+  return { print, printer };
+}
+
+export function createPrintPort(deps: PrintPortDeps): PrintPort {
+  return createPrintPorts(deps).print;
 }
 
 export interface ElectronPortsDeps {
@@ -214,7 +283,7 @@ export function createElectronPorts(deps: ElectronPortsDeps): Ports {
     documentsFolder: deps.app.getPath('documents'),
     shell: createShellPort(deps.shell),
     dialogs: createDialogPort(deps),
-    print: createPrintPort({ BrowserWindow: deps.BrowserWindow, getPrintSession: deps.getPrintSession }),
+    ...createPrintPorts({ BrowserWindow: deps.BrowserWindow, getPrintSession: deps.getPrintSession }),
     // The packaged app has no node_modules: its report fonts are compiled into the bundle.
     reportFonts: loadInlineReportFonts,
     events: {

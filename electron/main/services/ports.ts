@@ -33,6 +33,19 @@ export interface PrintPort {
   printToPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
 }
 
+/** What the system print dialog ended with. */
+export type SystemPrintOutcome = { printed: true } | { printed: false; reason: 'cancelled' };
+
+/**
+ * "Print…": shows the system print dialog for self-contained HTML (the report as the PDF
+ * export prints it). Electron prints from the hidden print window; the test host prints to
+ * PDF instead, where a test can read what was "printed".
+ */
+export interface SystemPrintPort {
+  /** Resolves when the dialog was answered and the job handed to the printer (or cancelled). */
+  printWithDialog(html: string, options: PdfOptions, job: { title: string }): Promise<SystemPrintOutcome>;
+}
+
 export interface ShellPort {
   /** Opens an https URL in the system browser. */
   openExternal(url: string): Promise<void>;
@@ -55,6 +68,8 @@ export interface Ports {
   shell: ShellPort;
   dialogs: DialogPort;
   print: PrintPort;
+  /** The system print dialog ("Print…"). */
+  printer: SystemPrintPort;
   events: MainEventPort;
   lifecycle: LifecyclePort;
   /**

@@ -1,11 +1,14 @@
 /**
  * Likely duplicates across the registry: pairs with the same e-mail, the same name in
  * either script, or nearly the same name, strongest evidence first. Each pair opens the
- * merge preview, or is set aside as two different people.
+ * merge preview, or is set aside as two different people. Every name, organization and
+ * e-mail is user text from any installation: isolated (shared/bidi.ts), so a stray
+ * right-to-left override in one cannot reorder the text around it.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isolate, joinIsolated } from '../../../shared/bidi';
 import { displayName } from '../../../shared/delegates/validation';
 import type { Delegate } from '../../../shared/model';
 import { PageTitle } from '../../app/PageTitle';
@@ -52,7 +55,7 @@ export function DuplicatesPage() {
               const a = data.people.get(pair.a);
               const b = data.people.get(pair.b);
               if (!a || !b) return null;
-              const label = t('delegates.duplicates.pairLabel', { a: displayName(a), b: displayName(b) });
+              const label = t('delegates.duplicates.pairLabel', { a: isolate(displayName(a)), b: isolate(displayName(b)) });
               return (
                 <li key={`${pair.a}|${pair.b}`} aria-label={label}>
                   <div className="duplicate-pair">
@@ -99,18 +102,16 @@ function PersonSummary({ delegate, lookups }: { delegate: Delegate; lookups: Reg
   return (
     <div>
       <p>
-        <Link to={`/delegates/${delegate.id}`}>{displayName(delegate)}</Link>
+        <Link to={`/delegates/${delegate.id}`}>{isolate(displayName(delegate))}</Link>
         {delegate.nameLatin !== '' && delegate.nameNative !== '' && (
           <span dir="auto" className="muted">
             {' '}
-            · {delegate.nameNative}
+            · {isolate(delegate.nameNative)}
           </span>
         )}
       </p>
       <p className="muted">
-        {[countryLabel(lookups, delegate.countryId, language), organization ? organizationLabel(organization, language) : '', delegate.email]
-          .filter(Boolean)
-          .join(' · ')}
+        {joinIsolated([countryLabel(lookups, delegate.countryId, language), organization ? organizationLabel(organization, language) : '', delegate.email], ' · ')}
       </p>
     </div>
   );

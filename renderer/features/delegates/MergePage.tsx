@@ -2,13 +2,15 @@
  * Merging two records of one person, previewed first: which record survives (the user
  * chooses), what it will contain field by field, and every reference that moves to it
  * (participations, sessions, amendments, comments). Merging is one transaction; other
- * installations receive it with the next sync like any change.
+ * installations receive it with the next sync like any change. Names, titles and other
+ * user text are isolated (shared/bidi.ts) wherever they stand inside a longer text.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { BackupFailedError, backupFailureText, takeBackup } from '../backup/backups';
+import { isolate, joinIsolated } from '../../../shared/bidi';
 import { languageName } from '../../../shared/delegates/languages';
 import { displayName, type DelegateFields } from '../../../shared/delegates/validation';
 import type { Delegate } from '../../../shared/model';
@@ -90,7 +92,7 @@ function MergeForm({ preview, lookups }: { preview: MergePreview; lookups: Regis
       // A merge rewrites references across the registry: keep a copy to go back to.
       await takeBackup(repositories, 'before-merge');
       const merged = await repositories.delegates.merge(survivor.id, other.id);
-      showToast('info', t('delegates.merge.done', { name: displayName(merged) }));
+      showToast('info', t('delegates.merge.done', { name: isolate(displayName(merged)) }));
       void navigate(`/delegates/${merged.id}`, { replace: true });
     } catch (error) {
       if (error instanceof BackupFailedError) showToast('error', backupFailureText(error, t));
@@ -101,7 +103,7 @@ function MergeForm({ preview, lookups }: { preview: MergePreview; lookups: Regis
 
   const meetingTitle = (id: string) => {
     const meeting = meetings.get(id);
-    return meeting ? `${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})` : t('delegates.detail.unknownMeeting');
+    return meeting ? `${isolate(pick(meeting.title, language))} (${formatDate(meeting.startDate, language)})` : t('delegates.detail.unknownMeeting');
   };
   const moves: ReactNode[] = [
     ...plan.participationsMoved.map((p) => (
@@ -111,14 +113,14 @@ function MergeForm({ preview, lookups }: { preview: MergePreview; lookups: Regis
       <li key={kept.id}>{t('delegates.merge.combineParticipation', { meeting: meetingTitle(kept.meetingId) })}</li>
     )),
     ...plan.sessions.map((s) => (
-      <li key={s.id}>{t('delegates.merge.moveSession', { session: pick(s.title, language), meeting: meetingTitle(s.meetingId) })}</li>
+      <li key={s.id}>{t('delegates.merge.moveSession', { session: isolate(pick(s.title, language)), meeting: meetingTitle(s.meetingId) })}</li>
     )),
     ...plan.amendments.map((a) => (
-      <li key={a.id}>{t('delegates.merge.moveAmendment', { amendment: pick(a.heading, language) || formatDate(a.proposedOn, language) })}</li>
+      <li key={a.id}>{t('delegates.merge.moveAmendment', { amendment: isolate(pick(a.heading, language)) || formatDate(a.proposedOn, language) })}</li>
     )),
     ...plan.comments.map((c) => <li key={c.id}>{t('delegates.merge.moveComment', { date: formatDate(c.createdAt.slice(0, 10), language) })}</li>),
     ...plan.actionItems.map((item) => (
-      <li key={item.id}>{t('delegates.merge.moveActionItem', { item: pick(item.text, language), meeting: meetingTitle(item.meetingId) })}</li>
+      <li key={item.id}>{t('delegates.merge.moveActionItem', { item: isolate(pick(item.text, language)), meeting: meetingTitle(item.meetingId) })}</li>
     )),
   ];
 
@@ -161,10 +163,10 @@ function MergeForm({ preview, lookups }: { preview: MergePreview; lookups: Regis
               return (
                 <tr key={row.label}>
                   <th scope="row">{row.label}</th>
-                  <td dir="auto">{row.value(survivor)}</td>
-                  <td dir="auto">{row.value(other)}</td>
+                  <td dir="auto">{isolate(row.value(survivor))}</td>
+                  <td dir="auto">{isolate(row.value(other))}</td>
                   <td dir="auto" className={changed ? 'changed' : undefined}>
-                    {result}
+                    {isolate(result)}
                     {changed && <span className="visually-hidden"> ({t('delegates.merge.changedNote')})</span>}
                   </td>
                 </tr>
@@ -180,7 +182,7 @@ function MergeForm({ preview, lookups }: { preview: MergePreview; lookups: Regis
         {moves.length === 0 ? <p className="hint">{t('delegates.merge.noReferences')}</p> : <ul>{moves}</ul>}
       </section>
 
-      <p className="notice warning">{t('delegates.merge.warning', { name: displayName(other) })}</p>
+      <p className="notice warning">{t('delegates.merge.warning', { name: isolate(displayName(other)) })}</p>
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void merge()}>
           {busy ? t('delegates.merge.merging') : t('delegates.merge.confirm')}
@@ -193,11 +195,10 @@ function MergeForm({ preview, lookups }: { preview: MergePreview; lookups: Regis
   );
 }
 
+/** "Name · Native name · Country · e-mail", each part isolated. */
 function recordLabel(delegate: Delegate, lookups: RegistryLookups, language: 'en' | 'ru'): string {
   const parts = [displayName(delegate)];
   if (delegate.nameLatin !== '' && delegate.nameNative !== '') parts.push(delegate.nameNative);
-  const country = countryLabel(lookups, delegate.countryId, language);
-  if (country) parts.push(country);
-  if (delegate.email) parts.push(delegate.email);
-  return parts.join(' · ');
+  parts.push(countryLabel(lookups, delegate.countryId, language), delegate.email);
+  return joinIsolated(parts, ' · ');
 }

@@ -128,8 +128,13 @@ export function MeetingPage() {
           </p>
         </div>
         <MeetingActions meeting={meeting} sessions={sessions} participantCount={participations.length} personName={nameOf} editable={editable}>
-          <ExportPdfButton spec={agendaPdf} label={t('reports.export.agendaButton')} />
-          <ExportPdfButton spec={bookPdf} label={t('reports.export.bookButton')} disabled={mouDocuments === undefined} />
+          <ExportPdfButton spec={agendaPdf} label={t('reports.export.agendaButton')} printLabel={t('reports.toPrinter.agendaButton')} />
+          <ExportPdfButton
+            spec={bookPdf}
+            label={t('reports.export.bookButton')}
+            printLabel={t('reports.toPrinter.bookButton')}
+            disabled={mouDocuments === undefined}
+          />
           <Link className="button-link" to={reportLink(agendaPdf)}>
             {t('reports.form.printOptions')}
           </Link>
