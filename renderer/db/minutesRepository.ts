@@ -21,6 +21,7 @@ import { meetingsEn } from '../../shared/i18n/meetings';
 import type { InstallationClock } from './clock';
 import { NoInstallationError } from './errors';
 import { unstamped, writeRecord, type RepositoryContext } from './writes';
+import { mayPlanMeetings } from '../../shared/sync/screenOffers';
 
 export type MinutesRefusalCode = MinutesRefusal | 'secretariatOnly' | 'notFound' | 'notCirculatedForComments' | 'emptyComment';
 
@@ -80,11 +81,11 @@ export function createMinutesRepository(ctx: RepositoryContext): MinutesReposito
     return buildMinutesContent({ sessions, decisions, actionItems, participations, delegatesById });
   };
 
-  /** Runs `body` in one transaction with the clock; `secretariat`: refused for a delegation. */
+  /** Runs `body` in one transaction with the clock; `secretariat`: refused where peers would refuse the minutes (screenOffers). */
   const change = async <T>(secretariat: boolean, body: (clock: InstallationClock, author: string) => Promise<T>): Promise<T> => {
     const installation = await db.installation.get('self');
     if (!installation) throw new NoInstallationError();
-    if (secretariat && installation.role !== 'secretariat') throw new MinutesRefusedError('secretariatOnly');
+    if (secretariat && !mayPlanMeetings(installation)) throw new MinutesRefusedError('secretariatOnly');
     const clock = await ctx.clock();
     return db.transaction('rw', [...MINUTES_TABLES], async () => body(clock, installation.displayName));
   };

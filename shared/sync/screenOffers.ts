@@ -201,10 +201,10 @@ export function mayEditCountries(actor: Actor): boolean {
 // ---------------------------------------------------------------------------------------
 // Meetings
 
-/** Tables a meeting's screens write: the meeting, its agenda, participants, decisions and action items. */
-export const MEETING_TABLES = ['meetings', 'sessions', 'participations', 'decisions', 'actionItems'] as const satisfies readonly SyncedTableName[];
+/** Tables a meeting's screens write: the meeting, its agenda, participants, decisions, action items and minutes. */
+export const MEETING_TABLES = ['meetings', 'sessions', 'participations', 'decisions', 'actionItems', 'minutes'] as const satisfies readonly SyncedTableName[];
 
-/** Whether the actor may plan meetings and record them (agenda, participants, outcomes). */
+/** Whether the actor may plan meetings and record them (agenda, participants, outcomes; circulating and approving the minutes). */
 export function mayPlanMeetings(actor: Actor): boolean {
   return MEETING_TABLES.every((table) => canEditTable(actor.role, actor.countryId, table));
 }

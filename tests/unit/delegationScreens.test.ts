@@ -34,6 +34,8 @@ import type { SyncRecord } from '../../shared/sync/bundleFormat';
 import { formatStamp } from '../../shared/sync/hlc';
 import {
   MEETING_TABLES,
+  choosesAlternativeProposers,
+  mayProposeAlternativeFor,
   mayClearPosition,
   mayComment,
   mayEditProposal,
@@ -116,7 +118,8 @@ const organizationRecord = (countryId: string | null): Record<string, unknown> =
   kind: 'customs-service',
   deleted: false,
 });
-const OFFICIAL: Record<'mouDocuments' | 'articles' | 'mouVersions' | 'countries', Record<string, unknown>> = {
+const OFFICIAL: Record<'mouDocuments' | 'articles' | 'mouVersions' | 'countries' | 'brackets', Record<string, unknown>> = {
+  brackets: { documentId: 'doc', articleId: 'art', key: 1, optional: false, status: 'agreed', openedOn: '2014-08-01', agreedAlternativeId: 'alt1', decidedOn: TODAY, decidedAtMeetingId: 'm1', decidedAtSessionId: 's1', deleted: false },
   mouDocuments: { title: { en: 'MoU', ru: 'МоВ' }, partyCountryIds: PARTIES, status: 'drafting', statusDates: { drafting: TODAY }, deleted: false },
   articles: { documentId: 'doc', order: 1, heading: { en: 'H', ru: 'З' }, body: { en: '1. B', ru: '1. Т' }, translationStale: false, changedByAmendmentId: null, deleted: false },
   mouVersions: { documentId: 'doc', number: 1, label: 'Bishkek', date: TODAY, note: '', meetingId: null, title: { en: 'MoU', ru: 'МоВ' }, articles: [], deleted: false },
@@ -128,6 +131,7 @@ const MEETING_RECORDS: Record<(typeof MEETING_TABLES)[number], Record<string, un
   participations: { meetingId: 'm1', delegateId: 'd1', status: 'attended', deleted: false },
   decisions: { meetingId: 'm1', order: 1, text: { en: 'Agreed', ru: 'Согласовано' }, deleted: false },
   actionItems: { meetingId: 'm1', order: 1, done: false, deleted: false },
+  minutes: { meetingId: 'm1', status: 'circulated', revisions: [], approvalSessionId: null, approvedAt: null, deleted: false },
 };
 
 // The walk ---------------------------------------------------------------------------------
@@ -277,6 +281,21 @@ const ACTIONS: readonly ScreenAction[] = [
     offered: (actor) => registryPermissions(actor).deleteOrganizations,
     writes: (_actor, state) => ({ ...organizationRecord(state.country), deleted: true }),
   },
+  official('put a bracket in the text, or record it agreed or dropped', 'brackets', (actor) => mouOffers(actor).decideBrackets),
+  {
+    name: 'propose an alternative in a bracket',
+    table: 'bracketAlternatives',
+    offered: (actor, state) => state.country !== null && mayProposeAlternativeFor(actor, [state.country]),
+    writes: (_actor, state) => ({ documentId: 'doc', bracketId: 'b1', text: { en: 'should', ru: 'должны' }, proposedByCountryIds: state.country === null ? [] : [state.country], proposedOn: TODAY, deleted: false }),
+    applies: (_actor, state) => state.country !== null,
+  },
+  {
+    name: 'proposing an alternative asks in whose name only where other names are accepted',
+    table: 'bracketAlternatives',
+    offered: (actor, state) => state.country !== null && state.country !== actor.countryId && choosesAlternativeProposers(actor, [state.country]),
+    writes: (_actor, state) => ({ documentId: 'doc', bracketId: 'b1', text: { en: 'may', ru: 'могут' }, proposedByCountryIds: state.country === null ? [] : [state.country], proposedOn: TODAY, deleted: false }),
+    applies: (actor, state) => state.country !== null && state.country !== actor.countryId,
+  },
   official('edit a country (name, membership)', 'countries', (actor) => registryPermissions(actor).editCountries, { membership: 'observer' }),
   ...MEETING_TABLES.map(
     (table): ScreenAction => ({ name: `plan and record a meeting (${table})`, table, offered: mayPlanMeetings, writes: () => MEETING_RECORDS[table] }),
@@ -351,7 +370,10 @@ describe('every action a screen offers, against the authority table', () => {
     expect(proposerChoices({ role: 'secretariat', countryId: null }, PARTIES)).toEqual(PARTIES);
     expect(canEditDelegate(kz, { countryId: 'KG' })).toBe(false);
     expect(registryPermissions(kz).editCountries).toBe(false);
-    expect(mouOffers(kz)).toEqual({ manageDocuments: false, editText: false, freezeVersions: false });
+    expect(mouOffers(kz)).toEqual({ manageDocuments: false, editText: false, freezeVersions: false, decideBrackets: false });
+    expect(mayProposeAlternativeFor(kz, ['KZ'])).toBe(true);
+    expect(mayProposeAlternativeFor(kz, ['KG'])).toBe(false);
+    expect(mayProposeAlternativeFor(kz, ['KZ', 'KG'])).toBe(false);
     expect(mayPlanMeetings(kz)).toBe(false);
     // The same answers as the rule the screens used to copy: canEdit on the written record.
     expect(canEdit('delegation', 'KZ', 'positions', { ...positionRecord('KZ'), deleted: true })).toBe(true);
