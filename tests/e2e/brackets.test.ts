@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { pdfText } from './reportsPdf';
-import { exportBundle, firstRun, importBundle, nav } from './syncSteps';
+import { exportBundle, firstRun, importBundle, loadSampleData, nav } from './syncSteps';
 
 const AMENDMENTS = /^Article \d+\. Amendments$/;
 const MEETING = 'Second meeting of the Customs Working Group';
@@ -29,6 +29,17 @@ async function openArticle(page: Page, heading: RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
+/** Picks the Bishkek meeting and its MoU session in a form's meeting and session fields. */
+async function pickBishkekSession(form: ReturnType<Page['getByRole']>, meetingLabel: string): Promise<void> {
+  const meeting = form.getByLabel(meetingLabel);
+  const meetingOption = (await meeting.locator('option').allTextContents()).find((label) => label.startsWith(MEETING)) ?? MEETING;
+  await meeting.selectOption({ label: meetingOption });
+  const session = form.getByLabel('Agenda session');
+  await expect.poll(async () => (await session.locator('option').allTextContents()).some((label) => label.includes(SESSION))).toBe(true);
+  const sessionOption = (await session.locator('option').allTextContents()).find((label) => label.includes(SESSION)) ?? SESSION;
+  await session.selectOption({ label: sessionOption });
+}
+
 const bracket = (page: Page) => page.getByRole('region', { name: 'Square brackets' }).getByRole('region', { name: /^Bracket 1/ });
 
 describe('square brackets agreed where and by whom', () => {
@@ -41,10 +52,7 @@ describe('square brackets agreed where and by whom', () => {
     [secretariat, delegation] = await Promise.all([startTestHost(), startTestHost()]);
     await firstRun(secretariat, 'Secretariat laptop', 'Secretariat');
     await firstRun(delegation, 'Tajik delegation', 'Delegation', 'Tajikistan');
-    const s = secretariat.page;
-    await nav(s).getByRole('link', { name: 'Settings' }).click();
-    await s.getByRole('button', { name: 'Load sample data' }).click();
-    await s.getByRole('status').getByText(/^Sample data loaded/).waitFor();
+    await loadSampleData(secretariat.page);
     await exportBundle(secretariat, join(folder, 'start.cwgbundle.json'));
     await importBundle(delegation, join(folder, 'start.cwgbundle.json'), 'Secretariat laptop');
   });
@@ -82,13 +90,7 @@ describe('square brackets agreed where and by whom', () => {
     await bracket(s).getByRole('button', { name: 'Record the decision on bracket 1' }).click();
     const form = s.getByRole('form', { name: 'Decision on bracket 1' });
     await form.getByLabel('Agreed alternative').selectOption({ label: 'forty-five / сорок пять' });
-    const meeting = form.getByLabel('Meeting where it was decided');
-    const meetingLabel = (await meeting.locator('option').allTextContents()).find((label) => label.startsWith(MEETING)) ?? MEETING;
-    await meeting.selectOption({ label: meetingLabel });
-    const session = form.getByLabel('Agenda session');
-    await expect.poll(async () => (await session.locator('option').allTextContents()).some((label) => label.includes(SESSION))).toBe(true);
-    const sessionLabel = (await session.locator('option').allTextContents()).find((label) => label.includes(SESSION)) ?? SESSION;
-    await session.selectOption({ label: sessionLabel });
+    await pickBishkekSession(form, 'Meeting where it was decided');
     // The session's day becomes the date of the decision; a date before the proposal is refused.
     expect(await form.getByLabel('Date of the decision').inputValue()).toBe('2014-09-11');
     await form.getByLabel('Date of the decision').fill('2014-09-09');
@@ -129,5 +131,24 @@ describe('square brackets agreed where and by whom', () => {
     expect(text).toContain('proposed by Turkmenistan');
     expect(text).toContain(`at ${MEETING}, Bishkek, 11 September 2014; session “${SESSION}”; present: Kazakhstan, Kyrgyzstan, Tajikistan; Afghanistan as observer`);
     expect(text).toContain('присутствовали: Казахстан, Кыргызстан, Таджикистан; Афганистан в качестве наблюдателя');
+  });
+
+  it('a version adopted at a session says where and who was present', async () => {
+    const s = secretariat.page;
+    await nav(s).getByRole('link', { name: 'MoU' }).click();
+    await s.getByRole('link', { name: /^Memorandum of Understanding on the Customs Working Group/ }).first().click();
+    await s.getByRole('button', { name: 'Freeze as version' }).click();
+    const form = s.getByRole('form', { name: 'Freeze the current text as a version' });
+    await form.getByLabel('Label').fill('As agreed in Bishkek');
+    await pickBishkekSession(form, 'Tabled at meeting');
+    // The session's day becomes the version's date.
+    expect(await form.getByLabel('Date').inputValue()).toBe('2014-09-11');
+    await form.getByRole('button', { name: 'Freeze version' }).click();
+    await s.getByRole('status').getByText(/^Version \d+ frozen\./).waitFor();
+    await s.getByRole('region', { name: 'Versions' }).getByRole('link', { name: 'As agreed in Bishkek' }).click();
+    const facts = s.getByRole('definition').filter({ hasText: /^Adopted at/ });
+    await expect
+      .poll(async () => plain(await facts.textContent()))
+      .toBe(`Adopted at ${MEETING}, Bishkek, Sep 11, 2014; session “${SESSION}”; present: Kazakhstan, Kyrgyzstan, Tajikistan; Afghanistan as observer.`);
   });
 });

@@ -24,7 +24,7 @@ import type { AmendmentDecision } from '../../db';
 import { useToasts } from '../../stores/toasts';
 import { AmendmentForm } from './AmendmentForm';
 import { amendmentTitle } from './amendmentText';
-import { WherePicker } from './Brackets';
+import { WhereDecidedFact, WherePicker } from './Brackets';
 import { Comments } from './Comments';
 import { DiffLegend, DiffText, Segments } from './DiffView';
 import { mouPaths } from './paths';
@@ -134,6 +134,16 @@ export function AmendmentPage() {
             <dt>{t('mou.amendment.decidedOn')}</dt>
             <dd>{formatDate(amendment.decidedOn, language)}</dd>
           </div>
+        )}
+        {amendment.decidedOn && (
+          <WhereDecidedFact
+            label={t('mou.amendment.decidedWhere')}
+            kind="decided"
+            date={amendment.decidedOn}
+            meetingId={amendment.decidedAtMeetingId ?? null}
+            sessionId={amendment.decidedAtSessionId ?? null}
+            countries={session.countries}
+          />
         )}
         {amendment.decisionReason !== '' && (
           <div>

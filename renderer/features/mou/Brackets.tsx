@@ -49,6 +49,15 @@ export function usePlaces(meetingIds: readonly string[]): Places | undefined {
   }, [repositories, key]);
 }
 
+/** What happened where: a bracket agreed or dropped, an amendment decided, a version adopted. */
+export type WhereKind = 'agreed' | 'dropped' | 'decided' | 'adopted';
+const WHERE_HEADS = {
+  agreed: 'mou.brackets.agreedAt',
+  dropped: 'mou.brackets.droppedAt',
+  decided: 'mou.brackets.decidedAt',
+  adopted: 'mou.brackets.adoptedAt',
+} as const satisfies Record<WhereKind, string>;
+
 /**
  * "Agreed at Second meeting of the Customs Working Group, Bishkek, 11 Sep 2014, session
  * “…”; present: Kazakhstan, Kyrgyzstan, Tajikistan; Afghanistan as observer". User
@@ -56,14 +65,14 @@ export function usePlaces(meetingIds: readonly string[]): Places | undefined {
  */
 export function agreedWhere(
   t: TFunction,
-  decided: { status: 'agreed' | 'dropped'; date: string; meetingId: string | null; sessionId: string | null },
+  decided: { status: WhereKind; date: string; meetingId: string | null; sessionId: string | null },
   places: Places,
   countries: Map<string, Country>,
   language: Language,
 ): string {
   const meeting = decided.meetingId === null ? undefined : places.meetings.get(decided.meetingId);
   const session = decided.sessionId === null ? undefined : places.sessions.get(decided.sessionId);
-  const head = t(decided.status === 'agreed' ? 'mou.brackets.agreedAt' : 'mou.brackets.droppedAt', {
+  const head = t(WHERE_HEADS[decided.status], {
     meeting: isolate(meeting ? pick(meeting.title, language) : t('mou.errors.unknownMeeting')),
     city: isolate(meeting ? pick(meeting.city, language) : ''),
     date: formatDate(decided.date, language),
@@ -80,6 +89,37 @@ export function agreedWhere(
     }
   }
   return `${parts.join('; ')}.`;
+}
+
+/**
+ * A fact row (inside a <dl>) saying where and by whom something was decided: the meeting,
+ * the session and the delegations present that day. Nothing when it was not at a meeting.
+ */
+export function WhereDecidedFact({
+  label,
+  kind,
+  date,
+  meetingId,
+  sessionId,
+  countries,
+}: {
+  label: string;
+  kind: WhereKind;
+  date: string;
+  meetingId: string | null;
+  sessionId: string | null;
+  countries: Map<string, Country>;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const places = usePlaces(meetingId === null ? [] : [meetingId]);
+  if (meetingId === null || places === undefined) return null;
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{agreedWhere(t, { status: kind, date, meetingId, sessionId }, places, countries, language)}</dd>
+    </div>
+  );
 }
 
 function proposers(t: TFunction, ids: readonly string[], date: string, countries: Map<string, Country>, language: Language): string {
@@ -324,11 +364,14 @@ function DecisionForm({ entry, places, onDone }: { entry: BracketWithAlternative
 export function WherePicker({
   meetingId,
   sessionId,
+  labels,
   onChange,
   onDay,
 }: {
   meetingId: string;
   sessionId: string;
+  /** The meeting field's label and its "none" option, where the form names them its own way. */
+  labels?: { meeting: string; noMeeting: string };
   onChange: (meetingId: string, sessionId: string) => void;
   onDay: (date: string) => void;
 }) {
@@ -339,8 +382,8 @@ export function WherePicker({
   const sessions = useLiveQuery(() => (meetingId === '' ? Promise.resolve([]) : repositories.meetings.sessions.list(meetingId)), [repositories, meetingId]);
   return (
     <>
-      <SelectField label={t('mou.brackets.meeting')} value={meetingId} onChange={(value) => onChange(value, '')}>
-        <option value="">{t('mou.brackets.noMeeting')}</option>
+      <SelectField label={labels?.meeting ?? t('mou.brackets.meeting')} value={meetingId} onChange={(value) => onChange(value, '')}>
+        <option value="">{labels?.noMeeting ?? t('mou.brackets.noMeeting')}</option>
         {(meetings ?? []).map((meeting) => (
           <option key={meeting.id} value={meeting.id}>
             {`${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})`}

@@ -1,13 +1,12 @@
-/** Freezes the current text as a numbered version: label (unique per MoU), date, note, and the meeting where it was tabled. */
-import { useLiveQuery } from 'dexie-react-hooks';
+/** Freezes the current text as a numbered version: label (unique per MoU), date, note, and the meeting (and agenda session) where it was tabled or adopted. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateVersion } from '../../../shared/mou/validation';
-import { formatDate, pick, todayIso } from '../../app/format';
-import { currentLanguage } from '../../app/i18n';
+import { todayIso } from '../../app/format';
 import { useRepositories } from '../../app/RepositoriesContext';
-import { SelectField, TextField } from '../../app/forms';
+import { TextField } from '../../app/forms';
 import { useToasts } from '../../stores/toasts';
+import { WherePicker } from './Brackets';
 import { SaveCancel, useCheckedSubmit } from './ui';
 
 export function FreezeVersionForm({
@@ -22,12 +21,10 @@ export function FreezeVersionForm({
   const { t } = useTranslation();
   const repositories = useRepositories();
   const showToast = useToasts((state) => state.show);
-  const language = currentLanguage();
-  const meetings = useLiveQuery(() => repositories.meetings.list(), [repositories]);
   const [label, setLabel] = useState('');
   const [date, setDate] = useState(todayIso());
   const [note, setNote] = useState('');
-  const [meetingId, setMeetingId] = useState('');
+  const [where, setWhere] = useState({ meetingId: '', sessionId: '' });
   const { busy, issues, formRef, submit } = useCheckedSubmit();
 
   const freeze = async () => {
@@ -35,7 +32,8 @@ export function FreezeVersionForm({
       label,
       date,
       note,
-      meetingId: meetingId === '' ? null : meetingId,
+      meetingId: where.meetingId === '' ? null : where.meetingId,
+      sessionId: where.sessionId === '' ? null : where.sessionId,
     });
     showToast('info', t('mou.version.frozen', { number: version.number }));
     onDone(version.number);
@@ -53,14 +51,13 @@ export function FreezeVersionForm({
       <p className="hint">{t('mou.version.freezeHint')}</p>
       <TextField label={t('mou.version.label')} hint={t('mou.version.labelHint')} value={label} error={issues.message('label')} onChange={setLabel} />
       <TextField type="date" label={t('mou.version.date')} value={date} error={issues.message('date')} onChange={setDate} />
-      <SelectField label={t('mou.version.meeting')} value={meetingId} onChange={setMeetingId}>
-        <option value="">{t('mou.version.noMeeting')}</option>
-        {(meetings ?? []).map((meeting) => (
-          <option key={meeting.id} value={meeting.id}>
-            {`${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})`}
-          </option>
-        ))}
-      </SelectField>
+      <WherePicker
+        meetingId={where.meetingId}
+        sessionId={where.sessionId}
+        labels={{ meeting: t('mou.version.meeting'), noMeeting: t('mou.version.noMeeting') }}
+        onChange={(meetingId, sessionId) => setWhere({ meetingId, sessionId })}
+        onDay={setDate}
+      />
       <TextField multiline label={t('mou.version.note')} value={note} rows={3} onChange={setNote} />
       <SaveCancel busy={busy} saveLabel={t('mou.version.freeze')} onCancel={() => onDone(null)} />
     </form>

@@ -14,6 +14,7 @@ import { currentLanguage } from '../../app/i18n';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { useToasts } from '../../stores/toasts';
+import { WhereDecidedFact } from './Brackets';
 import { articleTitleFor } from './DocumentPage';
 import { mouPaths } from './paths';
 import { ExportPdfButton } from '../reports/ExportPdfButton';
@@ -95,6 +96,16 @@ export function VersionPage() {
             <dt>{t('mou.version.meeting')}</dt>
             <dd>{pick(meeting.title, language)}</dd>
           </div>
+        )}
+        {version.sessionId && (
+          <WhereDecidedFact
+            label={t('mou.version.adoptedWhere')}
+            kind="adopted"
+            date={version.date}
+            meetingId={version.meetingId}
+            sessionId={version.sessionId}
+            countries={session.countries}
+          />
         )}
         <div>
           <dt>{t('mou.list.columns.articles')}</dt>
