@@ -408,6 +408,7 @@ function amendmentViews(
   numbers: Map<string, number>,
   countries: Map<string, Country>,
   delegates: Map<string, Delegate>,
+  source: ReportSource,
 ): AmendmentView[] {
   return [...amendments]
     .sort((a, b) => a.proposedOn.localeCompare(b.proposedOn) || a.hlc.localeCompare(b.hlc) || a.id.localeCompare(b.id))
@@ -433,6 +434,10 @@ function amendmentViews(
         proposedBy: { country: country ? country.name : null, person: delegate ? personName(delegate) : null },
         proposedOn: amendment.proposedOn,
         decidedOn: amendment.decidedOn,
+        decidedAt:
+          amendment.decidedOn !== null && (amendment.decidedAtMeetingId ?? null) !== null
+            ? agreedWhere(amendment.decidedOn, amendment.decidedAtMeetingId ?? null, amendment.decidedAtSessionId ?? null, source, countries)
+            : null,
         decisionReason: amendment.decisionReason,
         heading: amendment.heading,
         body: amendment.body,
@@ -519,6 +524,7 @@ export function buildMou(spec: MouSpec, source: ReportSource, printedOn: string)
         numbers,
         countries,
         delegateIndex(source),
+        source,
       )
     : null;
   const title = version ? version.title : document.title;

@@ -131,7 +131,7 @@ export interface BracketNote {
   alternatives: { text: Bilingual; proposers: Bilingual[] }[];
 }
 
-/** Where and by whom a bracket was agreed (or dropped): the meeting, its session, the delegations present that day. */
+/** Where and by whom a bracket was agreed (or dropped) or an amendment decided: the meeting, its session, the delegations present that day. */
 export interface AgreedWhere {
   date: string;
   meeting: { title: Bilingual; city: Bilingual } | null;
@@ -164,6 +164,8 @@ export interface AmendmentView {
   proposedBy: { country: Bilingual | null; person: PersonName | null };
   proposedOn: string;
   decidedOn: string | null;
+  /** Where and by whom it was decided, when at a meeting (its session, the delegations present). */
+  decidedAt: AgreedWhere | null;
   decisionReason: string;
   heading: Bilingual;
   body: Bilingual;

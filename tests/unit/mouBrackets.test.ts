@@ -304,4 +304,33 @@ describe('printed MoU', () => {
     expect(clean.openBrackets).toBe(0);
     expect(strip(renderReport(clean, []).html)).toContain('Clean text: no open square brackets.');
   });
+
+  it('prints where an amendment was decided in the amendments annex: the meeting, its session and who was present', () => {
+    const source = sampleSource();
+    const agreed = buildReport(spec, source, '2026-03-12');
+    if (agreed.kind !== 'mou' || !agreed.bracketAnnex) throw new Error('no annex');
+    const place = source.brackets.find((bracket) => bracket.status === 'agreed');
+    if (!place) throw new Error('the sample has no agreed bracket');
+    const [first, ...rest] = source.amendments.filter((amendment) => amendment.documentId === SAMPLE.mou && !amendment.deleted);
+    if (!first) throw new Error('the sample has no amendment');
+    const decided = {
+      ...first,
+      status: 'accepted' as const,
+      proposedOn: '2014-09-01',
+      decidedOn: '2014-09-11',
+      decidedAtMeetingId: place.decidedAtMeetingId,
+      decidedAtSessionId: place.decidedAtSessionId,
+    };
+    const others = source.amendments.filter((amendment) => amendment.id !== first.id);
+    const model = buildReport(spec, { ...source, amendments: [decided, ...others] }, '2026-03-12');
+    if (model.kind !== 'mou' || !model.annex) throw new Error('no annex');
+    const view = model.annex.find((amendment) => amendment.decidedAt !== null);
+    expect(view?.decidedAt).toMatchObject({ date: '2014-09-11', meeting: { city: { en: 'Bishkek' } }, session: { en: 'Memorandum of Understanding regimenting the work of the Customs Working Group' } });
+    expect(view?.decidedAt?.present.map((name) => name.en)).toEqual(['Kazakhstan', 'Kyrgyzstan', 'Tajikistan']);
+    // Amendments decided without a meeting (written procedure) keep only their date.
+    expect(model.annex.filter((amendment) => amendment.decidedAt !== null)).toHaveLength(1);
+    expect(rest.every((amendment) => amendment.decidedAtMeetingId == null)).toBe(true);
+    const html = strip(renderReport(model, []).html);
+    expect(html).toMatch(/Accepted[\s\S]*at Second meeting of the Customs Working Group, Bishkek, 11 September 2014; session “Memorandum of Understanding regimenting the work of the Customs Working Group”; present: Kazakhstan, Kyrgyzstan, Tajikistan; Afghanistan as observer/);
+  });
 });

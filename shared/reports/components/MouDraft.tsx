@@ -229,7 +229,8 @@ function Annex({ amendments, mode }: { amendments: readonly AmendmentView[]; mod
                   <strong>
                     <Label mode={mode} get={(l) => l.mou.amendmentStatuses[amendment.status]} />
                   </strong>
-                  {amendment.decidedOn !== null && (
+                  {amendment.decidedAt !== null && langs.map((lang) => amendment.decidedAt && <WhereAgreed key={lang} where={amendment.decidedAt} lang={lang} />)}
+                  {amendment.decidedOn !== null && amendment.decidedAt === null && (
                     <span className="second-line small">
                       <Label
                         mode={mode}
