@@ -69,6 +69,7 @@ import {
   mayEditProposal,
   mayProposeAlternativeFor,
   mayProposeFor,
+  mayWithdrawAlternative,
   mayRecordPosition,
 } from '../../shared/sync/screenOffers';
 import type { InstallationClock } from './clock';
@@ -241,6 +242,8 @@ export interface MouRepository {
 
   /** A new alternative for an open bracket: a delegation's in its own country's name, or one the secretariat records for named delegations. */
   proposeAlternative(bracketId: string, draft: AlternativeDraft): Promise<BracketAlternative>;
+  /** Withdraws an alternative of an open bracket (its proposing delegation, or the secretariat; see mayWithdrawAlternative). */
+  withdrawAlternative(id: string): Promise<void>;
   /** The meeting's decision on a bracket (secretariat): the agreed text (or nothing) takes the marker's place in both languages. */
   decideBracket(bracketId: string, input: BracketDecision): Promise<Bracket>;
 
@@ -944,6 +947,17 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           proposedOn: draft.proposedOn,
           deleted: false,
         });
+      }),
+
+    withdrawAlternative: (id) =>
+      write(async (clock, installation) => {
+        const alternative = await db.bracketAlternatives.get(id);
+        if (!alternative || alternative.deleted) throw new MouRefusedError('notFound');
+        const bracket = await db.brackets.get(alternative.bracketId);
+        if (!bracket || bracket.deleted) throw new MouRefusedError('notFound');
+        if (bracket.status !== 'open') throw new MouRefusedError('bracketClosed');
+        if (!mayWithdrawAlternative(installation, alternative)) throw new MouRefusedError('proposerOnly');
+        await writeRecord(db, clock, 'bracketAlternatives', { ...unstamped<'bracketAlternatives'>(alternative), deleted: true });
       }),
 
     decideBracket: (bracketId, input) =>

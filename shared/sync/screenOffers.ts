@@ -61,6 +61,16 @@ export function mayProposeAlternativeFor(actor: Actor, countryIds: readonly stri
 }
 
 /**
+ * Whether the actor may withdraw (delete) an alternative of an open bracket: one a delegation
+ * proposed, never the draft's own text (no proposers), and only where peers accept the deletion
+ * from the actor (a delegation: its own country's alone).
+ */
+export function mayWithdrawAlternative(actor: Actor, alternative: { proposedByCountryIds: readonly string[] }): boolean {
+  if (alternative.proposedByCountryIds.length === 0) return false;
+  return may(actor, 'bracketAlternatives', { proposedByCountryIds: [...alternative.proposedByCountryIds], deleted: true });
+}
+
+/**
  * Whether proposing an alternative asks in whose name: where the actor may name other
  * delegations (the secretariat records what delegations proposed at a meeting); a delegation
  * proposes in its own name alone, not asked.

@@ -110,6 +110,25 @@ describe('brackets', () => {
     expect(countOpenBrackets(await repositories.mou.listBrackets(document?.id ?? ''), articles.map((a) => a.id))).toBe(1);
   });
 
+  it('lets a delegation withdraw its own alternative while the bracket is open, never another delegation’s or the draft’s text', async () => {
+    const { repositories } = await setUp();
+    const [document] = await repositories.mou.listDocuments();
+    if (!document) throw new Error('no sample MoU');
+    const bracketId = sampleId('bracket', 'amendments:1');
+    const alternativesOf = async () => (await repositories.mou.listBracketAlternatives(document.id)).filter((alternative) => alternative.bracketId === bracketId);
+    const before = await alternativesOf();
+    const turkmen = before.find((alternative) => alternative.proposedByCountryIds.includes('TM'));
+    const draftText = before.find((alternative) => alternative.proposedByCountryIds.length === 0);
+    if (!turkmen) throw new Error('the sample has no Turkmen alternative');
+    await repositories.installation.update({ role: 'delegation', countryId: 'TJ' });
+    const own = await repositories.mou.proposeAlternative(bracketId, { text: bi('forty-five', 'сорок пять'), proposedOn: '2015-05-20' });
+    await expect(repositories.mou.withdrawAlternative(turkmen.id)).rejects.toMatchObject({ code: 'proposerOnly' });
+    if (draftText) await expect(repositories.mou.withdrawAlternative(draftText.id)).rejects.toMatchObject({ code: 'proposerOnly' });
+    await repositories.mou.withdrawAlternative(own.id);
+    expect((await alternativesOf()).map((alternative) => alternative.id).sort()).toEqual(before.map((alternative) => alternative.id).sort());
+    await expect(repositories.mou.withdrawAlternative(own.id)).rejects.toMatchObject({ code: 'notFound' });
+  });
+
   it('freezes a version with open brackets as printed, and records where it was adopted', async () => {
     const { repositories } = await setUp();
     const [document] = await repositories.mou.listDocuments();

@@ -79,6 +79,20 @@ describe('square brackets agreed where and by whom', () => {
     expect(await d.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
     const alternatives = plain(await bracket(d).getByRole('list', { name: 'Alternatives of bracket 1' }).textContent());
     expect(alternatives).toContain('forty-five / сорок пять — proposed by Tajikistan, Sep 10, 2014');
+    // Its own alternative it may withdraw; Turkmenistan's "sixty" it may not.
+    const list = bracket(d).getByRole('list', { name: 'Alternatives of bracket 1' });
+    await list.getByRole('button', { name: 'Withdraw the alternative “forty-five”' }).waitFor();
+    expect(await list.getByRole('button', { name: /^Withdraw the alternative “sixty”/ }).count()).toBe(0);
+    // A second one, proposed by mistake, withdrawn again; focus stays on the list.
+    await bracket(d).getByRole('button', { name: 'Propose an alternative for bracket 1' }).click();
+    await form.getByLabel('Alternative in English').fill('ninety');
+    await form.getByLabel('Alternative in Russian').fill('девяносто');
+    await form.getByLabel('Proposed on').fill('2014-09-10');
+    await form.getByRole('button', { name: 'Add the alternative' }).click();
+    await list.getByRole('button', { name: 'Withdraw the alternative “ninety”' }).click();
+    await d.getByRole('status').getByText('Alternative withdrawn.').waitFor();
+    expect(plain(await list.textContent())).not.toContain('ninety');
+    expect(await d.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
     await exportBundle(delegation, join(folder, 'tajikistan.cwgbundle.json'));
   });
 

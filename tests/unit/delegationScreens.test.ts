@@ -36,6 +36,7 @@ import {
   MEETING_TABLES,
   choosesAlternativeProposers,
   mayProposeAlternativeFor,
+  mayWithdrawAlternative,
   mayClearPosition,
   mayComment,
   mayEditProposal,
@@ -287,6 +288,14 @@ const ACTIONS: readonly ScreenAction[] = [
     table: 'bracketAlternatives',
     offered: (actor, state) => state.country !== null && mayProposeAlternativeFor(actor, [state.country]),
     writes: (_actor, state) => ({ documentId: 'doc', bracketId: 'b1', text: { en: 'should', ru: 'должны' }, proposedByCountryIds: state.country === null ? [] : [state.country], proposedOn: TODAY, deleted: false }),
+    applies: (_actor, state) => state.country !== null,
+  },
+  {
+    name: 'withdraw an alternative',
+    table: 'bracketAlternatives',
+    offered: (actor, state) => state.country !== null && mayWithdrawAlternative(actor, { proposedByCountryIds: [state.country] }),
+    writes: (_actor, state) => ({ documentId: 'doc', bracketId: 'b1', text: { en: 'should', ru: 'должны' }, proposedByCountryIds: state.country === null ? [] : [state.country], proposedOn: TODAY, deleted: true }),
+    // The draft's own text (no proposer) is not an alternative anyone withdraws.
     applies: (_actor, state) => state.country !== null,
   },
   {

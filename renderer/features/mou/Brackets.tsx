@@ -13,13 +13,13 @@ import type { Article, Bracket, Country, Meeting, MouDocument, Participation, Se
 import { bracketsOfArticle, presentOn, validateBracketDecision, type BracketWithAlternatives } from '../../../shared/mou/brackets';
 import { isValidIsoDate, statusPermissions } from '../../../shared/mou/status';
 import type { MouIssue } from '../../../shared/mou/validation';
-import { choosesAlternativeProposers } from '../../../shared/sync/screenOffers';
+import { choosesAlternativeProposers, mayWithdrawAlternative } from '../../../shared/sync/screenOffers';
 import { formatDate, pick, todayIso } from '../../app/format';
 import { SelectField, TextField } from '../../app/forms';
 import { currentLanguage, type Language } from '../../app/i18n';
 import { useRepositories } from '../../app/RepositoriesContext';
 import { useToasts } from '../../stores/toasts';
-import { countryName, SaveCancel, useCheckedSubmit, type MouSession } from './ui';
+import { countryName, SaveCancel, useCheckedSubmit, useShowMouError, type MouSession } from './ui';
 import type { DocumentData } from './useDocumentData';
 
 /** Where things were agreed: the meetings, their sessions and that day's attendance. */
@@ -140,6 +140,19 @@ export function BracketsSection({ data, article, session }: { data: DocumentData
   const places = usePlaces(entries.flatMap((entry) => (entry.bracket.decidedAtMeetingId ? [entry.bracket.decidedAtMeetingId] : [])));
   const permissions = statusPermissions(data.document.status);
   const [form, setForm] = useState<{ kind: 'propose' | 'decide'; bracketId: string } | null>(null);
+  const repositories = useRepositories();
+  const showToast = useToasts((state) => state.show);
+  const showMouError = useShowMouError();
+  const withdraw = async (key: number, alternativeId: string) => {
+    try {
+      await repositories.mou.withdrawAlternative(alternativeId);
+      showToast('info', t('mou.brackets.alternativeWithdrawn'));
+      // The button is gone with the alternative: focus goes to the bracket's list, not the page body.
+      document.getElementById(`bracket-alternatives-${String(key)}-${article.id}`)?.focus();
+    } catch (error) {
+      showMouError(error);
+    }
+  };
 
   return (
     <section aria-labelledby="article-brackets">
@@ -158,14 +171,27 @@ export function BracketsSection({ data, article, session }: { data: DocumentData
                 {title} <span className={`badge bracket-${bracket.status}`}>{t(`mou.brackets.statuses.${bracket.status}`)}</span>
                 {bracket.optional && <span className="badge">{t('mou.brackets.optional')}</span>}
               </h3>
-              <ul aria-label={t('mou.brackets.alternatives', { key: bracket.key })}>
+              <ul id={`bracket-alternatives-${String(bracket.key)}-${article.id}`} tabIndex={-1} aria-label={t('mou.brackets.alternatives', { key: bracket.key })}>
                 {alternatives.map((alternative) => (
                   <li key={alternative.id}>
-                    <span lang="en">{alternative.text.en}</span>
+                    <bdi lang="en">{alternative.text.en}</bdi>
                     {' / '}
-                    <span lang="ru">{alternative.text.ru}</span>
+                    <bdi lang="ru">{alternative.text.ru}</bdi>
                     {bracket.agreedAlternativeId === alternative.id && <strong>{` (${t('mou.brackets.agreedMark')})`}</strong>}
                     <span className="hint">{` — ${proposers(t, alternative.proposedByCountryIds, alternative.proposedOn, session.countries, language)}`}</span>
+                    {bracket.status === 'open' && permissions.propose && mayWithdrawAlternative(session.installation, alternative) && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="secondary small"
+                          aria-label={t('mou.brackets.withdrawAlternativeFor', { text: pick(alternative.text, language) })}
+                          onClick={() => void withdraw(bracket.key, alternative.id)}
+                        >
+                          {t('mou.brackets.withdrawAlternative')}
+                        </button>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
