@@ -178,7 +178,7 @@ describe('printed reports', () => {
     const lines = new Map<string, PdfWord[]>();
     for (const word of body) {
       const height = word.yMax - word.yMin;
-      if (height < 12.5 || height > 14.5 || word.yMin < 60 || word.yMax > 795) continue;
+      if (height < 12.5 || height > 14.5 || word.yMin < HEADER_BOTTOM || word.yMax > FOOTER_TOP) continue;
       const key = `${String(word.page)}:${((word.yMin + word.yMax) / 2).toFixed(0)}`;
       lines.set(key, [...(lines.get(key) ?? []), word]);
     }
@@ -225,8 +225,16 @@ describe('printed reports', () => {
  * The small right-aligned digits of the number column (not paragraph numbers, dates or the
  * page numbers of the running header and footer, which sit in the top and bottom margins).
  */
+/**
+ * The running header's words end about 26 pt from the top of an A4 page and the footer's
+ * begin at about 817 pt; a body line can stand right below the header (56 pt) when a page
+ * break falls inside an article.
+ */
+const HEADER_BOTTOM = 40;
+const FOOTER_TOP = 805;
+
 function lineNumberWords(words: readonly PdfWord[]): PdfWord[] {
-  const candidates = words.filter((word) => /^\d+$/.test(word.text) && word.yMax - word.yMin < 11 && word.yMin > 60 && word.yMax < 795);
+  const candidates = words.filter((word) => /^\d+$/.test(word.text) && word.yMax - word.yMin < 11 && word.yMin > HEADER_BOTTOM && word.yMax < FOOTER_TOP);
   const byRightEdge = new Map<string, PdfWord[]>();
   for (const word of candidates) {
     const key = word.xMax.toFixed(0);
