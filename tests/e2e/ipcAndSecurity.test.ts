@@ -47,6 +47,7 @@ describe('IPC bridge and page security', () => {
         'openExternal',
         'openFile',
         'pauseSyncFolder',
+        'printReport',
         'readBackup',
         'readSyncFolderFile',
         'readyToQuit',

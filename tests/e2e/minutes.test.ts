@@ -129,8 +129,9 @@ describe('approving the minutes', () => {
 
     // Revision 1 against revision 2: the inserted words, marked as an insertion.
     const compare = page.getByRole('region', { name: 'Compare revisions' });
+    // The tab follows the stored records: wait for it to hold revision 2 before reading the choices.
+    await expect.poll(() => compare.getByLabel('Newer text').locator('option:checked').textContent()).toMatch(/^Revision 2/);
     expect(await compare.getByLabel('Older text').locator('option:checked').textContent()).toMatch(/^Revision 1/);
-    expect(await compare.getByLabel('Newer text').locator('option:checked').textContent()).toMatch(/^Revision 2/);
     await expect.poll(() => compare.locator('.diff-text ins').allTextContents()).toEqual(['and transit procedures ']);
     expect(await compare.locator('.diff-text del').count()).toBe(0);
 
