@@ -77,8 +77,10 @@ describe('square brackets agreed where and by whom', () => {
     await d.getByRole('status').getByText('Alternative added.').waitFor();
     // Focus stays on the page, never on the body, after the form closes.
     expect(await d.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
-    const alternatives = plain(await bracket(d).getByRole('list', { name: 'Alternatives of bracket 1' }).textContent());
-    expect(alternatives).toContain('forty-five / сорок пять — proposed by Tajikistan, Sep 10, 2014');
+    // The list follows the stored records: wait for the new alternative to show.
+    await expect
+      .poll(async () => plain(await bracket(d).getByRole('list', { name: 'Alternatives of bracket 1' }).textContent()))
+      .toContain('forty-five / сорок пять — proposed by Tajikistan, Sep 10, 2014');
     // Its own alternative it may withdraw; Turkmenistan's "sixty" it may not.
     const list = bracket(d).getByRole('list', { name: 'Alternatives of bracket 1' });
     await list.getByRole('button', { name: 'Withdraw the alternative “forty-five”' }).waitFor();
@@ -91,7 +93,7 @@ describe('square brackets agreed where and by whom', () => {
     await form.getByRole('button', { name: 'Add the alternative' }).click();
     await list.getByRole('button', { name: 'Withdraw the alternative “ninety”' }).click();
     await d.getByRole('status').getByText('Alternative withdrawn.').waitFor();
-    expect(plain(await list.textContent())).not.toContain('ninety');
+    await expect.poll(async () => plain(await list.textContent())).not.toContain('ninety');
     expect(await d.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
     await exportBundle(delegation, join(folder, 'tajikistan.cwgbundle.json'));
   });

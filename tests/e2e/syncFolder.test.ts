@@ -118,7 +118,10 @@ describe('sync through a shared folder', () => {
       const waiting = t.getByRole('list', { name: 'Waiting for you to trust the sender' });
       await waiting.getByText(/, from Secretariat/).first().waitFor({ timeout: HOP });
       await waiting.getByRole('button', { name: /^Review / }).first().click();
-      await t.getByRole('checkbox', { name: /^I compared the fingerprint with the sender and trust “Secretariat”/ }).check();
+      // The preview reads and checks the file first (a whole sample bundle): as long as a hop may take.
+      const trust = t.getByRole('checkbox', { name: /^I compared the fingerprint with the sender and trust “Secretariat”/ });
+      await trust.waitFor({ timeout: HOP });
+      await trust.check();
       await t.getByRole('button', { name: 'Import', exact: true }).click();
       await t.getByRole('status').getByText(/^Imported from Secretariat/).waitFor();
       await waitForMeeting(t, 'Second meeting of the CWG (saved just before quitting)');
