@@ -228,7 +228,7 @@ export function BracketsSection({ data, article, session }: { data: DocumentData
                 <ProposeAlternativeForm bracket={bracket} document={data.document} session={session} onDone={() => setForm(null)} />
               )}
               {form?.bracketId === bracket.id && form.kind === 'decide' && places && (
-                <DecisionForm entry={entry} places={places} onDone={() => setForm(null)} />
+                <DecisionForm entry={entry} onDone={() => setForm(null)} />
               )}
             </section>
           );
@@ -297,11 +297,10 @@ function ProposeAlternativeForm({ bracket, document, session, onDone }: { bracke
   );
 }
 
-function DecisionForm({ entry, places, onDone }: { entry: BracketWithAlternatives; places: Places; onDone: () => void }) {
+function DecisionForm({ entry, onDone }: { entry: BracketWithAlternatives; onDone: () => void }) {
   const { t } = useTranslation();
   const repositories = useRepositories();
   const showToast = useToasts((state) => state.show);
-  const language = currentLanguage();
   const { bracket, alternatives } = entry;
   const [outcome, setOutcome] = useState<'agreed' | 'dropped'>('agreed');
   const [alternativeId, setAlternativeId] = useState(bracket.optional ? (alternatives[0]?.id ?? '') : '');
@@ -309,9 +308,7 @@ function DecisionForm({ entry, places, onDone }: { entry: BracketWithAlternative
   const [sessionId, setSessionId] = useState('');
   const [date, setDate] = useState(todayIso());
   const { busy, issues, formRef, submit } = useCheckedSubmit();
-  const sessions = useLiveQuery(() => (meetingId === '' ? Promise.resolve([]) : repositories.meetings.sessions.list(meetingId)), [repositories, meetingId]);
   const title = t('mou.brackets.recordTitle', { key: bracket.key });
-  const meetings = [...places.meetings.values()];
 
   const input = {
     outcome,
@@ -344,39 +341,17 @@ function DecisionForm({ entry, places, onDone }: { entry: BracketWithAlternative
           ))}
         </SelectField>
       )}
-      <SelectField
-        label={t('mou.brackets.meeting')}
-        value={meetingId}
-        error={issues.message('meetingId')}
-        onChange={(value) => {
-          setMeetingId(value);
-          setSessionId('');
+      <WherePicker
+        meetingId={meetingId}
+        sessionId={sessionId}
+        labels={{ meeting: t('mou.brackets.meeting'), noMeeting: t('mou.brackets.chooseMeeting') }}
+        meetingError={issues.message('meetingId')}
+        onChange={(meeting, session) => {
+          setMeetingId(meeting);
+          setSessionId(session);
         }}
-      >
-        <option value="">{t('mou.brackets.chooseMeeting')}</option>
-        {meetings.map((meeting) => (
-          <option key={meeting.id} value={meeting.id}>
-            {`${pick(meeting.title, language)} (${formatDate(meeting.startDate, language)})`}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={t('mou.brackets.session')}
-        value={sessionId}
-        disabled={meetingId === ''}
-        onChange={(value) => {
-          setSessionId(value);
-          const chosen = (sessions ?? []).find((candidate) => candidate.id === value);
-          if (chosen) setDate(chosen.date);
-        }}
-      >
-        <option value="">{t('mou.brackets.noSession')}</option>
-        {(sessions ?? []).map((candidate) => (
-          <option key={candidate.id} value={candidate.id}>
-            {`${formatDate(candidate.date, language)} ${candidate.start} — ${pick(candidate.title, language)}`}
-          </option>
-        ))}
-      </SelectField>
+        onDay={setDate}
+      />
       <TextField type="date" label={t('mou.brackets.date')} value={date} error={issues.message('date')} onChange={setDate} />
       <SaveCancel busy={busy} saveLabel={t('mou.brackets.record')} onCancel={onDone} />
     </form>
@@ -391,6 +366,7 @@ export function WherePicker({
   meetingId,
   sessionId,
   labels,
+  meetingError,
   onChange,
   onDay,
 }: {
@@ -398,6 +374,8 @@ export function WherePicker({
   sessionId: string;
   /** The meeting field's label and its "none" option, where the form names them its own way. */
   labels?: { meeting: string; noMeeting: string };
+  /** An error on the meeting field (a form that requires one). */
+  meetingError?: string;
   onChange: (meetingId: string, sessionId: string) => void;
   onDay: (date: string) => void;
 }) {
@@ -408,7 +386,7 @@ export function WherePicker({
   const sessions = useLiveQuery(() => (meetingId === '' ? Promise.resolve([]) : repositories.meetings.sessions.list(meetingId)), [repositories, meetingId]);
   return (
     <>
-      <SelectField label={labels?.meeting ?? t('mou.brackets.meeting')} value={meetingId} onChange={(value) => onChange(value, '')}>
+      <SelectField label={labels?.meeting ?? t('mou.brackets.meeting')} value={meetingId} error={meetingError} onChange={(value) => onChange(value, '')}>
         <option value="">{labels?.noMeeting ?? t('mou.brackets.noMeeting')}</option>
         {(meetings ?? []).map((meeting) => (
           <option key={meeting.id} value={meeting.id}>
