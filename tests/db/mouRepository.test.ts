@@ -64,6 +64,17 @@ async function expectRefused(promise: Promise<unknown>, code: string): Promise<v
   expect((error as MouRefusedError).code).toBe(code);
 }
 
+/** A document with one article and two identical open proposals of the Kazakh delegation on it; the installation is left as that delegation. */
+async function twoKazakhProposals() {
+  const { db, repositories } = await setUp();
+  const document = await documentWith(repositories, 1);
+  const [article] = await repositories.mou.listArticles(document.id);
+  await asDelegation(repositories, 'KZ');
+  const draft = { kind: 'replace' as const, articleId: article?.id ?? null, ...text(1), body: bi('1. Other.', '1. Иное.'), rationale: bi('Why.', '') };
+  const proposals = [await repositories.mou.proposeAmendment(document.id, draft), await repositories.mou.proposeAmendment(document.id, draft)] as const;
+  return { db, repositories, document, draft, proposals };
+}
+
 describe('articles', () => {
   it('numbers articles by order and renumbers on insert, move and delete', async () => {
     const { repositories } = await setUp();
@@ -327,13 +338,8 @@ describe('amendments', () => {
   });
 
   it('lets a delegation delete its own undecided proposal with its comments, and nobody else’s; decisions stay', async () => {
-    const { db, repositories } = await setUp();
-    const document = await documentWith(repositories, 1);
-    const [article] = await repositories.mou.listArticles(document.id);
-    await asDelegation(repositories, 'KZ');
-    const draft = { kind: 'replace' as const, articleId: article?.id ?? null, ...text(1), body: bi('1. Other.', '1. Иное.'), rationale: bi('Why.', '') };
-    const own = await repositories.mou.proposeAmendment(document.id, draft);
-    const decided = await repositories.mou.proposeAmendment(document.id, draft);
+    const { db, repositories, document, proposals } = await twoKazakhProposals();
+    const [own, decided] = proposals;
     const comment = await repositories.mou.addComment('amendment', own.id, 'Our reasons.');
     await asDelegation(repositories, 'KG');
     await expectRefused(repositories.mou.deleteAmendment(own.id), 'proposerOnly');
@@ -405,13 +411,8 @@ describe('a delegation records its own work (what its peers accept)', () => {
   }
 
   it('lets the proposer edit its open proposal’s text and rationale; not another country’s, not a decided one', async () => {
-    const { db, repositories } = await setUp();
-    const document = await documentWith(repositories, 1);
-    const [article] = await repositories.mou.listArticles(document.id);
-    await asDelegation(repositories, 'KZ');
-    const draft = { kind: 'replace' as const, articleId: article?.id ?? null, ...text(1), body: bi('1. Other.', '1. Иное.'), rationale: bi('Why.', '') };
-    const own = await repositories.mou.proposeAmendment(document.id, draft);
-    const closed = await repositories.mou.proposeAmendment(document.id, draft);
+    const { db, repositories, draft, proposals } = await twoKazakhProposals();
+    const [own, closed] = proposals;
     const edited = await repositories.mou.updateAmendment(own.id, { heading: draft.heading, body: bi('  1. Better.  ', '1. Лучше.'), rationale: bi(' Clearer. ', 'Яснее.') });
     expect(edited).toMatchObject({ body: bi('1. Better.', '1. Лучше.'), rationale: bi('Clearer.', 'Яснее.'), status: 'proposed', proposedByCountryId: 'KZ', baseText: own.baseText });
     expect(await acceptedFrom(db, repositories, 'amendments', own.id, 'KZ')).toBe(true);
