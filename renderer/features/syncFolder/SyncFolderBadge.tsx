@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { currentLanguage } from '../../app/i18n';
 import { api } from '../../lib/api';
 import { showError } from '../../stores/toasts';
-import { useSyncFolder } from './syncFolderStore';
+import { setStatusFromAction, useSyncFolder } from './syncFolderStore';
 
 function timeOf(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -33,7 +33,7 @@ export function SyncFolderBadge() {
     api
       .pauseSyncFolder(!status.paused)
       .then((next) => {
-        useSyncFolder.setState({ status: next });
+        setStatusFromAction(next);
         if (!next.paused) view.syncNow?.();
       })
       .catch(showError);

@@ -11,7 +11,7 @@ import { useRepositories } from '../../app/RepositoriesContext';
 import { api } from '../../lib/api';
 import { showError, useToasts } from '../../stores/toasts';
 import { formatDateTime, syncErrorText } from '../sync/syncFormat';
-import { useSyncFolder } from './syncFolderStore';
+import { setStatusFromAction, useSyncFolder } from './syncFolderStore';
 import { SyncFolderWaiting } from './SyncFolderWaiting';
 
 export function SyncFolderSection() {
@@ -45,7 +45,7 @@ export function SyncFolderSection() {
     act(async () => {
       const { installation } = await repositories.sync.identity();
       const result = await api.chooseSyncFolder(installation.id);
-      useSyncFolder.setState({ status: result.status });
+      setStatusFromAction(result.status);
       if (!result.chosen) return;
       showToast('info', t('syncFolder.chosen', { folder: result.status.folder ?? '' }));
       view.syncNow?.();
@@ -55,14 +55,14 @@ export function SyncFolderSection() {
     act(async () => {
       const folder = status?.folder ?? '';
       const next = await api.forgetSyncFolder();
-      useSyncFolder.setState({ status: next, waiting: [], problems: [], arriving: 0 });
+      setStatusFromAction(next, { waiting: [], problems: [], arriving: 0 });
       showToast('info', t('syncFolder.forgotten', { folder }));
     });
 
   const pause = (paused: boolean) =>
     act(async () => {
       const next = await api.pauseSyncFolder(paused);
-      useSyncFolder.setState({ status: next });
+      setStatusFromAction(next);
       if (!paused) view.syncNow?.();
     });
 

@@ -14,6 +14,11 @@ export interface SyncFolderView {
   failure: unknown;
   /** Asks the runner for a cycle now (set by useSyncFolderRunner while it runs). */
   syncNow: (() => void) | null;
+  /**
+   * Counts the statuses a person's action set (choose, forget, pause, resume). A cycle that
+   * scanned before such an action must not put its older status back when it ends.
+   */
+  statusActions: number;
 }
 
 export const useSyncFolder = create<SyncFolderView>(() => ({
@@ -25,4 +30,10 @@ export const useSyncFolder = create<SyncFolderView>(() => ({
   arriving: 0,
   failure: null,
   syncNow: null,
+  statusActions: 0,
 }));
+
+/** The status main answered to a person's action: newer than any cycle already running. */
+export function setStatusFromAction(status: SyncFolderStatus, more: Partial<SyncFolderView> = {}): void {
+  useSyncFolder.setState((view) => ({ ...more, status, statusActions: view.statusActions + 1 }));
+}

@@ -55,9 +55,10 @@ export function useSyncFolderRunner(enabled: boolean): void {
     let stopped = false;
     let lastVector = '';
 
-    const show = (result: FolderRunResult) => {
+    const show = (result: FolderRunResult, actionsAtStart: number) => {
       useSyncFolder.setState((view) => ({
-        status: result.status,
+        // Paused or resumed while this cycle ran: the person's newer status stands.
+        status: view.statusActions === actionsAtStart ? result.status : view.status,
         lastSyncedAt: result.status.state === 'online' && !result.status.paused ? new Date().toISOString() : view.lastSyncedAt,
         waiting: result.waiting,
         problems: result.problems,
@@ -69,9 +70,10 @@ export function useSyncFolderRunner(enabled: boolean): void {
 
     const cycle = async (write: boolean) => {
       if (stopped) return;
+      const actionsAtStart = useSyncFolder.getState().statusActions;
       useSyncFolder.setState({ running: true });
       try {
-        show(await runner.run({ write }));
+        show(await runner.run({ write }), actionsAtStart);
       } catch (failure) {
         useSyncFolder.setState({ failure });
       } finally {
