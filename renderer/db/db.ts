@@ -8,6 +8,7 @@ import { buildSeedCountries } from '../../shared/sample/countries';
 import type {
   Conflict,
   Country,
+  Delegate,
   Installation,
   Peer,
   ReceivedBundle,
@@ -15,6 +16,7 @@ import type {
   SyncedTableName,
   syncedTables,
 } from '../../shared/model';
+import { DELEGATE_LIST_TABLE, delegateListMiddleware, listChunksOf, type DelegateListChunk } from './delegateList';
 
 /** The record type of each synced table, by table name. */
 export type SyncedRecordMap = { [K in SyncedTableName]: z.infer<(typeof syncedTables)[K]> };
@@ -110,6 +112,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       bracketAlternatives: 'id, hlc, [origin+hlc], documentId, bracketId',
     },
   },
+  // Version 9 (issue 16 item 7, start-up with 10,000 people): the registry list's own
+  // table, only what the list shows of each person, kept in step with `delegates` by the
+  // middleware in delegateList.ts. Local and derived: filled here from the records.
+  {
+    version: 9,
+    stores: { [DELEGATE_LIST_TABLE]: 'chunk' },
+    upgrade: async (transaction) => {
+      const people = await transaction.table<Delegate, string>('delegates').toArray();
+      await transaction.table<DelegateListChunk, number>(DELEGATE_LIST_TABLE).bulkPut(listChunksOf(people));
+    },
+  },
 ];
 
 export class CwgDatabase extends Dexie implements SyncedTables {
@@ -138,9 +151,13 @@ export class CwgDatabase extends Dexie implements SyncedTables {
   declare readonly receivedBundles: Table<ReceivedBundle, string>;
   declare readonly conflicts: Table<Conflict, string>;
   declare readonly meta: Table<MetaEntry, string>;
+  /** Derived from `delegates` (delegateList.ts); read-only for everything else. */
+  declare readonly delegateList: Table<DelegateListChunk, number>;
 
   constructor(name: string) {
     super(name);
+    // Before the versions: upgrades that write people keep the list table in step too.
+    this.use(delegateListMiddleware);
     // Schema versions are append-only and declared only from SCHEMA_VERSIONS (above), so
     // the migration tests upgrade from exactly the schemas users have (DESIGN.md §4).
     for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {

@@ -8,6 +8,8 @@ import type { Amendment, Comment, Delegate, Installation, Meeting, Participation
 import type { CsvImportRow, CsvLookups, NewOrganization } from '../../shared/delegates/csv';
 import { findDuplicates, findDuplicatesOf, pairKey, type DuplicatePair } from '../../shared/delegates/duplicates';
 import { planMerge, type MergePlan } from '../../shared/delegates/merge';
+import type { DelegateListEntry } from '../../shared/delegates/list';
+import { entriesOf } from './delegateList';
 import { canEditDelegate, mayRecordCountry, registryPermissions, type RegistryPermissions } from '../../shared/delegates/permissions';
 import {
   displayName,
@@ -72,6 +74,13 @@ export interface ImportProgress {
 export interface DelegatesRepository {
   /** Not deleted, by Latin-script name. */
   list(): Promise<Delegate[]>;
+  /**
+   * What the registry list shows of every person not deleted, in no particular order:
+   * read from the list table (delegateList.ts), several times faster than list().
+   */
+  listEntries(): Promise<DelegateListEntry[]>;
+  /** The live records of these ids, in the same order (deleted and unknown ones left out). */
+  getMany(ids: readonly string[]): Promise<Delegate[]>;
   count(): Promise<number>;
   /** The stored record, tombstone or not. */
   get(id: string): Promise<Delegate | undefined>;
@@ -169,6 +178,10 @@ export function createDelegatesRepository(ctx: RepositoryContext): DelegatesRepo
       const collator = new Intl.Collator('en');
       return (await db.delegates.toArray()).filter(notDeleted).sort((a, b) => collator.compare(displayName(a), displayName(b)));
     },
+
+    listEntries: async () => entriesOf(await db.delegateList.toArray()),
+
+    getMany: async (ids) => (await db.delegates.bulkGet([...ids])).filter((delegate): delegate is Delegate => delegate !== undefined && !delegate.deleted),
 
     count: () => db.delegates.filter(notDeleted).count(),
 

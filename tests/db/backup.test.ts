@@ -16,10 +16,12 @@ import { createRepositories, openDatabase, type CwgDatabase, type Repositories }
 import { RestoreRefusedError } from '../../renderer/db/backupRepository';
 import { VECTOR_META_KEY } from '../../renderer/db/syncRepository';
 import { CLOCK_META_KEY } from '../../renderer/db/clock';
+import { expectListInStep } from '../fixtures/delegateListInStep';
 
 const databases: CwgDatabase[] = [];
 afterEach(async () => {
   for (const db of databases.splice(0)) {
+    await expectListInStep(db);
     db.close();
     await db.delete();
   }

@@ -12,12 +12,13 @@
  */
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncedTableNames, type SyncedTableName } from '../../shared/model';
+import { syncedTableNames, type Delegate, type SyncedTableName } from '../../shared/model';
 import { buildSampleData, sampleId } from '../../shared/sample/sampleData';
 import { createClock } from '../../shared/sync/hlc';
 import { encodePublicKey } from '../../shared/sync/syncCrypto';
 import { createRepositories, openDatabase, type CwgDatabase } from '../../renderer/db';
 import { SCHEMA_VERSIONS } from '../../renderer/db/db';
+import { listChunksOf } from '../../renderer/db/delegateList';
 
 type Row = Record<string, unknown>;
 type Dump = Record<string, Row[]>;
@@ -55,11 +56,17 @@ const RELEASED: readonly { version: number; stores: Record<string, string | null
   { version: 6, stores: { syncConflicts: 'id, hlc, [origin+hlc], resolution, [table+recordId]' } },
 ];
 
+/** The registry list table of these people (its layout is checked in tests/db/delegateList.test.ts). */
+const listChunksOfRows = (people: Row[]): Row[] => listChunksOf(people as unknown as Delegate[]) as unknown as Row[];
+
 /**
  * What a version's `upgrade` does to the records of the version before it, written out
- * independently of the upgrade code. None of today's versions rewrites records.
+ * independently of the upgrade code.
  */
-const EXPECTED_UPGRADES: Readonly<Record<number, (dump: Dump) => Dump>> = {};
+const EXPECTED_UPGRADES: Readonly<Record<number, (dump: Dump) => Dump>> = {
+  // Version 9 fills the registry list table from the people, tombstones included.
+  9: (dump) => ({ ...dump, delegateList: listChunksOfRows(dump.delegates ?? []) }),
+};
 
 const INSTALLATION_ID = '6f1c2b9a-3d4e-4f50-8a7b-9c0d1e2f3a4b';
 const PEER_ID = '0b7c5f1e-2f00-4d7a-9a55-111111111111';
@@ -198,6 +205,8 @@ async function generateRows(version: number): Promise<Generated> {
       { key: 'sync.vector', value: { [INSTALLATION_ID]: clock.last(), [PEER_ID]: peerStamp } },
       { key: 'sync.settings', value: { maxBundleBytes: 64 * 1024 * 1024 } },
     ],
+    // Derived from the people (version 9); a database at that version holds exactly these.
+    delegateList: () => listChunksOfRows(synced.delegates ?? []),
     syncKeys: () => [{ id: 'self', installationId: INSTALLATION_ID, privateKey: keyPair.privateKey, publicKey, createdAt: at(-600) }],
     syncHistory: () => [
       { seq: 1, at: at(-90), direction: 'import', bundleId: 'bundle-0', fileName: 'kg-0.json', peerId: PEER_ID, peerName: 'Kyrgyz delegation', scope: 'peer', counts: { delegates: 2 }, summary: { delegates: { new: 2, updated: 0, deleted: 0, unchanged: 0, refused: 0 } }, conflicts: 0, refused: 0 },

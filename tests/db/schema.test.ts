@@ -18,7 +18,7 @@ describe('CwgDatabase', () => {
     // Areas append versions (meetings: 2); a fresh database opens at the newest one.
     expect(db.verno).toBeGreaterThanOrEqual(2);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      [...syncedTableNames, 'installation', 'peers', 'receivedBundles', 'conflicts', 'meta', 'syncKeys', 'syncHistory'].sort(),
+      [...syncedTableNames, 'installation', 'peers', 'receivedBundles', 'conflicts', 'meta', 'syncKeys', 'syncHistory', 'delegateList'].sort(),
     );
   });
 

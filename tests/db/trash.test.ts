@@ -15,11 +15,15 @@ import {
   type CwgDatabase,
   type Repositories,
 } from '../../renderer/db';
+import { expectListInStep } from '../fixtures/delegateListInStep';
 
 const open: CwgDatabase[] = [];
 
 afterEach(async () => {
-  for (const db of open.splice(0)) await db.delete();
+  for (const db of open.splice(0)) {
+    await expectListInStep(db);
+    await db.delete();
+  }
 });
 
 async function setUp(): Promise<{ db: CwgDatabase; repositories: Repositories }> {

@@ -7,8 +7,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { buildListRows, filterRows, NONE, SearchIndex, sortRows } from '../../../shared/delegates/list';
-import { delegateRoles, type Delegate, type DelegateRole } from '../../../shared/model';
+import { buildListRows, filterRows, NONE, SearchIndex, sortRows, type DelegateListEntry } from '../../../shared/delegates/list';
+import { delegateRoles, type DelegateRole } from '../../../shared/model';
 import { pick } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { useRepositories } from '../../app/RepositoriesContext';
@@ -24,13 +24,13 @@ import { organizationLabel, RegistryNav, useLanguage, usePermissions, useRegistr
 const searchIndex = new SearchIndex();
 
 /** The last list the live query returned in this window. */
-const lastSeen: { delegates: Delegate[] | undefined } = { delegates: undefined };
+const lastSeen: { delegates: DelegateListEntry[] | undefined } = { delegates: undefined };
 
 export function DelegatesPage() {
   const { t } = useTranslation();
   const repositories = useRepositories();
   const language = useLanguage();
-  const live = useLiveQuery(() => repositories.delegates.list(), [repositories]);
+  const live = useLiveQuery(() => repositories.delegates.listEntries(), [repositories]);
   // Until the live query answers, the list seen last (the same database, a moment ago):
   // coming back from a person's page shows the list at once, where it was left.
   const delegates = live ?? lastSeen.delegates;
@@ -78,7 +78,7 @@ export function DelegatesPage() {
           </Link>
         )}
         <span className="spacer" />
-        <ExportButton delegates={shown.map((row) => row.delegate)} lookups={lookups} />
+        <ExportButton ids={shown.map((row) => row.delegate.id)} lookups={lookups} />
       </div>
 
       {delegates.length === 0 ? (

@@ -6,15 +6,17 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { delegatesToCsv } from '../../../shared/delegates/csv';
-import type { Delegate } from '../../../shared/model';
 import { todayIso } from '../../app/format';
+import { useRepositories } from '../../app/RepositoriesContext';
 import { api } from '../../lib/api';
 import { showError, useToasts } from '../../stores/toasts';
 import { useLanguage, type RegistryLookups } from './ui';
 import { utf8Bytes } from '../../lib/bytes';
 
-export function ExportButton({ delegates, lookups }: { delegates: readonly Delegate[]; lookups: RegistryLookups }) {
+/** `ids`: the people shown, in the list's order; their full records are read at the click. */
+export function ExportButton({ ids, lookups }: { ids: readonly string[]; lookups: RegistryLookups }) {
   const { t } = useTranslation();
+  const repositories = useRepositories();
   const language = useLanguage();
   const showToast = useToasts((state) => state.show);
   const [busy, setBusy] = useState(false);
@@ -23,6 +25,7 @@ export function ExportButton({ delegates, lookups }: { delegates: readonly Deleg
   const exportCsv = async () => {
     setBusy(true);
     try {
+      const delegates = await repositories.delegates.getMany(ids);
       const text = delegatesToCsv(delegates, { language, countries: lookups.countries, organizations: lookups.organizations });
       const result = await api.saveFile({
         purpose: 'csv',
@@ -45,14 +48,14 @@ export function ExportButton({ delegates, lookups }: { delegates: readonly Deleg
       <button
         type="button"
         className="secondary"
-        disabled={delegates.length === 0}
+        disabled={ids.length === 0}
         aria-disabled={busy ? true : undefined}
         aria-describedby={hintId}
         onClick={() => {
           if (!busy) void exportCsv();
         }}
       >
-        {t('delegates.export.button', { count: delegates.length })}
+        {t('delegates.export.button', { count: ids.length })}
       </button>
       <span id={hintId} className="hint">
         {t('delegates.export.hint')}
