@@ -2,6 +2,8 @@
  * The renderer root: opens the local database, provides repositories, and routes.
  * A hash router, because the app is served from app://cwg/index.html in Electron and from
  * a static server in the test host: the path part never changes, so no server rewrite is needed.
+ * Every screen is loaded when first opened (lazyPage.ts): the first screen waits only for
+ * its own code.
  */
 import { useMemo } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
@@ -9,13 +11,9 @@ import { createRepositories, openDatabase } from '../db';
 import { delegatesRoutes } from '../features/delegates/routes';
 import { meetingsRoutes } from '../features/meetings/routes';
 import { mouRoutes } from '../features/mou/routes';
-import { NotFoundPage } from '../features/notFound/NotFoundPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { RestorePage } from '../features/backup/RestorePage';
 import { syncRoutes } from '../features/sync/routes';
-import { RecentlyDeletedPage } from '../features/deleted/RecentlyDeletedPage';
 import { ErrorBoundary } from './ErrorBoundary';
+import { lazyPage } from './lazyPage';
 import { Layout } from './Layout';
 import { RepositoriesProvider } from './RepositoriesContext';
 
@@ -28,17 +26,17 @@ const router = createHashRouter([
       { path: 'meetings', children: meetingsRoutes },
       { path: 'delegates', children: delegatesRoutes },
       ...mouRoutes,
-      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports', lazy: lazyPage(() => import('../features/reports/ReportsPage'), (m) => m.ReportsPage) },
       { path: 'sync', children: syncRoutes },
       {
         path: 'settings',
         children: [
-          { index: true, element: <SettingsPage /> },
-          { path: 'restore', element: <RestorePage /> },
+          { index: true, lazy: lazyPage(() => import('../features/settings/SettingsPage'), (m) => m.SettingsPage) },
+          { path: 'restore', lazy: lazyPage(() => import('../features/backup/RestorePage'), (m) => m.RestorePage) },
         ],
       },
-      { path: 'deleted', element: <RecentlyDeletedPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: 'deleted', lazy: lazyPage(() => import('../features/deleted/RecentlyDeletedPage'), (m) => m.RecentlyDeletedPage) },
+      { path: '*', lazy: lazyPage(() => import('../features/notFound/NotFoundPage'), (m) => m.NotFoundPage) },
     ],
   },
 ]);

@@ -14,7 +14,7 @@ import {
   type SyncedTableName,
 } from '../../shared/model';
 import { buildSeedCountries } from '../../shared/sample/countries';
-import { buildSampleData, sampleCounts, type SampleData } from '../../shared/sample/sampleData';
+import type { SampleData } from '../../shared/sample/sampleData';
 import { loadInstallationClock, type InstallationClock } from './clock';
 import { clockRepairNotice, dismissClockRepairNotice, type ClockRepairNotice } from './clockRepair';
 import { anySyncedTable, syncedTable, type CwgDatabase, type SyncedRecordMap } from './db';
@@ -249,6 +249,8 @@ export function createRepositories(db: CwgDatabase, options: RepositoryOptions =
 
     sampleData: {
       async load() {
+        // Loaded when asked for: the app's first screen does not wait for the sample's code.
+        const { buildSampleData, sampleCounts } = await import('../../shared/sample/sampleData');
         const installationClock = await clock();
         const data = buildSampleData({ origin: installationClock.origin, stamp: () => installationClock.stamp().hlc });
         validateSample(data);

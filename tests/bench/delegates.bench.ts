@@ -18,7 +18,9 @@ import { median, percentile } from './stats';
 
 const PEOPLE = 10_000;
 const OPENINGS = 9;
-const COLD_OPENINGS = 5;
+const COLD_OPENINGS = 7;
+/** Issue 16 item 7: first rows within 500 ms of the app starting, with 10,000 people. */
+const START_TARGET_MS = 500;
 const QUERIES = ['Nurlan Beishenaliev', 'Юлдуз Зафарович', 'aidar.bekmuratov', 'Кайрат Джаксыбеков'];
 
 export async function run(): Promise<BenchResult[]> {
@@ -68,6 +70,27 @@ export async function run(): Promise<BenchResult[]> {
             link.click();
           }),
       );
+    // From the app's start: the app opened at the list (a restart on the registry), from the
+    // navigation's start (the page's time origin: loading the code, opening the database)
+    // to the first row in the document, at the next animation frame.
+    await page.addInitScript({
+      content: `
+        window.__firstRowAt = new Promise(function (resolve) {
+          new MutationObserver(function (_, observer) {
+            if (document.querySelector('[role="table"] [role="row"][aria-rowindex="2"]')) {
+              observer.disconnect();
+              requestAnimationFrame(function () { resolve(performance.now()); });
+            }
+          }).observe(document, { childList: true, subtree: true });
+        });`,
+    });
+    const fromStart: number[] = [];
+    for (let i = 0; i < COLD_OPENINGS; i += 1) {
+      await page.goto(`${host.url}#/delegates`);
+      await page.reload();
+      fromStart.push(await page.evaluate(() => (window as unknown as { __firstRowAt: Promise<number> }).__firstRowAt));
+    }
+
     const cold: number[] = [];
     for (let i = 0; i < COLD_OPENINGS; i += 1) {
       await page.goto(`${host.url}#/meetings`);
@@ -118,11 +141,20 @@ export async function run(): Promise<BenchResult[]> {
 
     return [
       {
-        name: `delegates: open the list of ${PEOPLE.toLocaleString('en')} after a start (ms to first rows)`,
+        name: `delegates: the app started at the list of ${PEOPLE.toLocaleString('en')} (ms from the start to first rows)`,
+        unit: 'ms',
+        median: median(fromStart),
+        p95: percentile(fromStart, 95),
+        target: START_TARGET_MS,
+        note: `${String(COLD_OPENINGS)} starts; loading the code, opening the database, reading the list`,
+      },
+      {
+        name: `delegates: open the list of ${PEOPLE.toLocaleString('en')} after a start (ms from the click to first rows)`,
         unit: 'ms',
         median: median(cold),
         p95: percentile(cold, 95),
-        note: `${String(COLD_OPENINGS)} starts`,
+        target: START_TARGET_MS,
+        note: `${String(COLD_OPENINGS)} starts, the app on Meetings, then Delegates`,
       },
       {
         name: `delegates: open the list of ${PEOPLE.toLocaleString('en')} again (ms to first rows)`,

@@ -16,6 +16,13 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/**
+ * Built files whose names carry their content's hash may be kept by the browser, as the
+ * app:// protocol lets Electron keep compiled code between starts (its `codeCache`
+ * privilege); everything else, index.html first, is read afresh each time.
+ */
+const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css|woff2)$/;
+
 export interface StaticServer {
   origin: string;
   close(): Promise<void>;
@@ -42,7 +49,7 @@ export async function serveDirectory(root: string, port = 0, route?: RouteHandle
           'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
           'Content-Security-Policy': CONTENT_SECURITY_POLICY,
           'X-Content-Type-Options': 'nosniff',
-          'Cache-Control': 'no-store',
+          'Cache-Control': HASHED_ASSET.test(relative) ? 'public, max-age=31536000, immutable' : 'no-store',
         });
         response.end(body);
       } catch {

@@ -234,7 +234,7 @@ describe('scheme privileges', () => {
     expect(schemes).toEqual([APP_SCHEME_PRIVILEGES]);
     expect(APP_SCHEME_PRIVILEGES).toEqual({
       scheme: 'app',
-      privileges: { standard: true, secure: true, supportFetchAPI: true },
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
     });
   });
 });

@@ -44,6 +44,9 @@ export function DelegateTable({ rows, sortKey, sortDirection, onSort, label, res
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     initialOffset: () => useListState.getState().scrollOffset,
+    // The window's size until the list's own is measured: the first render already holds
+    // the rows in view, instead of an empty list and a second render (issue 16 item 7).
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     onChange: (instance) => {
       useListState.getState().setScrollOffset(instance.scrollOffset ?? 0);
     },

@@ -1,29 +1,20 @@
 /** Routes of the registry under /delegates: people, their pages and forms, duplicates, import, organizations and countries. */
 import type { RouteObject } from 'react-router';
-import { CountriesPage } from '../registry/CountriesPage';
-import { CountryFormPage } from '../registry/CountryFormPage';
-import { OrganizationFormPage } from '../registry/OrganizationFormPage';
-import { OrganizationsPage } from '../registry/OrganizationsPage';
-import { DelegateDetailPage } from './DelegateDetailPage';
-import { DelegateFormPage } from './DelegateFormPage';
-import { DelegatesPage } from './DelegatesPage';
-import { DuplicatesPage } from './DuplicatesPage';
-import { ImportPage } from './ImportPage';
-import { MergePage } from './MergePage';
+import { lazyPage } from '../../app/lazyPage';
 
 /** Children of the `delegates` route; static segments win over `:id` in react-router's ranking. */
 export const delegatesRoutes: RouteObject[] = [
-  { index: true, element: <DelegatesPage /> },
-  { path: 'new', element: <DelegateFormPage /> },
-  { path: 'import', element: <ImportPage /> },
-  { path: 'duplicates', element: <DuplicatesPage /> },
-  { path: 'merge/:keepId/:otherId', element: <MergePage /> },
-  { path: 'organizations', element: <OrganizationsPage /> },
-  { path: 'organizations/new', element: <OrganizationFormPage /> },
-  { path: 'organizations/:id', element: <OrganizationFormPage /> },
-  { path: 'countries', element: <CountriesPage /> },
-  { path: 'countries/new', element: <CountryFormPage /> },
-  { path: 'countries/:id', element: <CountryFormPage /> },
-  { path: ':id', element: <DelegateDetailPage /> },
-  { path: ':id/edit', element: <DelegateFormPage /> },
+  { index: true, lazy: lazyPage(() => import('./DelegatesPage'), (m) => m.DelegatesPage) },
+  { path: 'new', lazy: lazyPage(() => import('./DelegateFormPage'), (m) => m.DelegateFormPage) },
+  { path: 'import', lazy: lazyPage(() => import('./ImportPage'), (m) => m.ImportPage) },
+  { path: 'duplicates', lazy: lazyPage(() => import('./DuplicatesPage'), (m) => m.DuplicatesPage) },
+  { path: 'merge/:keepId/:otherId', lazy: lazyPage(() => import('./MergePage'), (m) => m.MergePage) },
+  { path: 'organizations', lazy: lazyPage(() => import('../registry/OrganizationsPage'), (m) => m.OrganizationsPage) },
+  { path: 'organizations/new', lazy: lazyPage(() => import('../registry/OrganizationFormPage'), (m) => m.OrganizationFormPage) },
+  { path: 'organizations/:id', lazy: lazyPage(() => import('../registry/OrganizationFormPage'), (m) => m.OrganizationFormPage) },
+  { path: 'countries', lazy: lazyPage(() => import('../registry/CountriesPage'), (m) => m.CountriesPage) },
+  { path: 'countries/new', lazy: lazyPage(() => import('../registry/CountryFormPage'), (m) => m.CountryFormPage) },
+  { path: 'countries/:id', lazy: lazyPage(() => import('../registry/CountryFormPage'), (m) => m.CountryFormPage) },
+  { path: ':id', lazy: lazyPage(() => import('./DelegateDetailPage'), (m) => m.DelegateDetailPage) },
+  { path: ':id/edit', lazy: lazyPage(() => import('./DelegateFormPage'), (m) => m.DelegateFormPage) },
 ];

@@ -1,21 +1,14 @@
 /** The MoU area's routes, under the app frame (paths relative to "/"; see paths.ts for links). */
 import type { RouteObject } from 'react-router';
-import { AmendmentPage } from './AmendmentPage';
-import { AmendmentsPage } from './AmendmentsPage';
-import { ArticlePage } from './ArticlePage';
-import { ComparePage } from './ComparePage';
-import { DocumentPage } from './DocumentPage';
-import { MouPage } from './MouPage';
-import { PositionsPage } from './PositionsPage';
-import { VersionPage } from './VersionPage';
+import { lazyPage } from '../../app/lazyPage';
 
 export const mouRoutes: RouteObject[] = [
-  { path: 'mou', element: <MouPage /> },
-  { path: 'mou/:documentId', element: <DocumentPage /> },
-  { path: 'mou/:documentId/articles/:articleId', element: <ArticlePage /> },
-  { path: 'mou/:documentId/amendments', element: <AmendmentsPage /> },
-  { path: 'mou/:documentId/amendments/:amendmentId', element: <AmendmentPage /> },
-  { path: 'mou/:documentId/compare', element: <ComparePage /> },
-  { path: 'mou/:documentId/versions/:number', element: <VersionPage /> },
-  { path: 'mou/:documentId/versions/:number/positions', element: <PositionsPage /> },
+  { path: 'mou', lazy: lazyPage(() => import('./MouPage'), (m) => m.MouPage) },
+  { path: 'mou/:documentId', lazy: lazyPage(() => import('./DocumentPage'), (m) => m.DocumentPage) },
+  { path: 'mou/:documentId/articles/:articleId', lazy: lazyPage(() => import('./ArticlePage'), (m) => m.ArticlePage) },
+  { path: 'mou/:documentId/amendments', lazy: lazyPage(() => import('./AmendmentsPage'), (m) => m.AmendmentsPage) },
+  { path: 'mou/:documentId/amendments/:amendmentId', lazy: lazyPage(() => import('./AmendmentPage'), (m) => m.AmendmentPage) },
+  { path: 'mou/:documentId/compare', lazy: lazyPage(() => import('./ComparePage'), (m) => m.ComparePage) },
+  { path: 'mou/:documentId/versions/:number', lazy: lazyPage(() => import('./VersionPage'), (m) => m.VersionPage) },
+  { path: 'mou/:documentId/versions/:number/positions', lazy: lazyPage(() => import('./PositionsPage'), (m) => m.PositionsPage) },
 ];

@@ -1,23 +1,17 @@
 /** The sync area's routes, under /sync: overview, export, import (with preview), history, conflicts, trusted installations. */
 import type { RouteObject } from 'react-router';
-import { ConflictsPage } from './ConflictsPage';
-import { ExportPage } from './ExportPage';
-import { HistoryPage } from './HistoryPage';
-import { ImportPage } from './ImportPage';
-import { PeersPage } from './PeersPage';
-import { SyncLayout } from './SyncLayout';
-import { SyncPage } from './SyncPage';
+import { lazyPage } from '../../app/lazyPage';
 
 export const syncRoutes: RouteObject[] = [
   {
-    element: <SyncLayout />,
+    lazy: lazyPage(() => import('./SyncLayout'), (m) => m.SyncLayout),
     children: [
-      { index: true, element: <SyncPage /> },
-      { path: 'export', element: <ExportPage /> },
-      { path: 'import', element: <ImportPage /> },
-      { path: 'history', element: <HistoryPage /> },
-      { path: 'conflicts', element: <ConflictsPage /> },
-      { path: 'peers', element: <PeersPage /> },
+      { index: true, lazy: lazyPage(() => import('./SyncPage'), (m) => m.SyncPage) },
+      { path: 'export', lazy: lazyPage(() => import('./ExportPage'), (m) => m.ExportPage) },
+      { path: 'import', lazy: lazyPage(() => import('./ImportPage'), (m) => m.ImportPage) },
+      { path: 'history', lazy: lazyPage(() => import('./HistoryPage'), (m) => m.HistoryPage) },
+      { path: 'conflicts', lazy: lazyPage(() => import('./ConflictsPage'), (m) => m.ConflictsPage) },
+      { path: 'peers', lazy: lazyPage(() => import('./PeersPage'), (m) => m.PeersPage) },
     ],
   },
 ];
