@@ -6,6 +6,7 @@
  * its own code.
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { createRepositories, openDatabase } from '../db';
 import { delegatesRoutes } from '../features/delegates/routes';
@@ -17,10 +18,21 @@ import { lazyPage } from './lazyPage';
 import { Layout } from './Layout';
 import { RepositoriesProvider } from './RepositoriesContext';
 
+/** Shown for the moment the first screen's code is loading, before the frame is drawn. */
+function StartingUp() {
+  const { t } = useTranslation();
+  return (
+    <p className="starting-up" aria-busy="true">
+      {t('common.loading')}
+    </p>
+  );
+}
+
 const router = createHashRouter([
   {
     path: '/',
     element: <Layout />,
+    HydrateFallback: StartingUp,
     children: [
       { index: true, element: <Navigate to="/meetings" replace /> },
       { path: 'meetings', children: meetingsRoutes },
