@@ -5,7 +5,7 @@
  * with a report already chosen (reportLink in reportParams.ts).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { participationCapacities, type Meeting, type MouDocument, type MouVersion, type ParticipationCapacity } from '../../../shared/model';
@@ -76,10 +76,18 @@ export function ReportsPage() {
     [repositories, choices.documentId],
   );
 
-  const update = (patch: Partial<ReportChoices>) => {
-    const next = { ...choices, ...patch };
+  // The choices the last change made: a second change before the next render (two fields
+  // filled quickly, a slow machine) builds on the first instead of undoing it.
+  const latest = useRef(choices);
+  useLayoutEffect(() => {
+    latest.current = choices;
+  });
+  const update = (patch: Partial<ReportChoices> | ((current: ReportChoices) => Partial<ReportChoices>)) => {
+    const current = latest.current;
+    const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
     // A comparison must be against an earlier text than the one printed.
     if (next.compareWith !== null && next.version !== null && next.compareWith >= next.version) next.compareWith = null;
+    latest.current = next;
     const nextQuery = writeReportChoices(next);
     setState((current) => ({ ...current, written: [...current.written, nextQuery.toString()], choices: next }));
     setParams(nextQuery, { replace: true });
@@ -383,7 +391,13 @@ const DEFAULT_RECIPIENTS: readonly ParticipationCapacity[] = participationCapaci
   (capacity) => capacity !== 'organizer' && capacity !== 'secretariat',
 );
 
-function CertificateOptions({ choices, update }: { choices: ReportChoices; update: (patch: Partial<ReportChoices>) => void }) {
+function CertificateOptions({
+  choices,
+  update,
+}: {
+  choices: ReportChoices;
+  update: (patch: Partial<ReportChoices> | ((current: ReportChoices) => Partial<ReportChoices>)) => void;
+}) {
   const { t } = useTranslation();
   const ids = useId();
   const chosen = choices.recipients ?? DEFAULT_RECIPIENTS;
@@ -426,7 +440,8 @@ function CertificateOptions({ choices, update }: { choices: ReportChoices; updat
           maxLength={200}
           value={signatory.name}
           onChange={(event) => {
-            update({ signatory: { ...signatory, name: event.target.value } });
+            const value = event.target.value;
+            update((current) => ({ signatory: { ...current.signatory, name: value } }));
           }}
         />
         <label htmlFor={`${ids}-signer-en`}>{t('reports.form.signatoryTitleEn')}</label>
@@ -435,7 +450,8 @@ function CertificateOptions({ choices, update }: { choices: ReportChoices; updat
           maxLength={200}
           value={signatory.titleEn}
           onChange={(event) => {
-            update({ signatory: { ...signatory, titleEn: event.target.value } });
+            const value = event.target.value;
+            update((current) => ({ signatory: { ...current.signatory, titleEn: value } }));
           }}
         />
         <label htmlFor={`${ids}-signer-ru`}>{t('reports.form.signatoryTitleRu')}</label>
@@ -445,7 +461,8 @@ function CertificateOptions({ choices, update }: { choices: ReportChoices; updat
           maxLength={200}
           value={signatory.titleRu}
           onChange={(event) => {
-            update({ signatory: { ...signatory, titleRu: event.target.value } });
+            const value = event.target.value;
+            update((current) => ({ signatory: { ...current.signatory, titleRu: value } }));
           }}
         />
       </fieldset>
