@@ -2,9 +2,9 @@
  * The running header (document title, an MoU's version, the DRAFT mark) and footer (print
  * date, "Page X of Y") as CSS page margin boxes in the report document itself:
  * `@page { @top-left { content: "…" } @bottom-right { content: "Page " counter(page) … } }`.
- * The header and footer say what the templates said; the one change of layout: an MoU's
- * version stands under the title instead of beside it, and a long title wraps instead of
- * ending in "…" (see pageMarginCss).
+ * The header and footer say what the templates said, with two changes of layout: an MoU's
+ * version stands under the title instead of beside it, and a title too long for its line
+ * wraps (one of more than 90 characters per language is cut with "…"; see pageMarginCss).
  *
  * Why not Chromium's headerTemplate/footerTemplate: Chromium renders those again on every
  * page as separate documents, each decoding the fonts it embeds, which cost a 23-page
