@@ -1,14 +1,16 @@
 /**
  * Assembles the print document around a report's rendered HTML: doctype, language, the
- * print CSP as the first thing in <head>, the title, embedded fonts and the report
- * stylesheet. Also the page set-up of each report and its file name. Pure string work:
- * the HTML of the report itself comes from React (renderToStaticMarkup), which escapes
- * every stored value; the only other text put in here, the title, is escaped below.
+ * print CSP as the first thing in <head>, the title, embedded fonts, the report stylesheet
+ * and the running header and footer (`@page` margin boxes, pageMargins.ts). Also the page
+ * set-up of each report and its file name. Pure string work: the HTML of the report itself
+ * comes from React (renderToStaticMarkup), which escapes every stored value; the other
+ * stored text put in here, the title, is escaped below (HTML) and in pageMargins.ts (CSS).
  */
 import { PRINT_CONTENT_SECURITY_POLICY } from '../csp';
 import { REPORT_CSS } from './css';
 import { languagesOf } from './format';
 import type { ReportModel } from './model';
+import { pageMarginCss } from './pageMargins';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -32,7 +34,7 @@ export interface ReportPageSetup {
   pageSize: 'A4' | 'Letter';
   landscape: boolean;
   marginsMm: { top: number; right: number; bottom: number; left: number };
-  /** Running header and footer (title, page X of Y, print date). */
+  /** Running header and footer (title, page X of Y, print date), as `@page` margin boxes. */
   chrome: boolean;
 }
 
@@ -70,14 +72,14 @@ export function reportDocumentHtml({ model, fontCss, bodyHtml }: ReportDocumentP
     '<meta charset="utf-8">' +
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(PRINT_CONTENT_SECURITY_POLICY)}">` +
     `<title>${escapeHtml(title)}</title>` +
-    `<style>${fontCss}\nhtml,body{margin:0;padding:0;background:#fff}\n${REPORT_CSS}</style>` +
+    `<style>${fontCss}\nhtml,body{margin:0;padding:0;background:#fff}\n${REPORT_CSS}${runningHeaderCss(model)}</style>` +
     `</head><body>${bodyHtml}</body></html>`
   );
 }
 
-/** A header or footer template: its own fonts, then the rendered bar. */
-export function chromeTemplateHtml(fontCss: string, barHtml: string): string {
-  return `<style>${fontCss}</style>${barHtml}`;
+/** The running header and footer of a report that has them (pageSetupFor), as an `@page` rule; '' otherwise. */
+export function runningHeaderCss(model: ReportModel): string {
+  return pageSetupFor(model).chrome ? `\n${pageMarginCss(model)}` : '';
 }
 
 /** Characters no file system (or the save dialog's schema) accepts in a name. */

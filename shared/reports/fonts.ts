@@ -89,12 +89,18 @@ export function faceCovers(face: ReportFontFace, text: string): boolean {
 }
 
 /**
- * The faces a piece of text needs. Chromium prints the running header and footer in a
- * separate page that sees none of the report's fonts, so each template carries its own
- * @font-face rules; giving it only the faces it uses keeps every printed page cheap.
+ * The faces a piece of text needs: a report document embeds only these (a face is decoded
+ * only when used, but every data: URL in the stylesheet is parsed). The text is a whole
+ * report's HTML, so its distinct characters are collected once, then matched per face.
  */
 export function facesFor<F extends ReportFontFace>(fonts: readonly F[], text: string): F[] {
-  return fonts.filter((face) => faceCovers(face, text));
+  const codes = new Set<number>();
+  for (const char of text) codes.add(char.codePointAt(0) ?? 0);
+  return fonts.filter((face) => {
+    const ranges = parseUnicodeRange(face.unicodeRange);
+    for (const code of codes) if (ranges.some(([from, to]) => code >= from && code <= to)) return true;
+    return false;
+  });
 }
 
 /** A CSS string literal; data: URLs and family names contain no quotes, but stay safe anyway. */

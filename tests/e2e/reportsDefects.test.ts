@@ -305,6 +305,16 @@ describe('bidirectional text', () => {
       const pdf = await printReport({ kind, meetingId: hostile.meetingId, language, paper: 'a4' }, hostile.source);
       // The running header: the Russian title after the English one reads left to right.
       if (language === 'en+ru') expect(pdf.flat).toContain('Четвёртое заседание Таможенной');
+      // On every page, in the header itself (a margin box, where the title is isolated with U+2068 … U+2069).
+      for (let page = 1; page <= pdf.info.pages; page += 1) {
+        const header = linesOf(pdf.words)
+          .filter((line) => line.page === page && line.y < BODY_TOP)
+          .map((line) => line.text)
+          .join(' ');
+        expect(header, `header on page ${String(page)}`).toContain(language === 'ru' ? 'Четвёртое заседание' : 'Fourth meeting');
+        if (language === 'en+ru') expect(header).toMatch(/Fourth meeting.*Четвёртое заседание/);
+        expect(header).not.toMatch(/ьлеф|еотрёвтеЧ|gniteem/);
+      }
       // The place line: what follows the venue reads normally, and so does the label before it.
       if (language !== 'ru') expect(pdf.layout).toMatch(/Place(\s\/\sМесто)?\s+Hall/);
       expect(pdf.flat).not.toMatch(/kekhsiB|ьлеф|еждолоП|ecalP/);

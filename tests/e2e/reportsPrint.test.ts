@@ -74,6 +74,20 @@ describe('printed reports', () => {
       expect(pdf.text).toContain(`Page ${String(page)} of ${String(pdf.info.pages)} / Стр. ${String(page)} из ${String(pdf.info.pages)}`);
     }
     expect(pdf.text).toContain('Printed 12 March 2026 / Напечатано 12 марта 2026 г.');
+    // The running header and footer (@page margin boxes) stand in the page margins, on every page:
+    // the title top left, the print date bottom left, the page number bottom right.
+    const words = await pdfWords(pdf.pdf);
+    for (let page = 1; page <= pdf.info.pages; page += 1) {
+      const on = words.filter((word) => word.page === page);
+      expect(on.some((word) => word.text === 'Agenda' && word.yMax < HEADER_BOTTOM && word.xMin < 52), `header on page ${String(page)}`).toBe(true);
+      expect(on.some((word) => word.text === 'Повестка' && word.yMax < HEADER_BOTTOM), `header on page ${String(page)}`).toBe(true);
+      expect(on.some((word) => word.text === 'Printed' && word.yMin > FOOTER_TOP && word.xMin < 52), `footer on page ${String(page)}`).toBe(true);
+      const pageNumber = on.find((word) => word.text === 'Стр.' && word.yMin > FOOTER_TOP);
+      expect(pageNumber, `page number on page ${String(page)}`).toBeDefined();
+      // Right-aligned at the right margin (A4: 595 pt wide, 18 mm = 51 pt margins).
+      const right = Math.max(...on.filter((word) => word.yMin > FOOTER_TOP).map((word) => word.xMax));
+      expect(Math.abs(right - (595.28 - 51.02))).toBeLessThan(2);
+    }
     expect(pdf.info.pageSize).toContain('(A4)');
     expectOurFontsOnly(pdf.fonts);
     expect(print.blockedRequests).toEqual([]);
@@ -128,8 +142,6 @@ describe('printed reports', () => {
       pageSize: 'A4',
       landscape: false,
       marginsMm: { top: 10, right: 10, bottom: 10, left: 10 },
-      headerTemplate: '',
-      footerTemplate: '',
     });
     expect(await pdfText(pdf)).toContain('Text');
     expect(served).toEqual([]);

@@ -1,8 +1,8 @@
 /**
  * The print document as HTML (no Chromium here): hostile names escaped everywhere (body,
- * title, running header), the print CSP first in <head>, only embedded data: fonts, the
- * header and footer carrying their own fonts and Chromium's page number elements, the
- * empty-programme message, safe file names, and the PDF page counter.
+ * title, running header), the print CSP first in <head>, only embedded data: fonts and only
+ * the faces the text needs, the running header and footer as @page margin boxes with the
+ * page counters, the empty-programme message, safe file names, and the PDF page counter.
  */
 import { describe, expect, it } from 'vitest';
 import { suggestedFileNameSchema } from '../../shared/ipc/contract';
@@ -21,6 +21,11 @@ const fakeFonts: EmbeddedFont[] = REPORT_FONT_FACES.map((face, index) => ({
 }));
 
 const REMOTE = 'http://127.0.0.1:9/never.png';
+
+/** The running header and footer: the document's @page rule. */
+function pageRule(html: string): string {
+  return /@page\{.*\}\}(?=<\/style>)/.exec(html)?.[0] ?? '';
+}
 
 function bodyOf(html: string): string {
   const start = html.indexOf('<body>');
@@ -44,11 +49,10 @@ describe('report HTML', () => {
     // One <style> block, ours, closed once.
     expect(rendered.html.match(/<\/style>/g)).toHaveLength(1);
     expect(rendered.html).not.toContain(REMOTE.replace('http://', 'src="http://'));
-    for (const template of [rendered.pdfOptions.headerTemplate, rendered.pdfOptions.footerTemplate]) {
-      expect(template).not.toMatch(/<img|<script/i);
-      expect(template.match(/<\/style>/g)).toHaveLength(1);
-    }
-    expect(rendered.pdfOptions.headerTemplate).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // The running header prints the title from a CSS string: its markup characters are CSS escapes.
+    expect(pageRule(rendered.html)).toContain(' \\00003cimg src=x onerror=alert(1)\\00003e');
+    // No header or footer templates: nothing but paper, orientation and margins goes to the printer.
+    expect(Object.keys(rendered.pdfOptions).sort()).toEqual(['landscape', 'marginsMm', 'pageSize']);
   });
 
   it('puts the print CSP first in <head> and embeds only data: fonts', () => {
@@ -65,32 +69,50 @@ describe('report HTML', () => {
     expect(html).not.toMatch(/url\((?!"data:font\/woff2;base64,)/);
   });
 
-  it('gives the running header and footer their own fonts, the page numbers and the print date', () => {
+  it('prints the running header and footer as @page margin boxes: title, print date, page X of Y', () => {
     const source = sampleSource();
     const model = buildReport({ kind: 'agenda', meetingId: SAMPLE.secondMeeting, language: 'ru', paper: 'a4' }, source, '2026-03-12');
-    const { pdfOptions } = renderReport(model, fakeFonts);
-    expect(pdfOptions.footerTemplate).toContain('Стр. <span class="pageNumber"></span> из <span class="totalPages"></span>');
-    expect(pdfOptions.footerTemplate).toContain('Напечатано 12 марта 2026 г.');
-    expect(pdfOptions.headerTemplate).toContain('Повестка дня — Второе заседание Таможенной рабочей группы');
-    // Latin digits and Cyrillic words: no Arabic face travels with the footer.
-    const faces = (template: string) => (template.match(/@font-face/g) ?? []).length;
-    expect(faces(pdfOptions.footerTemplate)).toBeGreaterThan(0);
-    expect(faces(pdfOptions.footerTemplate)).toBeLessThan(fakeFonts.length);
-    // No bold text in the footer: no bold face either (Chromium decodes each on every page).
-    expect(pdfOptions.footerTemplate).not.toContain('font-weight:700;');
-    expect(pdfOptions.footerTemplate).toContain('font-weight:400;');
-    expect(pdfOptions).toMatchObject({ pageSize: 'A4', landscape: false, marginsMm: { top: 20, right: 18, bottom: 18, left: 18 } });
+    const { html, pdfOptions } = renderReport(model, fakeFonts);
+    const rule = pageRule(html);
+    expect(rule).toContain('@bottom-right{content:"Стр. " counter(page) " из " counter(pages);');
+    expect(rule).toContain('@bottom-left{content:"Напечатано 12 марта 2026 г.";');
+    expect(rule).toContain('@top-left{content:"Повестка дня — Второе заседание Таможенной рабочей группы";');
+    // In the report's own fonts, 7.5 pt, as the templates were.
+    expect(rule).toMatch(/^@page\{font-family:"CWG Report Sans",sans-serif;font-size:7\.5pt;/);
+    // A planned meeting's agenda is not a draft here: no mark, no version line.
+    expect(rule).not.toMatch(/@top-right|@top-center/);
+    expect(pdfOptions).toEqual({ pageSize: 'A4', landscape: false, marginsMm: { top: 20, right: 18, bottom: 18, left: 18 } });
   });
 
-  it('marks a planned meeting DRAFT in the running header and on the page', () => {
-    const hostileModel = buildReport(specs[0] as ReportSpec, hostile.source, '2026-03-12');
-    const rendered = renderReport(hostileModel, fakeFonts);
-    expect(rendered.pdfOptions.headerTemplate).toContain('DRAFT / ПРОЕКТ');
-    // The mark is bold: the header carries the bold faces for it.
-    expect(rendered.pdfOptions.headerTemplate).toMatch(/@font-face\{[^}]*font-weight:700;/);
-    // The watermark is drawn (an SVG path), so it never enters the text layer.
-    expect(bodyOf(rendered.html)).toMatch(/<div class="watermark" aria-hidden="true"><svg [^>]*><path d="M/);
-    expect(bodyOf(rendered.html)).not.toMatch(/class="watermark"[^>]*>[^<]*DRAFT/);
+  it('numbers pages in both languages of a bilingual report', () => {
+    const model = buildReport({ kind: 'agenda', meetingId: SAMPLE.secondMeeting, language: 'en+ru', paper: 'letter' }, sampleSource(), '2026-03-12');
+    expect(pageRule(renderReport(model, fakeFonts).html)).toContain(
+      '@bottom-right{content:"Page " counter(page) " of " counter(pages) " / " "Стр. " counter(page) " из " counter(pages);',
+    );
+  });
+
+  it('embeds only the font faces the text uses', () => {
+    const { source, meetingId } = noSessionsSource();
+    const faces = (language: 'en' | 'en+ru') =>
+      [...renderReport(buildReport({ kind: 'agenda', meetingId, language, paper: 'a4' }, source, '2026-03-12'), fakeFonts).html.matchAll(/unicode-range:([^}]*)\}/g)].map(
+        (match) => match[1],
+      );
+    const english = faces('en');
+    expect(english.length).toBeGreaterThan(0);
+    // No Cyrillic and no Arabic in an English agenda without names: their faces stay out.
+    expect(english.some((range) => range?.includes('U+0400-045F'))).toBe(false);
+    expect(english.some((range) => range?.includes('U+0600-06FF'))).toBe(false);
+    expect(faces('en+ru').some((range) => range?.includes('U+0400-045F'))).toBe(true);
+  });
+
+  it('gives an MoU its version on every page, and the working text its date', () => {
+    const source = sampleSource();
+    const base = { kind: 'mou', documentId: SAMPLE.mou, compareWith: null, annex: false, lineNumbers: false, paper: 'a4' } as const;
+    const frozen = pageRule(renderReport(buildReport({ ...base, version: 1, language: 'en+ru' }, source, '2026-03-12'), fakeFonts).html);
+    // On the line under the title (a CSS-escaped line break), in both languages.
+    expect(frozen).toMatch(/@top-left\{content:"[^"]*\\00000aVersion 1 \([^)]+\) \/ Версия 1 \([^)]+\)";/);
+    const working = pageRule(renderReport(buildReport({ ...base, version: null, language: 'en' }, source, '2026-03-12'), fakeFonts).html);
+    expect(working).toMatch(/@top-left\{content:"[^"]*\\00000aWorking text \(12 Mar 2026\)";/);
   });
 
   it('says on the page that a meeting has no sessions yet', () => {
@@ -108,7 +130,8 @@ describe('report HTML', () => {
   it('prints certificates landscape, one section each, without running header or footer', () => {
     const model = buildReport({ kind: 'certificates', meetingId: SAMPLE.secondMeeting, language: 'en', paper: 'letter' }, sampleSource(), '2026-03-12');
     const rendered = renderReport(model, fakeFonts);
-    expect(rendered.pdfOptions).toMatchObject({ pageSize: 'Letter', landscape: true, headerTemplate: '', footerTemplate: '' });
+    expect(rendered.pdfOptions).toEqual({ pageSize: 'Letter', landscape: true, marginsMm: { top: 12, right: 12, bottom: 12, left: 12 } });
+    expect(rendered.html).not.toContain('@page');
     expect(bodyOf(rendered.html).match(/class="certificate"/g)).toHaveLength(26);
   });
 
@@ -177,7 +200,7 @@ describe('the printer', () => {
     const request = { spec: { kind: 'agenda', meetingId: SAMPLE.secondMeeting, language: 'en', paper: 'a4' } as const, source: sampleSource() };
     await expect(printer.print(request)).rejects.toThrow(/not a PDF/);
     const rendered = await printer.render(request);
-    expect(rendered.pdfOptions.footerTemplate).toContain('Printed 31 January 2026');
+    expect(pageRule(rendered.html)).toContain('"Printed 31 January 2026"');
     expect(seen).toHaveLength(1);
   });
 });

@@ -449,8 +449,6 @@ const pdfOptions: PdfOptions = {
   pageSize: 'A4',
   landscape: false,
   marginsMm: { top: 25.4, right: 12.7, bottom: 20, left: 0 },
-  headerTemplate: '',
-  footerTemplate: '<div style="font-size:8px"><span class="pageNumber"></span>/<span class="totalPages"></span></div>',
 };
 
 describe('print port', () => {
@@ -539,7 +537,7 @@ describe('print port', () => {
     if (!window) throw new Error('no print window for the dialog');
     expect(window.options.webPreferences?.javascript).toBe(false);
     expect(window.options.show).toBe(false);
-    expect(window.webContents.dialogCalls).toEqual([toSystemPrintOptions(pdfOptions, { title: 'Agenda' })]);
+    expect(window.webContents.dialogCalls).toEqual([toSystemPrintOptions(pdfOptions)]);
     expect(window.webContents.printCalls).toEqual([]);
     expect(allowedWhileOpen).toEqual([true]);
     expect(window.destroyed).toBe(true);
@@ -562,8 +560,8 @@ describe('print port', () => {
     expect(await readdir(tempRoot)).toEqual([]);
   });
 
-  it('gives the print dialog the PDF\'s paper, orientation and margins (in points), with backgrounds', () => {
-    const options = toSystemPrintOptions({ ...pdfOptions, pageSize: 'Letter', landscape: true }, { title: 'Participants' });
+  it('gives the print dialog the PDF\'s paper, orientation and margins (in points), with backgrounds and no header of Chromium\'s own', () => {
+    const options = toSystemPrintOptions({ ...pdfOptions, pageSize: 'Letter', landscape: true });
     expect(options).toEqual({
       silent: false,
       printBackground: true,
@@ -571,12 +569,13 @@ describe('print port', () => {
       landscape: true,
       // 25.4 mm = 1 in = 72 pt; 12.7 mm = 36 pt; 20 mm ≈ 57 pt.
       margins: { marginType: 'custom', top: 72, right: 36, bottom: 57, left: 0 },
-      header: 'Participants',
-      footer: 'Participants',
     });
+    // A `header` or `footer` would turn on Chromium's header and footer over the document's own margin boxes.
+    expect(options).not.toHaveProperty('header');
+    expect(options).not.toHaveProperty('footer');
   });
 
-  it('converts millimetres to inches and keeps an empty template empty', () => {
+  it('converts millimetres to inches and leaves the running header and footer to the document', () => {
     const options = toPrintToPdfOptions(pdfOptions);
     expect(options.pageSize).toBe('A4');
     expect(options.landscape).toBe(false);
@@ -584,10 +583,11 @@ describe('print port', () => {
     expect(options.margins?.right).toBeCloseTo(0.5);
     expect(options.margins?.bottom).toBeCloseTo(20 / 25.4);
     expect(options.margins?.left).toBe(0);
-    expect(options.displayHeaderFooter).toBe(true);
-    expect(options.headerTemplate).toBe('<span></span>');
-    expect(options.footerTemplate).toBe(pdfOptions.footerTemplate);
-    expect(toPrintToPdfOptions({ ...pdfOptions, footerTemplate: '' }).displayHeaderFooter).toBe(false);
+    // The report's @page margin boxes print its header and footer; no templates on every page.
+    expect(options.displayHeaderFooter).toBe(false);
+    expect(options).not.toHaveProperty('headerTemplate');
+    expect(options).not.toHaveProperty('footerTemplate');
+    expect(options).toMatchObject({ generateTaggedPDF: true, generateDocumentOutline: true, printBackground: true, preferCSSPageSize: false });
   });
 
   it('puts the print CSP first, after the doctype when there is no head', () => {

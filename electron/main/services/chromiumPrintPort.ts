@@ -22,9 +22,6 @@ export interface PrinterJob {
   pdf: Uint8Array;
 }
 
-/** Chromium replaces an empty template with its own (date, title, URL); an empty element prints nothing. */
-const BLANK_TEMPLATE = '<span></span>';
-
 export interface ChromiumPrintPortOptions {
   /** Chromium to run; findChromium() (CHROME_PATH, then PATH) by default. */
   executablePath?: string;
@@ -96,9 +93,9 @@ export class ChromiumPrintPort implements PrintPort, SystemPrintPort {
           bottom: mm(options.marginsMm.bottom),
           left: mm(options.marginsMm.left),
         },
-        displayHeaderFooter: options.headerTemplate !== '' || options.footerTemplate !== '',
-        headerTemplate: options.headerTemplate === '' ? BLANK_TEMPLATE : options.headerTemplate,
-        footerTemplate: options.footerTemplate === '' ? BLANK_TEMPLATE : options.footerTemplate,
+        // The running header and footer are the document's own @page margin boxes; Chromium's
+        // header and footer templates would be rendered again on every page.
+        displayHeaderFooter: false,
         printBackground: true,
         preferCSSPageSize: false,
         // Accessible: a structure tree (with the document's language from <html lang>), and

@@ -26,16 +26,9 @@ import { loadInlineReportFonts } from './reportFontsInline';
 
 const MM_PER_INCH = 25.4;
 
-/**
- * Chromium replaces an empty header or footer template with its default one (date and
- * title) when header/footer display is on; an empty element really prints nothing.
- */
-const BLANK_TEMPLATE = '<span></span>';
-
-/** PdfOptions (millimetres, our templates) → Electron's printToPDF options (inches). */
+/** PdfOptions (millimetres) → Electron's printToPDF options (inches). */
 export function toPrintToPdfOptions(options: PdfOptions): PrintToPDFOptions {
   const { marginsMm } = options;
-  const displayHeaderFooter = options.headerTemplate !== '' || options.footerTemplate !== '';
   return {
     pageSize: options.pageSize,
     landscape: options.landscape,
@@ -45,9 +38,9 @@ export function toPrintToPdfOptions(options: PdfOptions): PrintToPDFOptions {
       bottom: marginsMm.bottom / MM_PER_INCH,
       left: marginsMm.left / MM_PER_INCH,
     },
-    displayHeaderFooter,
-    headerTemplate: options.headerTemplate === '' ? BLANK_TEMPLATE : options.headerTemplate,
-    footerTemplate: options.footerTemplate === '' ? BLANK_TEMPLATE : options.footerTemplate,
+    // The running header and footer are the document's own @page margin boxes; Chromium's
+    // header and footer templates would be rendered again on every page.
+    displayHeaderFooter: false,
     // Accessible (a structure tree, the language from <html lang>) with bookmarks from the headings.
     generateTaggedPDF: true,
     generateDocumentOutline: true,
@@ -63,11 +56,12 @@ const POINTS_PER_INCH = 72;
 
 /**
  * PdfOptions → the options of the system print dialog ("Print…"): the same paper, orientation,
- * margins and backgrounds as the PDF, so the page breaks fall where they fall in the PDF.
- * The dialog has no header or footer templates: Chromium's own header (the title, the date)
- * and footer (`footer`, the page number) print instead, in the PDF's top and bottom margins.
+ * margins and backgrounds as the PDF, so the page breaks fall where they fall in the PDF. No
+ * `header` or `footer`: those turn on Chromium's own header and footer (title, date, page
+ * number), which would print over the document's running header and footer (its `@page`
+ * margin boxes, the same as in the PDF); badges and certificates have none on purpose.
  */
-export function toSystemPrintOptions(options: PdfOptions, job: { title: string }): WebContentsPrintOptions {
+export function toSystemPrintOptions(options: PdfOptions): WebContentsPrintOptions {
   const points = (mm: number) => Math.round((mm / MM_PER_INCH) * POINTS_PER_INCH);
   const { marginsMm } = options;
   return {
@@ -82,8 +76,6 @@ export function toSystemPrintOptions(options: PdfOptions, job: { title: string }
       bottom: points(marginsMm.bottom),
       left: points(marginsMm.left),
     },
-    header: job.title,
-    footer: job.title,
   };
 }
 
@@ -191,13 +183,13 @@ export function createPrintPorts(deps: PrintPortDeps): { print: PrintPort; print
     },
   };
   const printer: SystemPrintPort = {
-    printWithDialog(html, options, job) {
+    printWithDialog(html, options) {
       return withReportWindow(
         html,
         deps.timeoutMs ?? PRINT_DIALOG_TIMEOUT_MS,
         (window) =>
           new Promise<SystemPrintOutcome>((resolve, reject) => {
-            window.webContents.print(toSystemPrintOptions(options, job), (success, failureReason) => {
+            window.webContents.print(toSystemPrintOptions(options), (success, failureReason) => {
               if (success) resolve({ printed: true });
               else if (/cancel/i.test(failureReason)) resolve({ printed: false, reason: 'cancelled' });
               else reject(new ServiceError('io-error', `The printer did not take the report: ${failureReason || 'no reason given'}.`));

@@ -20,12 +20,15 @@ export interface DialogPort {
   chooseFolder(options: { title: string }): Promise<string | null>;
 }
 
+/**
+ * How a report is printed, the same for every host (Electron's printToPDF and print dialog,
+ * the Chromium print port). No header or footer templates: a report's running header and
+ * footer are `@page` margin boxes in its own document (shared/reports/pageMargins.ts).
+ */
 export interface PdfOptions {
   pageSize: 'A4' | 'Letter';
   landscape: boolean;
   marginsMm: { top: number; right: number; bottom: number; left: number };
-  headerTemplate: string;
-  footerTemplate: string;
 }
 
 export interface PrintPort {

@@ -1,17 +1,16 @@
 /**
  * Printed reports in the main process: builds the report view from the request's records
  * (shared/reports/build.ts), renders it to static HTML with React (which escapes every
- * stored value), wraps it in a document with the print CSP and the embedded fonts, prints
- * it through the PrintPort (Electron's hidden window, or a Chromium page) with the running
- * header and footer, and saves the PDF through the file service (save dialog remembering
- * the last folder, atomic write). The command line uses the same renderer and printer.
+ * stored value), wraps it in a document with the print CSP, the embedded fonts and the
+ * running header and footer (`@page` margin boxes), prints it through the PrintPort
+ * (Electron's hidden window, or a Chromium page), and saves the PDF through the file
+ * service (save dialog remembering the last folder, atomic write). The command line uses the same renderer and printer.
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { buildReport, ReportInputError } from '../../../shared/reports/build';
-import { PageFooter, PageHeader } from '../../../shared/reports/components/PageChrome';
 import { ReportView } from '../../../shared/reports/components/ReportView';
-import { chromeTemplateHtml, pageSetupFor, reportDocumentHtml, reportFileName } from '../../../shared/reports/document';
+import { pageSetupFor, reportDocumentHtml, reportFileName, runningHeaderCss } from '../../../shared/reports/document';
 import { facesFor, fontFaceCss, type EmbeddedFont, type ReportFontLoader } from '../../../shared/reports/fonts';
 import { isoDateOf } from '../../../shared/reports/format';
 import type { BookModel, ReportModel } from '../../../shared/reports/model';
@@ -20,7 +19,7 @@ import { ServiceError } from './serviceError';
 import type { FileService } from './fileService';
 import type { PdfOptions, PrintPort, SystemPrintPort } from './ports';
 
-/** A report ready for the printer: the document, the page options with header and footer, and a file name. */
+/** A report ready for the printer: the document (with its running header and footer), the page options, and a file name. */
 export interface RenderedReport {
   model: ReportModel;
   html: string;
@@ -36,40 +35,22 @@ export interface PrintedReport {
 }
 
 /**
- * Header and footer text: digits, the labels and the title; only the faces they need travel
- * with them, by script and by weight. Chromium renders both templates again on every page,
- * decoding every face they embed each time, so a face they do not use costs a decode per
- * page: a bold face travels only when the bar has bold text (the MoU's DRAFT mark), which
- * halves the agenda's templates (4 faces → 2, 55 KB → 27 KB each).
+ * Renders a report (no printing): the same HTML whichever host prints it. The document
+ * carries its running header and footer as `@page` margin boxes (shared/reports/pageMargins.ts),
+ * so there are no header or footer templates to print. It embeds only the font faces its
+ * text needs, by script and by weight (unused faces are not decoded, but their data: URLs
+ * still cost parsing: half the fonts' 390 KB for an agenda in Latin and Cyrillic).
  */
-function chromeTemplate(fonts: readonly EmbeddedFont[], barHtml: string): string {
-  const bold = /font-weight:\s*(?:bold|[6-9]00)/i.test(barHtml);
-  const weights = fonts.filter((face) => bold || face.weight < 600);
-  // Markup characters are not text, but keeping them in the sample costs nothing.
-  return chromeTemplateHtml(fontFaceCss(facesFor(weights, `0123456789 ${barHtml}`)), barHtml);
-}
-
-/** Renders a report (no printing): the same HTML whichever host prints it. */
 export function renderReport(model: ReportModel, fonts: readonly EmbeddedFont[]): RenderedReport {
   const setup = pageSetupFor(model);
   const bodyHtml = renderToStaticMarkup(createElement(ReportView, { model }));
-  const html = reportDocumentHtml({ model, fontCss: fontFaceCss(fonts), bodyHtml });
-  const headerTemplate = setup.chrome
-    ? chromeTemplate(fonts, renderToStaticMarkup(createElement(PageHeader, { model, marginMm: setup.marginsMm.left })))
-    : '';
-  const footerTemplate = setup.chrome
-    ? chromeTemplate(fonts, renderToStaticMarkup(createElement(PageFooter, { model, marginMm: setup.marginsMm.left })))
-    : '';
+  // Markup characters are not text, but keeping them in the sample costs nothing.
+  const faces = facesFor(fonts, `0123456789 ${bodyHtml}${runningHeaderCss(model)}`);
+  const html = reportDocumentHtml({ model, fontCss: fontFaceCss(faces), bodyHtml });
   return {
     model,
     html,
-    pdfOptions: {
-      pageSize: setup.pageSize,
-      landscape: setup.landscape,
-      marginsMm: setup.marginsMm,
-      headerTemplate,
-      footerTemplate,
-    },
+    pdfOptions: { pageSize: setup.pageSize, landscape: setup.landscape, marginsMm: setup.marginsMm },
     fileName: reportFileName(model),
   };
 }
