@@ -54,7 +54,12 @@ const router = createHashRouter([
 ]);
 
 export function App() {
-  const repositories = useMemo(() => createRepositories(openDatabase()), []);
+  const repositories = useMemo(() => {
+    const db = openDatabase();
+    // Opening starts now, while the first screen's code is still loading, not at its first query.
+    db.open().catch(() => undefined);
+    return createRepositories(db);
+  }, []);
   return (
     <ErrorBoundary>
       <RepositoriesProvider repositories={repositories}>

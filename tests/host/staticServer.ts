@@ -37,6 +37,11 @@ export async function serveDirectory(root: string, port = 0, route?: RouteHandle
     if (route?.(request, response)) return;
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+      // Chromium asks a web page for its icon (Electron's window does not): nothing, not a 404.
+      if (pathname === '/favicon.ico') {
+        response.writeHead(204).end();
+        return;
+      }
       const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
       const file = normalize(resolve(base, relative));
       if (file !== base && !file.startsWith(base + sep)) {

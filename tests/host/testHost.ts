@@ -38,6 +38,14 @@ export interface TestHostOptions {
   viewport?: { width: number; height: number } | null;
   /** Pins the port, so a profile's data (keyed by origin) is found again on the next run. */
   port?: number;
+  /**
+   * false: requests are not intercepted (benchmarks of start-up). Playwright's interception
+   * turns Chromium's cache off, and with it V8's compiled-code cache, which Electron keeps
+   * for app:// (its `codeCache` privilege); without it a start measures the harness. Other
+   * hosts still get nowhere: Chromium resolves no name but 127.0.0.1, and the app's CSP
+   * allows only its own origin; `blockedRequests` then stays empty.
+   */
+  interceptRequests?: boolean;
 }
 
 export interface IpcLogEntry {
@@ -160,7 +168,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: findChromium(),
       headless: options.headless ?? true,
-      args: CHROMIUM_FLAGS,
+      args: options.interceptRequests === false ? [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : CHROMIUM_FLAGS,
       locale: options.locale ?? 'en-US',
       viewport: options.viewport === undefined ? { width: 1280, height: 860 } : options.viewport,
     });
@@ -182,7 +190,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     });
     await context.addInitScript({ content: preloadSource });
     // The app talks to nothing but its own origin; anything else is refused and noted.
-    await context.route('**/*', async (route) => {
+    if (options.interceptRequests !== false) await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (url.startsWith(`${server.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
         await route.continue();
