@@ -20,6 +20,7 @@ import { buildLargeBundle } from '../fixtures/bundles/large';
 import { nodeSyncCrypto } from '../fixtures/bundles/nodeCrypto';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { dumpDatabase } from './dump';
+import { waitForBundleSaved } from './syncSteps';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const SECOND = 'Second meeting of the Customs Working Group';
@@ -211,7 +212,7 @@ describe('backups and restore', () => {
     await page.getByLabel('Meeting', { exact: true }).selectOption({ index: 1 });
     host.dialogs.answer(meetingBundle);
     await page.getByRole('button', { name: 'Export bundle…' }).click();
-    await page.getByRole('status').getByText(/^Bundle saved: /).first().waitFor();
+    await waitForBundleSaved(page, meetingBundle);
     await openSettings(page);
     await page.getByRole('link', { name: 'Restore from a file…' }).click();
     host.dialogs.answer(meetingBundle);

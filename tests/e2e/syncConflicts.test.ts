@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
-import { loadSampleData, firstRun } from './syncSteps';
+import { loadSampleData, firstRun, waitForBundleSaved } from './syncSteps';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /^(Main navigation|Основная навигация)$/ });
 const syncNav = (page: Page) => page.getByRole('navigation', { name: /^(Sync sections|Разделы синхронизации)$/ });
@@ -23,7 +23,7 @@ async function exportAll(host: TestHost, path: string): Promise<void> {
   await page.getByRole('radio', { name: 'Everything on this computer' }).check();
   host.dialogs.answer(path);
   await page.getByRole('button', { name: 'Export bundle…' }).click();
-  await page.getByRole('status').getByText(/^Bundle saved: /).first().waitFor();
+  await waitForBundleSaved(page, path);
 }
 
 async function chooseBundle(host: TestHost, path: string): Promise<void> {

@@ -17,7 +17,7 @@ import { dropFile } from '../fixtures/bundles/dropFile';
 import { generateSigner, nodeSyncCrypto } from '../fixtures/bundles/nodeCrypto';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { dumpDatabase } from './dump';
-import { loadSampleData, firstRun } from './syncSteps';
+import { loadSampleData, firstRun, waitForBundleSaved } from './syncSteps';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const syncNav = (page: Page) => page.getByRole('navigation', { name: 'Sync sections' });
@@ -48,7 +48,7 @@ async function exportBundle(host: TestHost, path: string, peer?: string): Promis
   }
   host.dialogs.answer(path);
   await page.getByRole('button', { name: 'Export bundle…' }).click();
-  await page.getByRole('status').getByText(/^Bundle saved: /).first().waitFor();
+  await waitForBundleSaved(page, path);
 }
 
 /** Opens the file through the dialog and waits for the preview (or the refusal). */

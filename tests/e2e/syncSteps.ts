@@ -4,6 +4,7 @@
  * delegate, a delegate's facts, and Back up now. Shared by the sync tests; the same steps
  * as in syncFlow.test.ts, which keeps its own copies for now.
  */
+import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TestHost } from '../host/testHost';
 
@@ -38,7 +39,13 @@ export async function exportBundle(host: TestHost, path: string, peer?: string):
   }
   host.dialogs.answer(path);
   await page.getByRole('button', { name: 'Export bundle…' }).click();
-  await page.getByRole('status').getByText(/^Bundle saved: /).first().waitFor();
+  await waitForBundleSaved(page, path);
+}
+
+/** Waits for the notice of this file's export: an earlier export's may still be on screen. */
+export async function waitForBundleSaved(page: Page, path: string): Promise<void> {
+  const name = basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByRole('status').getByText(new RegExp(`^Bundle saved: .*${name}`)).first().waitFor();
 }
 
 /**
