@@ -35,8 +35,10 @@ const CSS_STRING_UNSAFE = /["'\\<>&\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** A double-quoted CSS string with `text` in it, whatever `text` holds. */
 export function cssString(text: string): string {
-  // Six hex digits end an escape without a following space; U+0000 is not allowed in CSS.
-  return `"${text.replace(CSS_STRING_UNSAFE, (char) => `\\${(char === '\u0000' ? 0xfffd : char.charCodeAt(0)).toString(16).padStart(6, '0')}`)}"`;
+  // Each escape ends with a space: a CSS tokenizer takes one whitespace after a hex escape
+  // as part of it, even after six digits, so the text's own space after an "&" survives only
+  // when the escape brings its own. U+0000 is not allowed in CSS.
+  return `"${text.replace(CSS_STRING_UNSAFE, (char) => `\\${(char === '\u0000' ? 0xfffd : char.charCodeAt(0)).toString(16)} `)}"`;
 }
 
 /**

@@ -50,7 +50,7 @@ describe('report HTML', () => {
     expect(rendered.html.match(/<\/style>/g)).toHaveLength(1);
     expect(rendered.html).not.toContain(REMOTE.replace('http://', 'src="http://'));
     // The running header prints the title from a CSS string: its markup characters are CSS escapes.
-    expect(pageRule(rendered.html)).toContain(' \\00003cimg src=x onerror=alert(1)\\00003e');
+    expect(pageRule(rendered.html)).toContain(' \\3c img src=x onerror=alert(1)\\3e ');
     // No header or footer templates: nothing but paper, orientation and margins goes to the printer.
     expect(Object.keys(rendered.pdfOptions).sort()).toEqual(['landscape', 'marginsMm', 'pageSize']);
   });
@@ -110,9 +110,9 @@ describe('report HTML', () => {
     const base = { kind: 'mou', documentId: SAMPLE.mou, compareWith: null, annex: false, lineNumbers: false, paper: 'a4' } as const;
     const frozen = pageRule(renderReport(buildReport({ ...base, version: 1, language: 'en+ru' }, source, '2026-03-12'), fakeFonts).html);
     // On the line under the title (a CSS-escaped line break), in both languages.
-    expect(frozen).toMatch(/@top-left\{content:"[^"]*\\00000aVersion 1 \([^)]+\) \/ Версия 1 \([^)]+\)";/);
+    expect(frozen).toMatch(/@top-left\{content:"[^"]*\\a Version 1 \([^)]+\) \/ Версия 1 \([^)]+\)";/);
     const working = pageRule(renderReport(buildReport({ ...base, version: null, language: 'en' }, source, '2026-03-12'), fakeFonts).html);
-    expect(working).toMatch(/@top-left\{content:"[^"]*\\00000aWorking text \(12 Mar 2026\)";/);
+    expect(working).toMatch(/@top-left\{content:"[^"]*\\a Working text \(12 Mar 2026\)";/);
   });
 
   it('says on the page that a meeting has no sessions yet', () => {
