@@ -69,6 +69,7 @@ import {
   mayEditProposal,
   mayProposeAlternativeFor,
   mayProposeFor,
+  mayEditAlternative,
   mayWithdrawAlternative,
   mayRecordPosition,
 } from '../../shared/sync/screenOffers';
@@ -242,6 +243,11 @@ export interface MouRepository {
 
   /** A new alternative for an open bracket: a delegation's in its own country's name, or one the secretariat records for named delegations. */
   proposeAlternative(bracketId: string, draft: AlternativeDraft): Promise<BracketAlternative>;
+  /**
+   * Corrects an alternative of an open bracket: its wording, the day it was proposed and (the
+   * secretariat) in whose name. A delegation its own country's alone; see mayEditAlternative.
+   */
+  editAlternative(id: string, draft: AlternativeDraft): Promise<BracketAlternative>;
   /** Withdraws an alternative of an open bracket (its proposing delegation, or the secretariat; see mayWithdrawAlternative). */
   withdrawAlternative(id: string): Promise<void>;
   /** The meeting's decision on a bracket (secretariat): the agreed text (or nothing) takes the marker's place in both languages. */
@@ -427,6 +433,48 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
     const brackets = await db.brackets.where('articleId').equals(articleId).toArray();
     const alternatives = brackets.length === 0 ? [] : await db.bracketAlternatives.where('bracketId').anyOf(brackets.map((bracket) => bracket.id)).toArray();
     return bracketsOfArticle(articleId, brackets, alternatives);
+  };
+
+  /** A live bracket, still open, in a document that takes proposals. */
+  const openBracketForProposals = async (bracketId: string): Promise<Bracket> => {
+    const bracket = await db.brackets.get(bracketId);
+    if (!bracket || bracket.deleted) throw new MouRefusedError('notFound');
+    const document = await liveDocument(bracket.documentId);
+    if (!statusPermissions(document.status).propose) {
+      throw new MouRefusedError(document.status === 'signed' ? 'textSigned' : 'proposalsClosed');
+    }
+    if (bracket.status !== 'open') throw new MouRefusedError('bracketClosed');
+    return bracket;
+  };
+
+  /** The delegations an alternative is proposed in the name of, as chosen: known countries, at least one where `required`. */
+  const namedProposers = async (chosen: readonly string[] | undefined, required: boolean): Promise<string[]> => {
+    const ids = [...new Set(chosen ?? [])];
+    if (required && ids.length === 0) throw new MouValidationError('alternative', [{ path: 'proposedByCountryIds', code: 'proposerRequired' }]);
+    await assertCountries(ids);
+    return ids;
+  };
+
+  /**
+   * An alternative's wording and date checked for `bracket` (the other alternatives, other
+   * than `exceptId`, hold different wording): its text trimmed, or a validation error.
+   */
+  const checkedAlternative = async (bracket: Bracket, draft: AlternativeDraft, exceptId: string | null): Promise<Bilingual> => {
+    const text = trimBilingual(draft.text);
+    const issues: MouIssue[] = [];
+    for (const language of ['en', 'ru'] as const) {
+      if (text[language] === '') issues.push({ path: `text.${language}`, code: 'alternativeTextRequired' });
+      else if (/[[\]\n]/.test(text[language]) || text[language].includes(' / ')) issues.push({ path: `text.${language}`, code: 'alternativeTextInvalid' });
+    }
+    if (!isValidIsoDate(draft.proposedOn)) issues.push({ path: 'proposedOn', code: 'dateInvalid' });
+    else if (draft.proposedOn < bracket.openedOn) issues.push({ path: 'proposedOn', code: 'proposalBeforeBracket' });
+    else if (draft.proposedOn > isoDay(ctx.now())) issues.push({ path: 'proposedOn', code: 'dateInFuture' });
+    assertValid('alternative', issues);
+    const existing = alternativesOf(bracket.id, await db.bracketAlternatives.where('bracketId').equals(bracket.id).toArray());
+    if (existing.some((alternative) => alternative.id !== exceptId && alternative.text.en === text.en && alternative.text.ru === text.ru)) {
+      throw new MouValidationError('alternative', [{ path: 'text.en', code: 'alternativeExists' }]);
+    }
+    return text;
   };
 
   /**
@@ -904,40 +952,18 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
 
     proposeAlternative: (bracketId, draft) =>
       write(async (clock, installation) => {
-        const bracket = await db.brackets.get(bracketId);
-        if (!bracket || bracket.deleted) throw new MouRefusedError('notFound');
+        const bracket = await openBracketForProposals(bracketId);
         const document = await liveDocument(bracket.documentId);
-        if (!statusPermissions(document.status).propose) {
-          throw new MouRefusedError(document.status === 'signed' ? 'textSigned' : 'proposalsClosed');
-        }
-        if (bracket.status !== 'open') throw new MouRefusedError('bracketClosed');
         let proposedByCountryIds: string[];
         if (!choosesAlternativeProposers(installation, document.partyCountryIds)) {
           // Not asked in whose name: a delegation proposes in its own name alone, which is
           // what its peers accept from it (authorityRules, screenOffers).
           proposedByCountryIds = installation.countryId === null ? [] : [installation.countryId];
         } else {
-          proposedByCountryIds = [...new Set(draft.proposedByCountryIds ?? [])];
-          if (proposedByCountryIds.length === 0) {
-            throw new MouValidationError('alternative', [{ path: 'proposedByCountryIds', code: 'proposerRequired' }]);
-          }
-          await assertCountries(proposedByCountryIds);
+          proposedByCountryIds = await namedProposers(draft.proposedByCountryIds, true);
         }
         if (!mayProposeAlternativeFor(installation, proposedByCountryIds)) throw new MouRefusedError('ownCountryOnly');
-        const text = trimBilingual(draft.text);
-        const issues: MouIssue[] = [];
-        for (const language of ['en', 'ru'] as const) {
-          if (text[language] === '') issues.push({ path: `text.${language}`, code: 'alternativeTextRequired' });
-          else if (/[[\]\n]/.test(text[language]) || text[language].includes(' / ')) issues.push({ path: `text.${language}`, code: 'alternativeTextInvalid' });
-        }
-        if (!isValidIsoDate(draft.proposedOn)) issues.push({ path: 'proposedOn', code: 'dateInvalid' });
-        else if (draft.proposedOn < bracket.openedOn) issues.push({ path: 'proposedOn', code: 'proposalBeforeBracket' });
-        else if (draft.proposedOn > isoDay(ctx.now())) issues.push({ path: 'proposedOn', code: 'dateInFuture' });
-        assertValid('alternative', issues);
-        const existing = alternativesOf(bracket.id, await db.bracketAlternatives.where('bracketId').equals(bracket.id).toArray());
-        if (existing.some((alternative) => alternative.text.en === text.en && alternative.text.ru === text.ru)) {
-          throw new MouValidationError('alternative', [{ path: 'text.en', code: 'alternativeExists' }]);
-        }
+        const text = await checkedAlternative(bracket, draft, null);
         return writeRecord(db, clock, 'bracketAlternatives', {
           id: ctx.randomUUID(),
           documentId: bracket.documentId,
@@ -946,6 +972,29 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           proposedByCountryIds,
           proposedOn: draft.proposedOn,
           deleted: false,
+        });
+      }),
+
+    editAlternative: (id, draft) =>
+      write(async (clock, installation) => {
+        const alternative = await db.bracketAlternatives.get(id);
+        if (!alternative || alternative.deleted) throw new MouRefusedError('notFound');
+        const bracket = await openBracketForProposals(alternative.bracketId);
+        if (!mayEditAlternative(installation, alternative)) throw new MouRefusedError('proposerOnly');
+        const document = await liveDocument(bracket.documentId);
+        // Who proposed it changes only where the actor names proposers (the secretariat); the
+        // draft's own text (no proposers) may stay so, a delegation's alternative keeps a name.
+        const proposedByCountryIds =
+          draft.proposedByCountryIds !== undefined && choosesAlternativeProposers(installation, document.partyCountryIds)
+            ? await namedProposers(draft.proposedByCountryIds, alternative.proposedByCountryIds.length > 0)
+            : alternative.proposedByCountryIds;
+        if (!mayEditAlternative(installation, { proposedByCountryIds })) throw new MouRefusedError('ownCountryOnly');
+        const text = await checkedAlternative(bracket, draft, alternative.id);
+        return writeRecord(db, clock, 'bracketAlternatives', {
+          ...unstamped<'bracketAlternatives'>(alternative),
+          text,
+          proposedByCountryIds,
+          proposedOn: draft.proposedOn,
         });
       }),
 

@@ -71,6 +71,16 @@ export function mayWithdrawAlternative(actor: Actor, alternative: { proposedByCo
 }
 
 /**
+ * Whether the actor may correct an alternative of an open bracket (its wording, the day it was
+ * proposed and, where the actor names proposers, in whose name): where peers accept the changed
+ * record from the actor. A delegation corrects its own country's alone; the secretariat every
+ * alternative, the draft's own text included (it may name the delegations that proposed it).
+ */
+export function mayEditAlternative(actor: Actor, alternative: { proposedByCountryIds: readonly string[] }): boolean {
+  return may(actor, 'bracketAlternatives', { proposedByCountryIds: [...alternative.proposedByCountryIds], deleted: false });
+}
+
+/**
  * Whether proposing an alternative asks in whose name: where the actor may name other
  * delegations (the secretariat records what delegations proposed at a meeting); a delegation
  * proposes in its own name alone, not asked.

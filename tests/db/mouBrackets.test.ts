@@ -129,6 +129,55 @@ describe('brackets', () => {
     await expect(repositories.mou.withdrawAlternative(own.id)).rejects.toMatchObject({ code: 'notFound' });
   });
 
+  it('lets a delegation correct its own alternative and the secretariat name who proposed any, while the bracket is open', async () => {
+    const { repositories } = await setUp();
+    const [document] = await repositories.mou.listDocuments();
+    if (!document) throw new Error('no sample MoU');
+    const bracketId = sampleId('bracket', 'amendments:1');
+    const alternativesOf = async () => (await repositories.mou.listBracketAlternatives(document.id)).filter((alternative) => alternative.bracketId === bracketId);
+    const turkmen = (await alternativesOf()).find((alternative) => alternative.proposedByCountryIds.includes('TM'));
+    if (!turkmen) throw new Error('the sample has no Turkmen alternative');
+    // A bracket the secretariat typed into the draft: its alternatives name no proposer.
+    const membership = await repositories.mou.getArticle(sampleId('article', 'membership'));
+    if (!membership) throw new Error('no article');
+    await repositories.mou.updateArticle(membership.id, {
+      heading: membership.heading,
+      body: { en: `${membership.body.en}\n4. Each member [shall / should] inform the Secretariat.`, ru: `${membership.body.ru}\n4. Каждый член [уведомляет / должен уведомлять] Секретариат.` },
+    });
+    const draftText = (await repositories.mou.listBracketAlternatives(document.id)).find((alternative) => alternative.text.en === 'should');
+    if (!draftText) throw new Error('no alternative from the typed bracket');
+    expect(draftText.proposedByCountryIds).toEqual([]);
+
+    await repositories.installation.update({ role: 'delegation', countryId: 'TJ' });
+    const own = await repositories.mou.proposeAlternative(bracketId, { text: bi('fourty-five', 'сорок пять'), proposedOn: '2015-05-20' });
+    // Its own: wording and date corrected; a name it gives is not its to give, and stays its own.
+    const corrected = await repositories.mou.editAlternative(own.id, { text: bi(' forty-five ', 'сорок пять'), proposedOn: '2015-05-19', proposedByCountryIds: ['KZ'] });
+    expect(corrected).toMatchObject({ id: own.id, text: bi('forty-five', 'сорок пять'), proposedOn: '2015-05-19', proposedByCountryIds: ['TJ'] });
+    // The same checks as a new one: another alternative's wording, a date before the bracket, brackets in the text.
+    expect(await issueCodes(repositories.mou.editAlternative(own.id, { text: turkmen.text, proposedOn: '2015-05-19' }))).toEqual(['alternativeExists']);
+    expect(await issueCodes(repositories.mou.editAlternative(own.id, { text: bi('forty-five', 'сорок пять'), proposedOn: '2014-08-01' }))).toEqual(['proposalBeforeBracket']);
+    expect(await issueCodes(repositories.mou.editAlternative(own.id, { text: bi('[45]', ''), proposedOn: '2015-05-19' }))).toEqual(['alternativeTextInvalid', 'alternativeTextRequired']);
+    // Another delegation's alternative and the draft's text are not its to change.
+    await expect(repositories.mou.editAlternative(turkmen.id, { text: bi('seventy', 'семьдесят'), proposedOn: turkmen.proposedOn })).rejects.toMatchObject({ code: 'proposerOnly' });
+    await expect(repositories.mou.editAlternative(draftText.id, { text: bi('seventy', 'семьдесят'), proposedOn: draftText.proposedOn })).rejects.toMatchObject({ code: 'proposerOnly' });
+
+    await repositories.installation.update({ role: 'secretariat', countryId: null });
+    // The secretariat records that Kyrgyzstan joined Tajikistan's proposal at the meeting…
+    const joined = await repositories.mou.editAlternative(own.id, { text: corrected.text, proposedOn: corrected.proposedOn, proposedByCountryIds: ['TJ', 'KG'] });
+    expect(joined.proposedByCountryIds).toEqual(['TJ', 'KG']);
+    // …never leaves a delegation's alternative without a name, nor names an unknown country…
+    expect(await issueCodes(repositories.mou.editAlternative(own.id, { text: corrected.text, proposedOn: corrected.proposedOn, proposedByCountryIds: [] }))).toEqual(['proposerRequired']);
+    await expect(repositories.mou.editAlternative(own.id, { text: corrected.text, proposedOn: corrected.proposedOn, proposedByCountryIds: ['XX'] })).rejects.toMatchObject({ code: 'unknownCountry' });
+    // …and may say who proposed the draft's own text, or leave it unnamed.
+    expect((await repositories.mou.editAlternative(draftText.id, { text: draftText.text, proposedOn: draftText.proposedOn, proposedByCountryIds: [] })).proposedByCountryIds).toEqual([]);
+    expect((await repositories.mou.editAlternative(draftText.id, { text: draftText.text, proposedOn: draftText.proposedOn, proposedByCountryIds: ['KZ'] })).proposedByCountryIds).toEqual(['KZ']);
+
+    // Once the meeting agreed the bracket, its alternatives are history.
+    await repositories.mou.decideBracket(bracketId, { outcome: 'agreed', alternativeId: own.id, date: '2015-05-21', meetingId: SECOND_MEETING, sessionId: MOU_SESSION });
+    await expect(repositories.mou.editAlternative(own.id, { text: bi('fifty', 'пятьдесят'), proposedOn: '2015-05-19' })).rejects.toMatchObject({ code: 'bracketClosed' });
+    expect((await alternativesOf()).find((alternative) => alternative.id === own.id)?.text).toEqual(bi('forty-five', 'сорок пять'));
+  });
+
   it('freezes a version with open brackets as printed, and records where it was adopted', async () => {
     const { repositories } = await setUp();
     const [document] = await repositories.mou.listDocuments();

@@ -69,13 +69,25 @@ describe('square brackets agreed where and by whom', () => {
     expect(await bracket(d).getByRole('button', { name: /^Record the decision/ }).count()).toBe(0);
     await bracket(d).getByRole('button', { name: 'Propose an alternative for bracket 1' }).click();
     const form = d.getByRole('form', { name: 'New alternative for bracket 1' });
-    await form.getByLabel('Alternative in English').fill('forty-five');
+    // Typed in a hurry, with a slip in the English.
+    await form.getByLabel('Alternative in English').fill('fourty-five');
     await form.getByLabel('Alternative in Russian').fill('сорок пять');
     // Proposed at the Bishkek meeting, the day before the MoU session: a date in the past.
     await form.getByLabel('Proposed on').fill('2014-09-10');
     await form.getByRole('button', { name: 'Add the alternative' }).click();
     await d.getByRole('status').getByText('Alternative added.').waitFor();
     // Focus stays on the page, never on the body, after the form closes.
+    expect(await d.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+    // Its own alternative it corrects before sending it: the form holds what it proposed.
+    await bracket(d).getByRole('button', { name: 'Edit the alternative “fourty-five”' }).click();
+    const edit = d.getByRole('form', { name: 'Alternative “fourty-five” in bracket 1' });
+    expect(await edit.getByLabel('Alternative in Russian').inputValue()).toBe('сорок пять');
+    expect(await edit.getByLabel('Proposed on').inputValue()).toBe('2014-09-10');
+    // A delegation proposes in its own name: the form does not ask in whose.
+    expect(await edit.getByRole('group', { name: 'Proposed by' }).count()).toBe(0);
+    await edit.getByLabel('Alternative in English').fill('forty-five');
+    await edit.getByRole('button', { name: 'Save the alternative' }).click();
+    await d.getByRole('status').getByText('Alternative saved.').waitFor();
     expect(await d.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
     // The list follows the stored records: wait for the new alternative to show.
     await expect
@@ -85,6 +97,7 @@ describe('square brackets agreed where and by whom', () => {
     const list = bracket(d).getByRole('list', { name: 'Alternatives of bracket 1' });
     await list.getByRole('button', { name: 'Withdraw the alternative “forty-five”' }).waitFor();
     expect(await list.getByRole('button', { name: /^Withdraw the alternative “sixty”/ }).count()).toBe(0);
+    expect(await list.getByRole('button', { name: /^Edit the alternative “sixty”/ }).count()).toBe(0);
     // A second one, proposed by mistake, withdrawn again; focus stays on the list.
     await bracket(d).getByRole('button', { name: 'Propose an alternative for bracket 1' }).click();
     await form.getByLabel('Alternative in English').fill('ninety');
@@ -103,6 +116,8 @@ describe('square brackets agreed where and by whom', () => {
     await importBundle(secretariat, join(folder, 'tajikistan.cwgbundle.json'), 'Tajik delegation');
     await openArticle(s, AMENDMENTS);
     expect(plain(await bracket(s).textContent())).toContain('forty-five / сорок пять — proposed by Tajikistan, Sep 10, 2014');
+    // The secretariat may correct any alternative, Turkmenistan's included (who proposed it, at the meeting).
+    await bracket(s).getByRole('button', { name: 'Edit the alternative “sixty”' }).waitFor();
     await bracket(s).getByRole('button', { name: 'Record the decision on bracket 1' }).click();
     const form = s.getByRole('form', { name: 'Decision on bracket 1' });
     await form.getByLabel('Agreed alternative').selectOption({ label: 'forty-five / сорок пять' });

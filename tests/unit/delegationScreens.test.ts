@@ -35,6 +35,7 @@ import { formatStamp } from '../../shared/sync/hlc';
 import {
   MEETING_TABLES,
   choosesAlternativeProposers,
+  mayEditAlternative,
   mayProposeAlternativeFor,
   mayWithdrawAlternative,
   mayClearPosition,
@@ -297,6 +298,12 @@ const ACTIONS: readonly ScreenAction[] = [
     writes: (_actor, state) => ({ documentId: 'doc', bracketId: 'b1', text: { en: 'should', ru: 'должны' }, proposedByCountryIds: state.country === null ? [] : [state.country], proposedOn: TODAY, deleted: true }),
     // The draft's own text (no proposer) is not an alternative anyone withdraws.
     applies: (_actor, state) => state.country !== null,
+  },
+  {
+    name: 'correct an alternative',
+    table: 'bracketAlternatives',
+    offered: (actor, state) => mayEditAlternative(actor, { proposedByCountryIds: state.country === null ? [] : [state.country] }),
+    writes: (_actor, state) => ({ documentId: 'doc', bracketId: 'b1', text: { en: 'ought to', ru: 'следует' }, proposedByCountryIds: state.country === null ? [] : [state.country], proposedOn: TODAY, deleted: false }),
   },
   {
     name: 'proposing an alternative asks in whose name only where other names are accepted',

@@ -9,11 +9,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { isolate, joinIsolated } from '../../../shared/bidi';
-import type { Article, Bracket, Country, Meeting, MouDocument, Participation, Session } from '../../../shared/model';
+import type { Article, Bracket, BracketAlternative, Country, Meeting, MouDocument, Participation, Session } from '../../../shared/model';
 import { bracketsOfArticle, presentOn, validateBracketDecision, type BracketWithAlternatives } from '../../../shared/mou/brackets';
 import { isValidIsoDate, statusPermissions } from '../../../shared/mou/status';
 import type { MouIssue } from '../../../shared/mou/validation';
-import { choosesAlternativeProposers, mayWithdrawAlternative } from '../../../shared/sync/screenOffers';
+import { choosesAlternativeProposers, mayEditAlternative, mayWithdrawAlternative } from '../../../shared/sync/screenOffers';
 import { formatDate, pick, todayIso } from '../../app/format';
 import { SelectField, TextField } from '../../app/forms';
 import { currentLanguage, type Language } from '../../app/i18n';
@@ -139,16 +139,17 @@ export function BracketsSection({ data, article, session }: { data: DocumentData
   const entries = bracketsOfArticle(article.id, data.brackets, data.bracketAlternatives);
   const places = usePlaces(entries.flatMap((entry) => (entry.bracket.decidedAtMeetingId ? [entry.bracket.decidedAtMeetingId] : [])));
   const permissions = statusPermissions(data.document.status);
-  const [form, setForm] = useState<{ kind: 'propose' | 'decide'; bracketId: string } | null>(null);
+  const [form, setForm] = useState<{ kind: 'propose' | 'decide' | 'edit'; bracketId: string; alternativeId?: string } | null>(null);
   const repositories = useRepositories();
   const showToast = useToasts((state) => state.show);
   const showMouError = useShowMouError();
+  const focusAlternatives = (key: number) => document.getElementById(`bracket-alternatives-${String(key)}-${article.id}`)?.focus();
   const withdraw = async (key: number, alternativeId: string) => {
     try {
       await repositories.mou.withdrawAlternative(alternativeId);
       showToast('info', t('mou.brackets.alternativeWithdrawn'));
       // The button is gone with the alternative: focus goes to the bracket's list, not the page body.
-      document.getElementById(`bracket-alternatives-${String(key)}-${article.id}`)?.focus();
+      focusAlternatives(key);
     } catch (error) {
       showMouError(error);
     }
@@ -179,6 +180,19 @@ export function BracketsSection({ data, article, session }: { data: DocumentData
                     <bdi lang="ru">{alternative.text.ru}</bdi>
                     {bracket.agreedAlternativeId === alternative.id && <strong>{` (${t('mou.brackets.agreedMark')})`}</strong>}
                     <span className="hint">{` — ${proposers(t, alternative.proposedByCountryIds, alternative.proposedOn, session.countries, language)}`}</span>
+                    {bracket.status === 'open' && permissions.propose && mayEditAlternative(session.installation, alternative) && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="secondary small"
+                          aria-label={t('mou.brackets.editAlternativeFor', { text: pick(alternative.text, language) })}
+                          onClick={() => setForm({ kind: 'edit', bracketId: bracket.id, alternativeId: alternative.id })}
+                        >
+                          {t('mou.brackets.editAlternative')}
+                        </button>
+                      </>
+                    )}
                     {bracket.status === 'open' && permissions.propose && mayWithdrawAlternative(session.installation, alternative) && (
                       <>
                         {' '}
@@ -225,7 +239,20 @@ export function BracketsSection({ data, article, session }: { data: DocumentData
                 )}
               </div>
               {form?.bracketId === bracket.id && form.kind === 'propose' && (
-                <ProposeAlternativeForm bracket={bracket} document={data.document} session={session} onDone={() => setForm(null)} />
+                <AlternativeForm bracket={bracket} document={data.document} session={session} onDone={() => setForm(null)} />
+              )}
+              {form?.bracketId === bracket.id && form.kind === 'edit' && alternatives.some((alternative) => alternative.id === form.alternativeId) && (
+                <AlternativeForm
+                  key={form.alternativeId}
+                  bracket={bracket}
+                  alternative={alternatives.find((alternative) => alternative.id === form.alternativeId)}
+                  document={data.document}
+                  session={session}
+                  onDone={() => {
+                    setForm(null);
+                    focusAlternatives(bracket.key);
+                  }}
+                />
               )}
               {form?.bracketId === bracket.id && form.kind === 'decide' && places && (
                 <DecisionForm entry={entry} onDone={() => setForm(null)} />
@@ -238,45 +265,80 @@ export function BracketsSection({ data, article, session }: { data: DocumentData
   );
 }
 
-function ProposeAlternativeForm({ bracket, document, session, onDone }: { bracket: Bracket; document: MouDocument; session: MouSession; onDone: () => void }) {
+/**
+ * A new alternative for a bracket, or `alternative` corrected: its wording in both languages,
+ * the day it was proposed and, where this installation names proposers (the secretariat), in
+ * whose name. The draft's own text (no proposers) may stay without a name.
+ */
+function AlternativeForm({
+  bracket,
+  alternative,
+  document,
+  session,
+  onDone,
+}: {
+  bracket: Bracket;
+  alternative?: BracketAlternative | undefined;
+  document: MouDocument;
+  session: MouSession;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const repositories = useRepositories();
   const showToast = useToasts((state) => state.show);
   const language = currentLanguage();
-  const [text, setText] = useState({ en: '', ru: '' });
-  const [proposedOn, setProposedOn] = useState(todayIso());
-  const [by, setBy] = useState<string[]>([]);
+  const [text, setText] = useState(alternative ? { ...alternative.text } : { en: '', ru: '' });
+  const [proposedOn, setProposedOn] = useState(alternative?.proposedOn ?? todayIso());
+  const [by, setBy] = useState<string[]>(alternative ? [...alternative.proposedByCountryIds] : []);
   const { busy, issues, formRef, submit } = useCheckedSubmit();
-  const title = t('mou.brackets.proposeTitle', { key: bracket.key });
-  const parties = [...new Set([...document.partyCountryIds, ...[...session.countries.values()].filter((c) => c.membership === 'observer').map((c) => c.id)])];
+  const title = alternative
+    ? t('mou.brackets.editTitle', { key: bracket.key, text: pick(alternative.text, language) })
+    : t('mou.brackets.proposeTitle', { key: bracket.key });
+  const parties = [
+    ...new Set([
+      ...document.partyCountryIds,
+      ...[...session.countries.values()].filter((c) => c.membership === 'observer').map((c) => c.id),
+      ...(alternative?.proposedByCountryIds ?? []),
+    ]),
+  ];
 
   const namesProposers = choosesAlternativeProposers(session.installation, parties);
+  // The draft's own text may stay without proposers; a delegation's alternative keeps a name.
+  const proposersRequired = namesProposers && (alternative === undefined || alternative.proposedByCountryIds.length > 0);
   const check = (): MouIssue[] => {
     const found: MouIssue[] = [];
     for (const lang of ['en', 'ru'] as const) if (text[lang].trim() === '') found.push({ path: `text.${lang}`, code: 'alternativeTextRequired' });
     if (!isValidIsoDate(proposedOn)) found.push({ path: 'proposedOn', code: 'dateInvalid' });
     else if (proposedOn < bracket.openedOn) found.push({ path: 'proposedOn', code: 'proposalBeforeBracket' });
-    if (namesProposers && by.length === 0) found.push({ path: 'proposedByCountryIds', code: 'proposerRequired' });
+    if (proposersRequired && by.length === 0) found.push({ path: 'proposedByCountryIds', code: 'proposerRequired' });
     return found;
   };
   const save = async () => {
-    await repositories.mou.proposeAlternative(bracket.id, { text, proposedOn, ...(namesProposers ? { proposedByCountryIds: by } : {}) });
-    showToast('info', t('mou.brackets.added'));
+    const draft = { text, proposedOn, ...(namesProposers ? { proposedByCountryIds: by } : {}) };
+    if (alternative) {
+      await repositories.mou.editAlternative(alternative.id, draft);
+      showToast('info', t('mou.brackets.alternativeSaved'));
+    } else {
+      await repositories.mou.proposeAlternative(bracket.id, draft);
+      showToast('info', t('mou.brackets.added'));
+    }
     onDone();
   };
+  const byError = `by-error-${alternative?.id ?? bracket.id}`;
 
   return (
     <form ref={formRef} className="form editor-panel" noValidate aria-label={title} onSubmit={(event) => void submit(event, check, save)}>
       <h4>{title}</h4>
-      {!namesProposers && <p className="hint">{t('mou.brackets.delegationHint')}</p>}
+      {!namesProposers && alternative === undefined && <p className="hint">{t('mou.brackets.delegationHint')}</p>}
       <TextField label={t('mou.brackets.textEn')} lang="en" hint={t('mou.brackets.textHint')} value={text.en} error={issues.message('text.en')} onChange={(en) => setText({ ...text, en })} />
       <TextField label={t('mou.brackets.textRu')} lang="ru" hint={t('mou.brackets.textHint')} value={text.ru} error={issues.message('text.ru')} onChange={(ru) => setText({ ...text, ru })} />
       <TextField type="date" label={t('mou.brackets.proposedOn')} value={proposedOn} error={issues.message('proposedOn')} onChange={setProposedOn} />
       {namesProposers && (
-        <fieldset aria-invalid={issues.code('proposedByCountryIds') !== undefined} aria-describedby={issues.code('proposedByCountryIds') ? `by-error-${bracket.id}` : undefined}>
+        <fieldset aria-invalid={issues.code('proposedByCountryIds') !== undefined} aria-describedby={issues.code('proposedByCountryIds') ? byError : undefined}>
           <legend>{t('mou.brackets.proposedByField')}</legend>
+          {!proposersRequired && <p className="hint">{t('mou.brackets.draftTextHint')}</p>}
           {issues.code('proposedByCountryIds') && (
-            <p className="error" id={`by-error-${bracket.id}`}>
+            <p className="error" id={byError}>
               {issues.message('proposedByCountryIds')}
             </p>
           )}
@@ -292,7 +354,7 @@ function ProposeAlternativeForm({ bracket, document, session, onDone }: { bracke
           ))}
         </fieldset>
       )}
-      <SaveCancel busy={busy} saveLabel={t('mou.brackets.add')} onCancel={onDone} />
+      <SaveCancel busy={busy} saveLabel={alternative ? t('mou.brackets.saveAlternative') : t('mou.brackets.add')} onCancel={onDone} />
     </form>
   );
 }
