@@ -36,7 +36,9 @@ import {
   alignMarkers,
   alternativesOf,
   bracketsOfArticle,
+  bracketsNotKept,
   extractNotation,
+  markersForOpenBrackets,
   markersOf,
   renderBracketedBody,
   resolveMarker,
@@ -107,7 +109,8 @@ export type MouRefusalCode =
   | 'unknownCountry'
   | 'unknownMeeting'
   | 'unknownSession'
-  | 'bracketClosed';
+  | 'bracketClosed'
+  | 'proposalLeavesOutBracket';
 
 /** The action is not allowed for this installation or in this state; nothing was written. */
 export class MouRefusedError extends Error {
@@ -488,6 +491,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
     documentId: string,
     articleId: string,
     text: ArticleInput,
+    openedOn: string = isoDay(ctx.now()),
   ): Promise<ArticleInput> => {
     const existing = articleId === '' ? [] : await db.brackets.where('articleId').equals(articleId).toArray();
     const result = extractNotation(text.body, existing.map((bracket) => bracket.key));
@@ -504,7 +508,6 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
     ) {
       throw new MouValidationError('article', [{ path: 'body.ru', code: 'bracketMarkersDiffer' }]);
     }
-    const today = isoDay(ctx.now());
     for (const created of result.created) {
       const bracket = await writeRecord(db, clock, 'brackets', {
         id: ctx.randomUUID(),
@@ -513,7 +516,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
         key: created.key,
         optional: created.optional,
         status: 'open',
-        openedOn: today,
+        openedOn,
         agreedAlternativeId: null,
         decidedOn: null,
         decidedAtMeetingId: null,
@@ -527,12 +530,60 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           bracketId: bracket.id,
           text: alternative,
           proposedByCountryIds: [],
-          proposedOn: today,
+          proposedOn: openedOn,
           deleted: false,
         });
       }
     }
     return { heading: text.heading, body: result.body };
+  };
+
+  /**
+   * A proposal's text as stored, and what is wrong with its brackets. It is typed with the
+   * article's open brackets in notation (notationForEditing); each one kept word for word
+   * becomes its marker again (markersForOpenBrackets), so the proposal keeps the bracket and
+   * the meeting still decides it. A replacement must keep every open bracket once in each
+   * language; new brackets in notation are tied across the languages as in the article
+   * editor, and made when the proposal is accepted.
+   */
+  const proposalText = async (kind: AmendmentKind, article: Article | undefined, text: ArticleInput): Promise<{ text: ArticleInput; issues: MouIssue[] }> => {
+    if (kind === 'delete') return { text, issues: [] };
+    const open =
+      kind === 'replace' && article && !article.deleted
+        ? (await articleBrackets(article.id))
+            .filter((entry) => entry.bracket.status === 'open')
+            .sort((a, b) => markersOf(article.body.en).indexOf(a.bracket.key) - markersOf(article.body.en).indexOf(b.bracket.key))
+        : [];
+    const openKeys = open.map((entry) => entry.bracket.key);
+    const body = markersForOpenBrackets(text.body, open);
+    const issues: MouIssue[] = [];
+    if (bracketsNotKept(body, openKeys).length > 0) issues.push({ path: 'body.en', code: 'bracketNotKept' });
+    else if ([...markersOf(body.en), ...markersOf(body.ru)].some((key) => !openKeys.includes(key))) issues.push({ path: 'body.en', code: 'bracketMarkersDiffer' });
+    const notation = extractNotation(body, openKeys);
+    if (!notation.ok) issues.push({ path: 'body.ru', code: notation.error });
+    return { text: { heading: text.heading, body }, issues };
+  };
+
+  /**
+   * The text an accepted proposal puts in the MoU, with its brackets: a bracket it kept that
+   * was agreed or dropped since reads as decided, and brackets it typed in notation become
+   * records, opened on the day of the decision. Refused where it would leave out a bracket
+   * put in the article after it was made.
+   */
+  const acceptedText = async (clock: InstallationClock, amendment: Amendment, articleId: string, decidedOn: string): Promise<ArticleInput> => {
+    let body: Bilingual = { ...amendment.body };
+    if (amendment.kind === 'replace') {
+      const entries = await articleBrackets(articleId);
+      for (const key of new Set([...markersOf(body.en), ...markersOf(body.ru)])) {
+        const entry = entries.find((candidate) => candidate.bracket.key === key);
+        if (!entry || entry.bracket.status === 'open') continue;
+        const agreed = entry.alternatives.find((alternative) => alternative.id === entry.bracket.agreedAlternativeId);
+        body = resolveMarker(body, key, entry.bracket.status === 'agreed' && agreed ? agreed.text : null);
+      }
+      const kept = new Set([...markersOf(body.en), ...markersOf(body.ru)]);
+      if (entries.some((entry) => entry.bracket.status === 'open' && !kept.has(entry.bracket.key))) throw new MouRefusedError('proposalLeavesOutBracket');
+    }
+    return withBrackets(clock, amendment.documentId, articleId, { heading: { ...amendment.heading }, body }, decidedOn);
   };
 
   /** The meeting (and its session, which must belong to it) where something was agreed. */
@@ -819,12 +870,13 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
         if (draft.articleId !== null && (!article || article.deleted || article.documentId !== documentId)) {
           throw new MouRefusedError('notFound');
         }
-        const text = draft.kind === 'delete' ? { heading: { en: '', ru: '' }, body: { en: '', ru: '' } } : tidyArticle(draft);
+        const typed = draft.kind === 'delete' ? { heading: { en: '', ru: '' }, body: { en: '', ru: '' } } : tidyArticle(draft);
+        const { text, issues: bracketIssues } = await proposalText(draft.kind, article, typed);
         const rationale = trimBilingual(draft.rationale);
-        assertValid(
-          'amendment',
-          validateAmendment({ kind: draft.kind, articleId: draft.articleId, ...text, rationale }, article ?? null),
-        );
+        assertValid('amendment', [
+          ...validateAmendment({ kind: draft.kind, articleId: draft.articleId, ...text, rationale }, article ?? null),
+          ...bracketIssues,
+        ]);
         const today = isoDay(ctx.now());
         const proposedOn = draft.proposedOn ?? today;
         if (!isValidIsoDate(proposedOn)) throw new MouValidationError('amendment', [{ path: 'proposedOn', code: 'dateInvalid' }]);
@@ -880,11 +932,12 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
         if (!statusPermissions(document.status).propose) {
           throw new MouRefusedError(document.status === 'signed' ? 'textSigned' : 'proposalsClosed');
         }
-        const text = amendment.kind === 'delete' ? { heading: { en: '', ru: '' }, body: { en: '', ru: '' } } : tidyArticle(input);
-        const rationale = trimBilingual(input.rationale);
+        const typed = amendment.kind === 'delete' ? { heading: { en: '', ru: '' }, body: { en: '', ru: '' } } : tidyArticle(input);
         const article = amendment.articleId === null ? undefined : await db.articles.get(amendment.articleId);
+        const { text, issues: bracketIssues } = await proposalText(amendment.kind, article, typed);
+        const rationale = trimBilingual(input.rationale);
         const base = amendment.baseText ?? (article && !article.deleted ? article : null);
-        assertValid('amendment', validateAmendment({ kind: amendment.kind, articleId: amendment.articleId, ...text, rationale }, base));
+        assertValid('amendment', [...validateAmendment({ kind: amendment.kind, articleId: amendment.articleId, ...text, rationale }, base), ...bracketIssues]);
         // The text it was made against stays: a change of the article since is still shown to the secretariat.
         return writeRecord(db, clock, 'amendments', { ...unstamped<'amendments'>(amendment), ...text, rationale });
       }),
@@ -909,7 +962,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
           switch (amendment.kind) {
             case 'replace': {
               if (!article) throw new AmendmentConflictError({ kind: 'articleMissing' });
-              const text = { heading: { ...amendment.heading }, body: { ...amendment.body } };
+              const text = await acceptedText(clock, amendment, article.id, input.date);
               await writeRecord(db, clock, 'articles', {
                 ...unstamped<'articles'>(article),
                 ...text,
@@ -918,17 +971,12 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
               });
               break;
             }
-            case 'insert-after':
-              await insertArticle(
-                clock,
-                amendment.documentId,
-                // Derived from the amendment: accepting on two machines yields one article.
-                deterministicId(`mou-amendment-article:${amendment.id}`),
-                { heading: { ...amendment.heading }, body: { ...amendment.body } },
-                amendment.articleId,
-                amendment.id,
-              );
+            case 'insert-after': {
+              // Derived from the amendment: accepting on two machines yields one article.
+              const articleId = deterministicId(`mou-amendment-article:${amendment.id}`);
+              await insertArticle(clock, amendment.documentId, articleId, await acceptedText(clock, amendment, articleId, input.date), amendment.articleId, amendment.id);
               break;
+            }
             case 'delete': {
               if (!article) throw new AmendmentConflictError({ kind: 'articleMissing' });
               await writeRecord(db, clock, 'articles', {

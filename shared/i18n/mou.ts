@@ -367,6 +367,10 @@ export const mouEn = {
     bracketAlternativesDiffer: 'Each new bracket needs as many alternatives in Russian as in English.',
     bracketMarkersDiffer:
       'Each bracket marker such as [[1]] must stay once in both languages until the meeting decides on the bracket.',
+    proposalLeavesOutBracket:
+      'This proposal would leave out a square bracket put in the article after it was made. Record the meeting’s decision on that bracket first, or ask the proposer to revise the proposal.',
+    bracketNotKept:
+      'Keep the article’s open square brackets as they stand, once in each language: a bracket is settled by the meeting’s decision on it. To support or add an alternative, use “Square brackets” on the article’s page.',
     alternativeTextRequired: 'Enter the alternative in this language.',
     alternativeTextInvalid: 'Write the alternative without square brackets, line breaks or “ / ”.',
     alternativeExists: 'This alternative is already in the bracket.',
@@ -742,6 +746,10 @@ export const mouRu: Widen<typeof mouEn> = {
     bracketsNotAligned: 'В английском и русском текстах должно быть одинаковое число новых квадратных скобок в том же порядке.',
     bracketAlternativesDiffer: 'В каждой новой скобке на русском языке должно быть столько же вариантов, сколько на английском.',
     bracketMarkersDiffer: 'Каждая метка скобки, например [[1]], должна оставаться по одному разу в обоих языках, пока заседание не примет решение.',
+    proposalLeavesOutBracket:
+      'Это предложение убрало бы квадратную скобку, поставленную в статье после того, как оно было внесено. Сначала запишите решение заседания по этой скобке или попросите автора изменить предложение.',
+    bracketNotKept:
+      'Оставьте открытые квадратные скобки статьи как есть, по одному разу в каждом языке: скобку снимает решение заседания. Чтобы поддержать вариант или предложить новый, воспользуйтесь разделом «Квадратные скобки» на странице статьи.',
     alternativeTextRequired: 'Введите вариант на этом языке.',
     alternativeTextInvalid: 'Напишите вариант без квадратных скобок, переносов строк и знака « / ».',
     alternativeExists: 'Такой вариант в скобке уже есть.',

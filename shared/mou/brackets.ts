@@ -258,6 +258,67 @@ export function renderBracketedBody(
   return [...byKey.values()].some((entry) => entry.bracket.status === 'dropped') ? tidyAround(text) : text;
 }
 
+/**
+ * A body as a proposal (amendment) is typed: each open bracket's marker written in notation
+ * with its current alternatives in that language, as the article page shows it. Markers of
+ * brackets not open, or not yet received, stay as they are.
+ */
+export function notationForEditing(body: Bilingual, byKey: ReadonlyMap<number, BracketWithAlternatives>): Bilingual {
+  const write = (lang: Lang): string => {
+    if (!body[lang].includes('[[')) return body[lang];
+    return renderParts(
+      parseBody(body[lang]).map((part): BodyPart => {
+        if (part.kind !== 'marker') return part;
+        const entry = byKey.get(part.key);
+        return entry?.bracket.status === 'open' ? { kind: 'notation', alternatives: entry.alternatives.map((alternative) => alternative.text[lang]) } : part;
+      }),
+    );
+  };
+  return { en: write('en'), ru: write('ru') };
+}
+
+/**
+ * A proposal's body as stored: each bracket in notation that is, alternative for
+ * alternative, one of the article's open brackets (`open`, in the order they stand in the
+ * article) becomes that bracket's marker again, the first not yet matched in that language;
+ * the proposal then keeps the bracket itself, which the meeting still decides. Other
+ * notation stays: new brackets the proposal puts in the text, made when it is accepted.
+ */
+export function markersForOpenBrackets(body: Bilingual, open: readonly BracketWithAlternatives[]): Bilingual {
+  const write = (lang: Lang): string => {
+    const parts = parseBody(body[lang]);
+    if (!parts.some((part) => part.kind === 'notation')) return body[lang];
+    const used = new Set<number>();
+    return renderParts(
+      parts.map((part): BodyPart => {
+        if (part.kind !== 'notation') return part;
+        const entry = open.find(
+          (candidate) =>
+            !used.has(candidate.bracket.key) &&
+            candidate.alternatives.length === part.alternatives.length &&
+            candidate.alternatives.every((alternative, index) => alternative.text[lang].trim() === part.alternatives[index]),
+        );
+        if (!entry) return part;
+        used.add(entry.bracket.key);
+        return { kind: 'marker', key: entry.bracket.key };
+      }),
+    );
+  };
+  return { en: write('en'), ru: write('ru') };
+}
+
+/**
+ * The open brackets (keys) a proposal's body does not keep exactly once in each language:
+ * left out, changed, or repeated. A bracket is closed by the meeting's decision on it, not by
+ * a proposal that rewrites it.
+ */
+export function bracketsNotKept(body: Bilingual, openKeys: readonly number[]): number[] {
+  const en = markersOf(body.en);
+  const ru = markersOf(body.ru);
+  const once = (keys: number[], key: number) => keys.filter((other) => other === key).length === 1;
+  return openKeys.filter((key) => !once(en, key) || !once(ru, key));
+}
+
 /** Open brackets by article id, counted once per bracket (both languages are one bracket). */
 export function openBracketsByArticle(brackets: readonly Bracket[]): Map<string, number> {
   const counts = new Map<string, number>();

@@ -29,6 +29,7 @@ export type MouIssueCode =
   | 'bracketsNotAligned'
   | 'bracketAlternativesDiffer'
   | 'bracketMarkersDiffer'
+  | 'bracketNotKept'
   | 'alternativeTextRequired'
   | 'alternativeTextInvalid'
   | 'alternativeExists'

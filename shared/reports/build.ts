@@ -409,6 +409,7 @@ function amendmentViews(
   countries: Map<string, Country>,
   delegates: Map<string, Delegate>,
   source: ReportSource,
+  bracketIndex: BracketIndex,
 ): AmendmentView[] {
   return [...amendments]
     .sort((a, b) => a.proposedOn.localeCompare(b.proposedOn) || a.hlc.localeCompare(b.hlc) || a.id.localeCompare(b.id))
@@ -440,7 +441,11 @@ function amendmentViews(
             : null,
         decisionReason: amendment.decisionReason,
         heading: amendment.heading,
-        body: amendment.body,
+        // A replacement keeps the article's open brackets as markers: printed with their alternatives.
+        body:
+          amendment.kind === 'replace' && amendment.articleId !== null
+            ? { en: shownBody({ id: amendment.articleId, body: amendment.body }, 'en', bracketIndex), ru: shownBody({ id: amendment.articleId, body: amendment.body }, 'ru', bracketIndex) }
+            : amendment.body,
         rationale: amendment.rationale,
       };
     });
@@ -525,6 +530,7 @@ export function buildMou(spec: MouSpec, source: ReportSource, printedOn: string)
         countries,
         delegateIndex(source),
         source,
+        bracketIndex,
       )
     : null;
   const title = version ? version.title : document.title;

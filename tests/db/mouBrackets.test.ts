@@ -178,6 +178,92 @@ describe('brackets', () => {
     expect((await alternativesOf()).find((alternative) => alternative.id === own.id)?.text).toEqual(bi('forty-five', 'сорок пять'));
   });
 
+  it('keeps an article’s open bracket in a proposal on it, makes the brackets the proposal adds when it is accepted, and never lets a proposal settle one', async () => {
+    const { repositories } = await setUp();
+    const [document] = await repositories.mou.listDocuments();
+    if (!document) throw new Error('no sample MoU');
+    const articleId = sampleId('article', 'amendments');
+    const article = await repositories.mou.getArticle(articleId);
+    if (!article) throw new Error('no article');
+    expect(article.body.en).toContain('at least [[1]] days');
+    // Typed as the proposal form shows the article: the bracket as printed.
+    const typed = {
+      en: article.body.en.replace('[[1]]', '[thirty / sixty]'),
+      ru: article.body.ru.replace('[[1]]', '[тридцать / шестьдесят]'),
+    };
+    const rationale = bi('Written notice.', 'Письменное уведомление.');
+    await repositories.installation.update({ role: 'delegation', countryId: 'TJ' });
+    // Settling the bracket in a proposal is refused: the meeting decides it.
+    expect(
+      await issueCodes(
+        repositories.mou.proposeAmendment(document.id, { kind: 'replace', articleId, heading: article.heading, body: { en: typed.en.replace('[thirty / sixty]', 'forty-five'), ru: typed.ru }, rationale }),
+      ),
+    ).toEqual(['bracketNotKept']);
+    // Typed back unchanged, the proposal changes nothing.
+    expect(await issueCodes(repositories.mou.proposeAmendment(document.id, { kind: 'replace', articleId, heading: article.heading, body: typed, rationale }))).toEqual(['amendmentUnchanged']);
+    const proposal = await repositories.mou.proposeAmendment(document.id, {
+      kind: 'replace',
+      articleId,
+      heading: article.heading,
+      body: { en: `${typed.en}\n3. The Secretariat shall confirm receipt [in writing].`, ru: `${typed.ru}\n3. Секретариат подтверждает получение [в письменной форме].` },
+      rationale,
+      proposedOn: '2015-05-20',
+    });
+    // Stored with the bracket's marker: the bracket stays the one the meeting decides.
+    expect(proposal.body.en).toContain('at least [[1]] days');
+    expect(proposal.body.ru).toContain('не позднее чем за [[1]] дней');
+    expect(proposal.body.en).toContain('confirm receipt [in writing].');
+
+    await repositories.installation.update({ role: 'secretariat', countryId: null });
+    await repositories.mou.decideAmendment(proposal.id, { decision: 'accept', reason: '', date: '2015-05-25' });
+    const amended = await repositories.mou.getArticle(articleId);
+    expect(amended?.body.en).toContain('at least [[1]] days');
+    expect(amended?.body.en).toContain('confirm receipt [[2]].');
+    expect(amended?.body.ru).toContain('подтверждает получение [[2]].');
+    const brackets = (await repositories.mou.listBrackets(document.id)).filter((bracket) => bracket.articleId === articleId);
+    expect(brackets.map((bracket) => [bracket.key, bracket.status, bracket.optional, bracket.openedOn]).sort()).toEqual([
+      [1, 'open', false, '2014-08-20'],
+      [2, 'open', true, '2015-05-25'],
+    ]);
+
+    // A bracket agreed after a proposal was made reads as agreed when the proposal is accepted.
+    const later = await repositories.mou.proposeAmendment(document.id, {
+      kind: 'replace',
+      articleId,
+      heading: { en: 'Amendments to the Memorandum', ru: 'Изменения Меморандума' },
+      body: { en: (amended?.body.en ?? '').replace('[[1]]', '[thirty / sixty]').replace('[[2]]', '[in writing]'), ru: (amended?.body.ru ?? '').replace('[[1]]', '[тридцать / шестьдесят]').replace('[[2]]', '[в письменной форме]') },
+      rationale,
+      proposedByCountryId: 'KZ',
+      proposedOn: '2015-05-26',
+    });
+    const sixty = (await repositories.mou.listBracketAlternatives(document.id)).find((alternative) => alternative.text.en === 'sixty');
+    await repositories.mou.decideBracket(sampleId('bracket', 'amendments:1'), { outcome: 'agreed', alternativeId: sixty?.id ?? null, date: '2015-05-27', meetingId: SECOND_MEETING, sessionId: null });
+    await repositories.mou.decideAmendment(later.id, { decision: 'accept', reason: '', date: '2015-05-28', acknowledgeConflict: true });
+    const settled = await repositories.mou.getArticle(articleId);
+    expect(settled?.heading.en).toBe('Amendments to the Memorandum');
+    expect(settled?.body.en).toContain('at least sixty days');
+    expect(settled?.body.en).toContain('confirm receipt [[2]].');
+
+    // A proposal that would leave out a bracket put in the article after it was made is not accepted.
+    const third = await repositories.mou.proposeAmendment(document.id, {
+      kind: 'replace',
+      articleId,
+      heading: settled?.heading ?? article.heading,
+      body: { en: (settled?.body.en ?? '').replace('[[2]]', '[in writing]').replace('sixty', '60'), ru: (settled?.body.ru ?? '').replace('[[2]]', '[в письменной форме]') },
+      rationale,
+      proposedByCountryId: 'KG',
+      proposedOn: '2015-05-28',
+    });
+    await repositories.mou.updateArticle(articleId, {
+      heading: settled?.heading ?? article.heading,
+      body: { en: `${settled?.body.en ?? ''}\n4. Each member [shall / should] reply.`, ru: `${settled?.body.ru ?? ''}\n4. Каждый член [отвечает / должен ответить].` },
+    });
+    await expect(repositories.mou.decideAmendment(third.id, { decision: 'accept', reason: '', date: '2015-05-29', acknowledgeConflict: true })).rejects.toMatchObject({
+      code: 'proposalLeavesOutBracket',
+    });
+    expect((await repositories.mou.getAmendment(third.id))?.status).toBe('proposed');
+  });
+
   it('freezes a version with open brackets as printed, and records where it was adopted', async () => {
     const { repositories } = await setUp();
     const [document] = await repositories.mou.listDocuments();

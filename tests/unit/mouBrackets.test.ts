@@ -5,10 +5,13 @@ import type { Bracket, BracketAlternative, Country, Participation } from '../../
 import {
   alignMarkers,
   bracketNotation,
+  bracketsNotKept,
   bracketsOfArticle,
   countOpenBrackets,
   extractNotation,
+  markersForOpenBrackets,
   markersOf,
+  notationForEditing,
   openBracketsByArticle,
   openBracketsByParty,
   parseBody,
@@ -196,6 +199,67 @@ describe('rendering, counting and resolution', () => {
   });
 });
 
+describe('proposals on an article with open brackets', () => {
+  const shall = { bracket: bracket('b1', 'art', 1), alternatives: [alternative('a1', 'b1', 'shall', 'обязуются', ['KZ']), alternative('a2', 'b1', 'should', 'должны', ['KG'])] };
+  const others = { bracket: bracket('b2', 'art', 2), alternatives: [alternative('a3', 'b2', 'and other relevant authorities', 'и другие компетентные органы', [])] };
+  const body = { en: 'The Parties [[1]] meet [[2]].', ru: 'Стороны [[1]] встречаться [[2]].' };
+  const byKey = new Map([
+    [1, shall],
+    [2, others],
+  ]);
+
+  it('are typed with the brackets as printed, and stored with their markers again', () => {
+    const typed = notationForEditing(body, byKey);
+    expect(typed).toEqual({ en: 'The Parties [shall / should] meet [and other relevant authorities].', ru: 'Стороны [обязуются / должны] встречаться [и другие компетентные органы].' });
+    expect(markersForOpenBrackets(typed, [shall, others])).toEqual(body);
+    // Other words changed around the brackets: the brackets are still kept.
+    const edited = { en: typed.en.replace('meet', 'hold meetings'), ru: typed.ru.replace('встречаться', 'проводить встречи') };
+    const stored = markersForOpenBrackets(edited, [shall, others]);
+    expect(stored).toEqual({ en: 'The Parties [[1]] hold meetings [[2]].', ru: 'Стороны [[1]] проводить встречи [[2]].' });
+    expect(bracketsNotKept(stored, [1, 2])).toEqual([]);
+    // A closed bracket's marker, or one not received, is left as it is.
+    const agreed = new Map([[1, { ...shall, bracket: { ...shall.bracket, status: 'agreed' as const, agreedAlternativeId: 'a1' } }]]);
+    expect(notationForEditing(body, agreed)).toEqual(body);
+  });
+
+  it('name a bracket rewritten, left out or repeated, in either language, and leave new brackets in notation', () => {
+    const typed = notationForEditing(body, byKey);
+    // "should" alone: the bracket is settled by the meeting, not by a proposal.
+    const rewritten = markersForOpenBrackets({ en: typed.en.replace('[shall / should]', 'should'), ru: typed.ru }, [shall, others]);
+    expect(bracketsNotKept(rewritten, [1, 2])).toEqual([1]);
+    const changed = markersForOpenBrackets({ en: typed.en.replace('[shall / should]', '[shall / may]'), ru: typed.ru }, [shall, others]);
+    expect(changed.en).toContain('[shall / may]');
+    expect(bracketsNotKept(changed, [1, 2])).toEqual([1]);
+    const repeated = markersForOpenBrackets({ en: `${typed.en} [shall / should]`, ru: `${typed.ru} [обязуются / должны]` }, [shall, others]);
+    // The second copy is not the bracket: new notation, which the article editor would make a new bracket of.
+    expect(bracketsNotKept(repeated, [1, 2])).toEqual([]);
+    expect(repeated.en.endsWith('[[2]]. [shall / should]')).toBe(true);
+    expect(bracketsNotKept({ en: 'The Parties [[1]] [[1]] meet [[2]].', ru: body.ru }, [1, 2])).toEqual([1]);
+    const added = markersForOpenBrackets({ en: `${typed.en} [In writing.]`, ru: `${typed.ru} [В письменной форме.]` }, [shall, others]);
+    expect(added).toEqual({ en: `${body.en} [In writing.]`, ru: `${body.ru} [В письменной форме.]` });
+  });
+
+  it('round-trip: any body of open brackets typed as shown is stored as it was', () => {
+    const word = fc.constantFrom('shall', 'should', 'обязуются', 'может', 'other relevant authorities', 'thirty', 'sixty');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('1. The Parties ', ' meet, ', ' и ', '\n(a) '), fc.uniqueArray(word, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 6 }), (pieces) => {
+        const en = pieces.map(([text, alternatives]) => `${text}${bracketNotation(alternatives)}`).join('');
+        const made = extractNotation({ en, ru: en }, []);
+        if (!made.ok) throw new Error('not aligned');
+        const entries = made.created.map((created) => ({
+          bracket: bracket(`b${String(created.key)}`, 'art', created.key),
+          alternatives: created.alternatives.map((text, index) => alternative(`a${String(created.key)}-${String(index)}`, `b${String(created.key)}`, text.en, text.ru, [])),
+        }));
+        const typed = notationForEditing(made.body, new Map(entries.map((entry) => [entry.bracket.key, entry])));
+        expect(typed).toEqual({ en, ru: en });
+        const stored = markersForOpenBrackets(typed, entries);
+        expect(bracketsNotKept(stored, entries.map((entry) => entry.bracket.key))).toEqual([]);
+        expect(stored).toEqual(made.body);
+      }),
+    );
+  });
+});
+
 describe('present on the day', () => {
   it('names the countries of those who attended that day, observers apart', () => {
     const country = (id: string, en: string, membership: Country['membership'] = 'member'): Country => ({ id, name: { en, ru: en }, membership, ...meta });
@@ -303,6 +367,22 @@ describe('printed MoU', () => {
     if (clean.kind !== 'mou') throw new Error('not a MoU');
     expect(clean.openBrackets).toBe(0);
     expect(strip(renderReport(clean, []).html)).toContain('Clean text: no open square brackets.');
+  });
+
+  it('prints a proposal on a bracketed article with the bracket as printed, never its marker', () => {
+    const source = sampleSource();
+    const bracketed = source.brackets.find((candidate) => candidate.status === 'open' && candidate.documentId === SAMPLE.mou);
+    const article = source.articles.find((candidate) => candidate.id === bracketed?.articleId);
+    const [first, ...others] = source.amendments.filter((amendment) => amendment.documentId === SAMPLE.mou && !amendment.deleted);
+    if (!bracketed || !article || !first) throw new Error('the sample has no open bracket or no amendment');
+    const proposal = { ...first, kind: 'replace' as const, articleId: article.id, heading: article.heading, body: { en: `${article.body.en} Amended.`, ru: `${article.body.ru} Изменено.` } };
+    const model = buildReport(spec, { ...source, amendments: [proposal, ...others] }, '2026-03-12');
+    if (model.kind !== 'mou' || !model.annex) throw new Error('no annex');
+    const view = model.annex.find((amendment) => amendment.body.en.endsWith('Amended.'));
+    expect(view?.body.en).not.toContain('[[');
+    expect(view?.body.ru).not.toContain('[[');
+    expect(view?.body.en).toMatch(/\[[^\]]+ \/ [^\]]+\]|\[[^\]]+\]/);
+    expect(strip(renderReport(model, []).html)).not.toMatch(/\[\[\d+\]\]/);
   });
 
   it('prints where an amendment was decided in the amendments annex: the meeting, its session and who was present', () => {

@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Amendment, AmendmentKind, Article, Bilingual } from '../../../shared/model';
+import { notationForEditing, type BracketIndex, type BracketWithAlternatives } from '../../../shared/mou/brackets';
 import { choosesProposer } from '../../../shared/sync/screenOffers';
 import { validateAmendment, type ArticleInput, type MouIssue } from '../../../shared/mou/validation';
 import { pick } from '../../app/format';
@@ -23,9 +24,10 @@ const KINDS: readonly { kind: AmendmentKind; label: 'kindReplace' | 'kindInsert'
   { kind: 'delete', label: 'kindDelete' },
 ];
 
-function textFor(kind: AmendmentKind, article: Article): ArticleInput {
+/** What a proposal of `kind` starts from: a replacement from the article as read (its open brackets in notation). */
+function textFor(kind: AmendmentKind, article: Article, brackets: BracketIndex): ArticleInput {
   return kind === 'replace'
-    ? { heading: { ...article.heading }, body: { ...article.body } }
+    ? { heading: { ...article.heading }, body: notationForEditing(article.body, brackets.get(article.id) ?? new Map()) }
     : { heading: { en: '', ru: '' }, body: { en: '1. ', ru: '1. ' } };
 }
 
@@ -37,10 +39,13 @@ export function AmendmentForm({
   target,
   parties,
   session,
+  brackets,
   onDone,
 }: {
   documentId: string;
   target: AmendmentFormTarget;
+  /** The document's brackets: a replacement is typed with the article's open brackets in notation, as printed. */
+  brackets: BracketIndex;
   /** Countries the secretariat may record a proposal for. */
   parties: string[];
   session: MouSession;
@@ -52,8 +57,13 @@ export function AmendmentForm({
   const language = currentLanguage();
   const editing = target.amendment;
   const [kind, setKind] = useState<AmendmentKind>(editing?.kind ?? 'replace');
+  // The article whose brackets a replacement keeps (an insertion's anchor lends it none).
+  const bracketArticleId = target.amendment ? (target.amendment.kind === 'replace' ? target.amendment.articleId : null) : target.article.id;
+  const bracketsOf: ReadonlyMap<number, BracketWithAlternatives> = (bracketArticleId === null ? undefined : brackets.get(bracketArticleId)) ?? new Map();
   const [text, setText] = useState<ArticleInput>(() =>
-    target.amendment ? { heading: { ...target.amendment.heading }, body: { ...target.amendment.body } } : textFor('replace', target.article),
+    target.amendment
+      ? { heading: { ...target.amendment.heading }, body: notationForEditing(target.amendment.body, bracketsOf) }
+      : textFor('replace', target.article, brackets),
   );
   const [rationale, setRationale] = useState<Bilingual>(() => (editing ? { ...editing.rationale } : { en: '', ru: '' }));
   const [proposer, setProposer] = useState('');
@@ -72,7 +82,9 @@ export function AmendmentForm({
   }, [formRef]);
 
   const check = (): MouIssue[] => {
-    const base = target.amendment ? target.base : { heading: target.article.heading, body: target.article.body };
+    const typedBase = target.amendment ? target.base : target.article;
+    // Compared as typed: open brackets in notation on both sides.
+    const base = typedBase && { heading: typedBase.heading, body: notationForEditing(typedBase.body, bracketsOf) };
     const found: MouIssue[] = validateAmendment(draft, base);
     if (asksProposer && proposer === '') found.push({ path: 'proposedByCountryId', code: 'proposerRequired' });
     return found;
@@ -108,7 +120,7 @@ export function AmendmentForm({
                 checked={kind === option.kind}
                 onChange={() => {
                   setKind(option.kind);
-                  setText(textFor(option.kind, target.article));
+                  setText(textFor(option.kind, target.article, brackets));
                   issues.setIssues([]);
                 }}
               />

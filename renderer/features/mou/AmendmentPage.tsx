@@ -26,6 +26,7 @@ import { AmendmentForm } from './AmendmentForm';
 import { amendmentTitle } from './amendmentText';
 import { WhereDecidedFact, WherePicker } from './Brackets';
 import { Comments } from './Comments';
+import { shownBody } from '../../../shared/mou/brackets';
 import { DiffLegend, DiffText, Segments } from './DiffView';
 import { mouPaths } from './paths';
 import {
@@ -100,8 +101,15 @@ export function AmendmentPage() {
   const canEdit = mayEditProposal(session.installation, amendment) && permissions.propose;
   const canWithdraw = mayActOnAmendment('withdraw', amendment, session.installation);
   const canDelete = mayDeleteAmendment(amendment, session.installation);
-  const base = amendment.baseText ?? null;
-  const proposedText = { heading: amendment.heading, body: amendment.body };
+  // Texts as read: an open bracket the proposal keeps shows with its alternatives, as on the article's page.
+  const bracketsOf = amendment.kind === 'replace' && amendment.articleId !== null ? amendment.articleId : '';
+  const read = (text: Pick<Article, 'heading' | 'body'>): Pick<Article, 'heading' | 'body'> => ({
+    heading: text.heading,
+    body: { en: shownBody({ id: bracketsOf, body: text.body }, 'en', data.bracketIndex), ru: shownBody({ id: bracketsOf, body: text.body }, 'ru', data.bracketIndex) },
+  });
+  const base = amendment.baseText ? read(amendment.baseText) : null;
+  const proposedText = read(amendment);
+  const shownArticle = liveArticle ? read(liveArticle) : undefined;
 
   return (
     <div className="page">
@@ -174,8 +182,8 @@ export function AmendmentPage() {
           <>
             <DiffLegend />
             {/* Open: against the text as it stands; decided: against the text it was made for. */}
-            {open && liveArticle ? (
-              <TextDiff from={liveArticle} to={proposedText} />
+            {open && shownArticle ? (
+              <TextDiff from={shownArticle} to={proposedText} />
             ) : base ? (
               <TextDiff from={base} to={proposedText} />
             ) : (
@@ -188,8 +196,8 @@ export function AmendmentPage() {
             choice="both"
             render={(textLanguage) => (
               <>
-                <h3 lang={textLanguage}>{amendment.heading[textLanguage]}</h3>
-                <ArticleText text={amendment.body[textLanguage]} lang={textLanguage} />
+                <h3 lang={textLanguage}>{proposedText.heading[textLanguage]}</h3>
+                <ArticleText text={proposedText.body[textLanguage]} lang={textLanguage} />
               </>
             )}
           />
@@ -197,11 +205,11 @@ export function AmendmentPage() {
         {amendment.kind === 'delete' && (
           <>
             <p className="notice warning">{t('mou.amendment.deleteText')}</p>
-            {(liveArticle ?? base) && (
+            {(shownArticle ?? base) && (
               <Bilingual
                 choice="both"
                 render={(textLanguage) => {
-                  const text = liveArticle ?? base;
+                  const text = shownArticle ?? base;
                   return text ? (
                     <>
                       <h3 lang={textLanguage}>{text.heading[textLanguage]}</h3>
@@ -215,7 +223,7 @@ export function AmendmentPage() {
         )}
       </section>
 
-      {open && conflict && <ConflictNotice conflict={conflict} base={base} current={liveArticle} />}
+      {open && conflict && <ConflictNotice conflict={conflict} base={base} current={shownArticle} />}
 
       {canDecide && <DecisionForm amendment={amendment} conflict={conflict} />}
       {canEdit && editing && (
@@ -224,6 +232,7 @@ export function AmendmentPage() {
           target={{ amendment, base: base ?? (liveArticle ? { heading: liveArticle.heading, body: liveArticle.body } : null) }}
           parties={document.partyCountryIds}
           session={session}
+          brackets={data.bracketIndex}
           onDone={() => {
             focusEdit.current = true;
             setEditing(false);
@@ -254,7 +263,7 @@ function ConflictNotice({
 }: {
   conflict: AmendmentConflict;
   base: Pick<Article, 'heading' | 'body'> | null;
-  current: Article | undefined;
+  current: Pick<Article, 'heading' | 'body'> | undefined;
 }) {
   const { t } = useTranslation();
   return (

@@ -153,6 +153,7 @@ export function ArticlePage() {
           target={{ article: live }}
           parties={[...new Set([...document.partyCountryIds, ...[...session.countries.values()].filter((c) => c.membership === 'observer').map((c) => c.id)])]}
           session={session}
+          brackets={data.bracketIndex}
           onDone={(amendmentId) => {
             setProposing(false);
             if (amendmentId !== null) void navigate(mouPaths.amendment(document.id, amendmentId));
