@@ -67,6 +67,18 @@ describe('square brackets agreed where and by whom', () => {
     // The open bracket reads as printed, with the document's open-bracket count on the MoU page.
     expect(plain(await d.getByRole('region', { name: 'Current official text' }).textContent())).toContain('at least [thirty / sixty] days');
     expect(await bracket(d).getByRole('button', { name: /^Record the decision/ }).count()).toBe(0);
+    // A proposal on the article is typed with the bracket as printed, never its marker; and it
+    // cannot settle the bracket, which is the meeting's.
+    await d.getByRole('button', { name: 'Propose an amendment' }).click();
+    const proposal = d.getByRole('form', { name: 'Propose an amendment' });
+    const bodyEn = proposal.getByLabel('Text (EN)');
+    expect(await bodyEn.inputValue()).toContain('at least [thirty / sixty] days');
+    expect(await proposal.getByLabel('Text (RU)').inputValue()).toContain('не позднее чем за [тридцать / шестьдесят] дней');
+    await bodyEn.fill((await bodyEn.inputValue()).replace('[thirty / sixty]', 'forty-five'));
+    await proposal.getByLabel('Rationale in English').fill('Forty-five days suit every capital.');
+    await proposal.getByRole('button', { name: 'Submit the proposal' }).click();
+    await proposal.getByText(/^Keep the article’s open square brackets as they stand/).waitFor();
+    await proposal.getByRole('button', { name: 'Cancel' }).click();
     await bracket(d).getByRole('button', { name: 'Propose an alternative for bracket 1' }).click();
     const form = d.getByRole('form', { name: 'New alternative for bracket 1' });
     // Typed in a hurry, with a slip in the English.

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
-import { loadSampleData, firstRun, waitForBundleSaved } from './syncSteps';
+import { follow, loadSampleData, firstRun, waitForBundleSaved } from './syncSteps';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -25,8 +25,8 @@ const syncNav = (page: Page) => page.getByRole('navigation', { name: 'Sync secti
 
 
 async function openSync(page: Page, section: 'Overview' | 'Export' | 'Import' | 'History'): Promise<void> {
-  await nav(page).getByRole('link', { name: 'Sync' }).click();
-  await syncNav(page).getByRole('link', { name: section }).click();
+  await follow(nav(page).getByRole('link', { name: 'Sync' }));
+  await follow(syncNav(page).getByRole('link', { name: section }));
 }
 
 async function exportAll(host: TestHost, path: string): Promise<void> {

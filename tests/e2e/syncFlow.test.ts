@@ -17,15 +17,15 @@ import { dropFile } from '../fixtures/bundles/dropFile';
 import { generateSigner, nodeSyncCrypto } from '../fixtures/bundles/nodeCrypto';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { dumpDatabase } from './dump';
-import { loadSampleData, firstRun, waitForBundleSaved } from './syncSteps';
+import { follow, loadSampleData, firstRun, waitForBundleSaved } from './syncSteps';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 const syncNav = (page: Page) => page.getByRole('navigation', { name: 'Sync sections' });
 
 
 async function openSync(page: Page, section: 'Overview' | 'Export' | 'Import' | 'History' | RegExp | 'Trusted installations'): Promise<void> {
-  await nav(page).getByRole('link', { name: 'Sync' }).click();
-  await syncNav(page).getByRole('link', { name: section }).click();
+  await follow(nav(page).getByRole('link', { name: 'Sync' }));
+  await follow(syncNav(page).getByRole('link', { name: section }));
 }
 
 async function fingerprintInSettings(page: Page): Promise<string> {

@@ -5,7 +5,7 @@
  * as in syncFlow.test.ts, which keeps its own copies for now.
  */
 import { basename } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { TestHost } from '../host/testHost';
 
 export const nav = (page: Page) => page.getByRole('navigation', { name: /^(Main navigation|Основная навигация)$/ });
@@ -21,9 +21,19 @@ export async function firstRun(host: TestHost, name: string, role: 'Secretariat'
   await nav(page).waitFor();
 }
 
+/**
+ * Clicks a navigation link and waits until it marks the current page. Each screen's code is
+ * loaded when the screen is first opened, and the previous screen stays until then: reading
+ * the page right after the click could read the previous screen.
+ */
+export async function follow(link: Locator): Promise<void> {
+  await link.click();
+  await link.and(link.page().locator('[aria-current="page"]')).waitFor();
+}
+
 export async function openSync(page: Page, section: 'Overview' | 'Export' | 'Import' | 'History' | 'Trusted installations' | RegExp): Promise<void> {
-  await nav(page).getByRole('link', { name: 'Sync' }).click();
-  await syncNav(page).getByRole('link', { name: section }).click();
+  await follow(nav(page).getByRole('link', { name: 'Sync' }));
+  await follow(syncNav(page).getByRole('link', { name: section }));
 }
 
 /** Exports everything, or what `peer` has not received, to `path` (the save dialog answers it). */
