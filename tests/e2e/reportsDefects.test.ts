@@ -10,7 +10,7 @@ import { loadNodeReportFonts } from '../../electron/main/services/reportFonts';
 import { createReportPrinter } from '../../electron/main/services/reportService';
 import type { Country } from '../../shared/model';
 import type { ReportLanguage, ReportSource, ReportSpec } from '../../shared/reports/spec';
-import { benchMouSource, LARGE, largeMeetingSource, SAMPLE, sampleSource } from '../fixtures/reports';
+import { benchMouSource, bracketedMouSource, LARGE, largeMeetingSource, SAMPLE, sampleSource } from '../fixtures/reports';
 import { pdfCatalog, pdfFonts, pdfInfo, pdfText, pdfWords, type PdfWord } from './reportsPdf';
 
 let print: ChromiumPrintPort;
@@ -293,6 +293,27 @@ describe('MoU', () => {
       const partner = right.find((other) => other.page === word.page && other.text === word.text && Math.abs(other.yMin - word.yMin) < 1);
       expect(partner, `paragraph ${word.text} on page ${String(word.page)}`).toBeDefined();
     }
+  });
+});
+
+describe('MoU with square brackets at scale', () => {
+  it('prints 120 articles with brackets in both languages: each open bracket once per language with its note, the count and the annex', async () => {
+    const { source, documentId, expected } = bracketedMouSource(120);
+    const spec: ReportSpec = { kind: 'mou', documentId, version: null, compareWith: null, annex: true, lineNumbers: false, language: 'en+ru', paper: 'a4' };
+    const pdf = await printReport(spec, source);
+    expect(pdf.info.pages).toBeGreaterThan(40);
+    expect(pdf.flat).not.toContain('[[');
+    const notes = (pattern: RegExp) => [...pdf.flat.matchAll(pattern)].map((match) => Number(match[1])).sort((a, b) => a - b);
+    const numbers = Array.from({ length: expected.open }, (_, index) => index + 1);
+    expect(notes(/\] \(note (\d+)\)/g)).toEqual(numbers);
+    expect(notes(/\] \(прим\. (\d+)\)/g)).toEqual(numbers);
+    expect(pdf.flat).toContain(`Open square brackets: ${String(expected.open)}`);
+    expect(pdf.flat).toContain('Annex. Square brackets and where they were agreed');
+    // The notes name the proposers, the observer among them, in both languages.
+    expect(pdf.flat).toMatch(/Note \d+\. \[in writing\]: /);
+    expect(pdf.flat).toMatch(/Примечание \d+\. \[письменно\]: /);
+    expect(pdf.flat).toContain('Afghanistan');
+    expect(pdf.flat).toContain('Афганистан');
   });
 });
 

@@ -26,7 +26,7 @@ import { isValidIsoDate } from '../../shared/mou/status';
 import { buildReport } from '../../shared/reports/build';
 import { buildSampleData } from '../../shared/sample/sampleData';
 import { renderReport } from '../../electron/main/services/reportService';
-import { SAMPLE, sampleSource } from '../fixtures/reports';
+import { bracketedMouSource, SAMPLE, sampleSource } from '../fixtures/reports';
 
 const meta = { hlc: 'h', origin: 'o', deleted: false };
 
@@ -367,6 +367,31 @@ describe('printed MoU', () => {
     if (clean.kind !== 'mou') throw new Error('not a MoU');
     expect(clean.openBrackets).toBe(0);
     expect(strip(renderReport(clean, []).html)).toContain('Clean text: no open square brackets.');
+  });
+
+  it('prints a 120-article MoU with brackets in a quarter of its articles: every open bracket once per language with its note, the count, and the annex', () => {
+    const { source, documentId, expected } = bracketedMouSource(120);
+    expect(expected.open).toBeGreaterThan(15);
+    expect(expected.decided).toBeGreaterThan(5);
+    const model = buildReport({ ...spec, documentId }, source, '2026-03-25');
+    if (model.kind !== 'mou' || !model.bracketAnnex) throw new Error('no annex');
+    expect(model.openBrackets).toBe(expected.open);
+    expect(model.bracketAnnex).toHaveLength(expected.open + expected.decided);
+    const html = strip(renderReport(model, []).html);
+    expect(html).not.toContain('[[');
+    expect(html).toContain(`Open square brackets: ${String(expected.open)}`);
+    // Each open bracket in both languages, with its note number, numbered through the document.
+    const notesEn = [...html.matchAll(/\[(?:in writing|at each regular meeting)[^\]]*\] \(note (\d+)\)/g)].map((match) => Number(match[1]));
+    const notesRu = [...html.matchAll(/\[(?:письменно|на каждом очередном заседании)[^\]]*\] \(прим\. (\d+)\)/g)].map((match) => Number(match[1]));
+    expect(notesEn).toEqual(Array.from({ length: expected.open }, (_, index) => index + 1));
+    expect(notesRu).toEqual(notesEn);
+    expect(html.match(/\[in writing \/ by diplomatic note \/ through the contact point\]/g)?.length).toBeGreaterThan(0);
+    // A note names every proposer of each alternative, the observer among them.
+    expect(html).toMatch(/Note \d+\. \[in writing\]: [^;]+; \[by diplomatic note\]: /);
+    expect(html).toContain('Afghanistan');
+    // Decided brackets read as decided: the agreed words in place, dropped text gone.
+    expect(html).toContain('shall inform the Secretariat by diplomatic note of the designation');
+    expect(html).toContain('review the implementation of this Article.');
   });
 
   it('prints a proposal on a bracketed article with the bracket as printed, never its marker', () => {
