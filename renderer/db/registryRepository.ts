@@ -59,7 +59,9 @@ function countBy(values: readonly (string | null)[]): Map<string, number> {
 export function createCountriesRepository(ctx: RepositoryContext): CountriesRepository {
   const { db } = ctx;
   return {
-    list: async () => (await db.countries.filter(notDeleted).toArray()).sort(byEnglish((country) => country.name.en)),
+    // One getAll, filtered here: a filtered collection walks a cursor, one step per task of
+    // the page, which at start-up waits behind the code being evaluated (startRead.ts).
+    list: async () => (await db.countries.toArray()).filter(notDeleted).sort(byEnglish((country) => country.name.en)),
 
     get: (id) => db.countries.get(id),
 
@@ -95,7 +97,8 @@ export function createOrganizationsRepository(ctx: RepositoryContext): Organizat
   const { db } = ctx;
   return {
     list: async () =>
-      (await db.organizations.filter(notDeleted).toArray()).sort(byEnglish((organization) => organization.name.en || organization.name.ru)),
+      // One getAll, filtered here (see countries' list).
+      (await db.organizations.toArray()).filter(notDeleted).sort(byEnglish((organization) => organization.name.en || organization.name.ru)),
 
     count: () => db.organizations.filter(notDeleted).count(),
 

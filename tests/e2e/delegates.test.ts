@@ -239,6 +239,25 @@ describe('delegate registry', () => {
     expect(host.pageErrors).toEqual([]);
     // 10,000 writes take tens of seconds on a busy shared machine.
   }, 240_000);
+
+  it('restarted at the list of 10,043 people, shows them and keeps up with changes', async () => {
+    const { page } = host;
+    expect(new URL(page.url()).hash).toMatch(/^#\/delegates\/?$/);
+    await page.reload();
+    await page.getByText(/10,043 people/).first().waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('row').count()).toBeGreaterThan(5);
+    // A person added now is listed.
+    await page.getByRole('link', { name: 'Add delegate' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Add a delegate' }).waitFor();
+    await page.getByLabel('Name in Latin script').fill('Zarina Hamidova');
+    await page.getByLabel('Country').selectOption({ label: 'Tajikistan' });
+    await page.getByLabel('E-mail').fill('z.hamidova@customs.tj');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Delegates' }).click();
+    await page.getByText(/10,044 people/).first().waitFor({ timeout: 30_000 });
+    expect(host.pageErrors).toEqual([]);
+  }, 120_000);
 });
 
 /**
