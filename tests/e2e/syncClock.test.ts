@@ -15,38 +15,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../host/testHost';
-import { follow, loadSampleData, firstRun, waitForBundleSaved } from './syncSteps';
+import { exportBundle, loadSampleData, firstRun, nav, openBundle, openSync } from './syncSteps';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
-const syncNav = (page: Page) => page.getByRole('navigation', { name: 'Sync sections' });
-
-
-async function openSync(page: Page, section: 'Overview' | 'Export' | 'Import' | 'History'): Promise<void> {
-  await follow(nav(page).getByRole('link', { name: 'Sync' }));
-  await follow(syncNav(page).getByRole('link', { name: section }));
-}
-
-async function exportAll(host: TestHost, path: string): Promise<void> {
-  const { page } = host;
-  await openSync(page, 'Export');
-  await page.getByRole('heading', { level: 1, name: 'Export a bundle' }).waitFor();
-  await page.getByRole('radio', { name: 'Everything on this computer' }).check();
-  host.dialogs.answer(path);
-  await page.getByRole('button', { name: 'Export bundle…' }).click();
-  await waitForBundleSaved(page, path);
-}
-
-async function openBundle(host: TestHost, path: string): Promise<void> {
-  const { page } = host;
-  await openSync(page, 'Import');
-  await page.getByRole('heading', { level: 1, name: 'Import a bundle' }).waitFor();
-  host.dialogs.answer(path);
-  await page.getByRole('button', { name: 'Choose a bundle file…' }).click();
-  await page.getByRole('heading', { name: /^(What this bundle would change|This file was not imported)$/ }).waitFor();
-}
 
 async function importOpened(host: TestHost, sender: string): Promise<void> {
   const { page } = host;
@@ -90,7 +63,7 @@ describe('clocks that run ahead', () => {
     await firstRun(delegation, 'Kyrgyz delegation', 'Delegation', 'Kyrgyzstan');
     const s = secretariat.page;
     await loadSampleData(s);
-    await exportAll(secretariat, join(folder, 'secretariat.cwgbundle.json'));
+    await exportBundle(secretariat, join(folder, 'secretariat.cwgbundle.json'));
     await openBundle(delegation, join(folder, 'secretariat.cwgbundle.json'));
     await importOpened(delegation, 'Secretariat laptop');
     // From here on the delegation's page runs on a clock the test sets (flowing like a real one).
@@ -105,7 +78,7 @@ describe('clocks that run ahead', () => {
     const d = delegation.page;
     await setClockAndRestart(delegation, Date.now() + 3 * DAY);
     await proposeAmendment(d, 'Proposed while the date was wrong.');
-    await exportAll(delegation, join(folder, 'delegation-ahead.cwgbundle.json'));
+    await exportBundle(delegation, join(folder, 'delegation-ahead.cwgbundle.json'));
 
     const s = secretariat.page;
     await openBundle(secretariat, join(folder, 'delegation-ahead.cwgbundle.json'));
@@ -134,7 +107,7 @@ describe('clocks that run ahead', () => {
     expect(await d.getByRole('region', { name: 'This computer’s clock was corrected' }).count()).toBe(0);
 
     // Exported again, the same proposal is accepted.
-    await exportAll(delegation, join(folder, 'delegation-corrected.cwgbundle.json'));
+    await exportBundle(delegation, join(folder, 'delegation-corrected.cwgbundle.json'));
     await openBundle(secretariat, join(folder, 'delegation-corrected.cwgbundle.json'));
     await s.getByRole('heading', { name: 'First bundle from “Kyrgyz delegation”' }).waitFor();
     expect(await s.getByRole('region', { name: 'A clock runs ahead' }).count()).toBe(0);
@@ -147,7 +120,7 @@ describe('clocks that run ahead', () => {
     const d = delegation.page;
     await setClockAndRestart(delegation, Date.now() + 20 * HOUR);
     await proposeAmendment(d, 'Proposed with the clock twenty hours ahead.');
-    await exportAll(delegation, join(folder, 'delegation-20h.cwgbundle.json'));
+    await exportBundle(delegation, join(folder, 'delegation-20h.cwgbundle.json'));
 
     const s = secretariat.page;
     await openBundle(secretariat, join(folder, 'delegation-20h.cwgbundle.json'));

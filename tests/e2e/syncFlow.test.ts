@@ -17,16 +17,8 @@ import { dropFile } from '../fixtures/bundles/dropFile';
 import { generateSigner, nodeSyncCrypto } from '../fixtures/bundles/nodeCrypto';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { dumpDatabase } from './dump';
-import { follow, loadSampleData, firstRun, waitForBundleSaved } from './syncSteps';
+import { exportBundle, loadSampleData, firstRun, nav, openBundle, openSync } from './syncSteps';
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
-const syncNav = (page: Page) => page.getByRole('navigation', { name: 'Sync sections' });
-
-
-async function openSync(page: Page, section: 'Overview' | 'Export' | 'Import' | 'History' | RegExp | 'Trusted installations'): Promise<void> {
-  await follow(nav(page).getByRole('link', { name: 'Sync' }));
-  await follow(syncNav(page).getByRole('link', { name: section }));
-}
 
 async function fingerprintInSettings(page: Page): Promise<string> {
   await nav(page).getByRole('link', { name: 'Settings' }).click();
@@ -34,31 +26,6 @@ async function fingerprintInSettings(page: Page): Promise<string> {
   const fingerprint = section.getByTestId('key-fingerprint');
   await fingerprint.waitFor();
   return (await fingerprint.textContent()) ?? '';
-}
-
-async function exportBundle(host: TestHost, path: string, peer?: string): Promise<void> {
-  const { page } = host;
-  await openSync(page, 'Export');
-  await page.getByRole('heading', { level: 1, name: 'Export a bundle' }).waitFor();
-  if (peer) {
-    await page.getByRole('radio', { name: 'What one installation has not received yet' }).check();
-    await page.getByRole('combobox', { name: 'Installation' }).selectOption({ label: peer });
-  } else {
-    await page.getByRole('radio', { name: 'Everything on this computer' }).check();
-  }
-  host.dialogs.answer(path);
-  await page.getByRole('button', { name: 'Export bundle…' }).click();
-  await waitForBundleSaved(page, path);
-}
-
-/** Opens the file through the dialog and waits for the preview (or the refusal). */
-async function openBundle(host: TestHost, path: string): Promise<void> {
-  const { page } = host;
-  await openSync(page, 'Import');
-  await page.getByRole('heading', { level: 1, name: 'Import a bundle' }).waitFor();
-  host.dialogs.answer(path);
-  await page.getByRole('button', { name: 'Choose a bundle file…' }).click();
-  await page.getByRole('heading', { name: /^(What this bundle would change|This file was not imported)$/ }).waitFor();
 }
 
 async function articleText(page: Page, heading: RegExp): Promise<string> {
