@@ -538,6 +538,14 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
     return { heading: text.heading, body: result.body };
   };
 
+  /** The article's open brackets, in the order their markers stand in its English text. */
+  const openBracketsInOrder = async (article: Article): Promise<BracketWithAlternatives[]> => {
+    const order = markersOf(article.body.en);
+    return (await articleBrackets(article.id))
+      .filter((entry) => entry.bracket.status === 'open')
+      .sort((a, b) => order.indexOf(a.bracket.key) - order.indexOf(b.bracket.key));
+  };
+
   /**
    * A proposal's text as stored, and what is wrong with its brackets. It is typed with the
    * article's open brackets in notation (notationForEditing); each one kept word for word
@@ -548,12 +556,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
    */
   const proposalText = async (kind: AmendmentKind, article: Article | undefined, text: ArticleInput): Promise<{ text: ArticleInput; issues: MouIssue[] }> => {
     if (kind === 'delete') return { text, issues: [] };
-    const open =
-      kind === 'replace' && article && !article.deleted
-        ? (await articleBrackets(article.id))
-            .filter((entry) => entry.bracket.status === 'open')
-            .sort((a, b) => markersOf(article.body.en).indexOf(a.bracket.key) - markersOf(article.body.en).indexOf(b.bracket.key))
-        : [];
+    const open = kind === 'replace' && article && !article.deleted ? await openBracketsInOrder(article) : [];
     const openKeys = open.map((entry) => entry.bracket.key);
     const body = markersForOpenBrackets(text.body, open);
     const issues: MouIssue[] = [];
@@ -775,8 +778,12 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
         const frozenIndex = version.articles.findIndex((article) => article.articleId === articleId);
         const frozen = version.articles[frozenIndex];
         if (!frozen) throw new MouRefusedError('notFound');
-        const text = { heading: { ...frozen.heading }, body: { ...frozen.body } };
         const current = await db.articles.get(articleId);
+        // A version holds its open brackets as printed: each still open here, word for word,
+        // is its marker again; others become brackets again (withBrackets), and a bracket
+        // opened since cannot be restored away (bracketMarkersDiffer).
+        const open = current ? await openBracketsInOrder(current) : [];
+        const text = await withBrackets(clock, version.documentId, articleId, { heading: { ...frozen.heading }, body: markersForOpenBrackets(frozen.body, open) });
         if (current && !current.deleted) {
           // A version's two texts were frozen together: restored, they match again.
           return writeRecord(db, clock, 'articles', {

@@ -276,6 +276,46 @@ describe('brackets', () => {
     expect(version.articles.some((article) => article.body.en.includes('[[') || article.body.ru.includes('[['))).toBe(false);
   });
 
+  it('restores a version’s text with its brackets: an open one stays itself, a decided one opens again, one opened since is not restored away', async () => {
+    const { repositories } = await setUp();
+    const [document] = await repositories.mou.listDocuments();
+    if (!document) throw new Error('no sample MoU');
+    const articleId = sampleId('article', 'amendments');
+    const bracketsOf = async () => (await repositories.mou.listBrackets(document.id)).filter((bracket) => bracket.articleId === articleId);
+    const version = await repositories.mou.freezeVersion(document.id, { label: 'Third draft', date: '2015-05-30', note: '', meetingId: null });
+    const article = await repositories.mou.getArticle(articleId);
+    if (!article) throw new Error('no article');
+    await repositories.mou.updateArticle(articleId, { heading: article.heading, body: { en: article.body.en.replace('circulate it', 'send it'), ru: article.body.ru } });
+
+    // Restored: the printed "[thirty / sixty]" is the open bracket's marker again, not text.
+    const restored = await repositories.mou.restoreArticleText(version.id, articleId);
+    expect(restored.body).toEqual(article.body);
+    expect((await bracketsOf()).map((bracket) => [bracket.key, bracket.status])).toEqual([[1, 'open']]);
+
+    // Agreed since: restoring the older text puts the bracket back in it, as a bracket.
+    const sixty = (await repositories.mou.listBracketAlternatives(document.id)).find((alternative) => alternative.text.en === 'sixty');
+    await repositories.mou.decideBracket(sampleId('bracket', 'amendments:1'), { outcome: 'agreed', alternativeId: sixty?.id ?? null, date: '2015-05-31', meetingId: SECOND_MEETING, sessionId: null });
+    expect((await repositories.mou.getArticle(articleId))?.body.en).toContain('at least sixty days');
+    const reopened = await repositories.mou.restoreArticleText(version.id, articleId);
+    expect(reopened.body.en).toContain('at least [[2]] days');
+    expect(reopened.body.ru).toContain('не позднее чем за [[2]] дней');
+    const after = await bracketsOf();
+    expect(after.map((bracket) => [bracket.key, bracket.status]).sort()).toEqual([
+      [1, 'agreed'],
+      [2, 'open'],
+    ]);
+    const alternatives = (await repositories.mou.listBracketAlternatives(document.id)).filter((alternative) => alternative.bracketId === after.find((bracket) => bracket.key === 2)?.id);
+    expect(alternatives.map((alternative) => alternative.text.en).sort()).toEqual(['sixty', 'thirty']);
+
+    // A bracket put in the article after the version was frozen is not restored away.
+    const current = await repositories.mou.getArticle(articleId);
+    await repositories.mou.updateArticle(articleId, {
+      heading: current?.heading ?? article.heading,
+      body: { en: `${current?.body.en ?? ''}\n4. Each member [shall / should] reply.`, ru: `${current?.body.ru ?? ''}\n4. Каждый член [отвечает / должен ответить].` },
+    });
+    expect(await issueCodes(repositories.mou.restoreArticleText(version.id, articleId))).toEqual(['bracketMarkersDiffer']);
+  });
+
   it('records where an amendment was decided, never before it was proposed', async () => {
     const { repositories } = await setUp();
     const [document] = await repositories.mou.listDocuments();

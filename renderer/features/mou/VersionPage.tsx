@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Article, FrozenArticle } from '../../../shared/model';
 import type { ReportSpec } from '../../../shared/reports/spec';
+import { shownBody, type BracketIndex } from '../../../shared/mou/brackets';
 import { statusPermissions } from '../../../shared/mou/status';
 import { formatDate, pick } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
@@ -33,12 +34,13 @@ import {
 } from './ui';
 import { useDocumentData } from './useDocumentData';
 
-function sameText(frozen: FrozenArticle, article: Article): boolean {
+/** Whether the article reads as frozen: a version holds open brackets as printed, so the article is compared as read. */
+function sameText(frozen: FrozenArticle, article: Article, brackets: BracketIndex): boolean {
   return (
     frozen.heading.en === article.heading.en &&
     frozen.heading.ru === article.heading.ru &&
-    frozen.body.en === article.body.en &&
-    frozen.body.ru === article.body.ru
+    frozen.body.en === shownBody(article, 'en', brackets) &&
+    frozen.body.ru === shownBody(article, 'ru', brackets)
   );
 }
 
@@ -145,7 +147,7 @@ export function VersionPage() {
             <h2 id={headingId}>{articleTitleFor(t, index + 1, frozen.heading, choice)}</h2>
             <Bilingual choice={choice} render={(textLanguage) => <ArticleText text={frozen.body[textLanguage]} lang={textLanguage} />} />
             <div className="article-actions">
-              {now && sameText(frozen, now) ? (
+              {now && sameText(frozen, now, data.bracketIndex) ? (
                 <span className="hint">{t('mou.version.sameAsCurrent')}</span>
               ) : (
                 <>
