@@ -60,7 +60,7 @@ export function createCountriesRepository(ctx: RepositoryContext): CountriesRepo
   const { db } = ctx;
   return {
     // One getAll, filtered here: a filtered collection walks a cursor, one step per task of
-    // the page, which at start-up waits behind the code being evaluated (startRead.ts).
+    // the page, which at start-up waits behind the code being evaluated (docs/delegates.md).
     list: async () => (await db.countries.toArray()).filter(notDeleted).sort(byEnglish((country) => country.name.en)),
 
     get: (id) => db.countries.get(id),
