@@ -438,8 +438,8 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
     return bracketsOfArticle(articleId, brackets, alternatives);
   };
 
-  /** A live bracket, still open, in a document that takes proposals. */
-  const openBracketForProposals = async (bracketId: string): Promise<Bracket> => {
+  /** A live bracket, still open, in a document that takes proposals; with that document. */
+  const openBracketForProposals = async (bracketId: string): Promise<{ bracket: Bracket; document: MouDocument }> => {
     const bracket = await db.brackets.get(bracketId);
     if (!bracket || bracket.deleted) throw new MouRefusedError('notFound');
     const document = await liveDocument(bracket.documentId);
@@ -447,7 +447,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
       throw new MouRefusedError(document.status === 'signed' ? 'textSigned' : 'proposalsClosed');
     }
     if (bracket.status !== 'open') throw new MouRefusedError('bracketClosed');
-    return bracket;
+    return { bracket, document };
   };
 
   /** The delegations an alternative is proposed in the name of, as chosen: known countries, at least one where `required`. */
@@ -1007,8 +1007,7 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
 
     proposeAlternative: (bracketId, draft) =>
       write(async (clock, installation) => {
-        const bracket = await openBracketForProposals(bracketId);
-        const document = await liveDocument(bracket.documentId);
+        const { bracket, document } = await openBracketForProposals(bracketId);
         let proposedByCountryIds: string[];
         if (!choosesAlternativeProposers(installation, document.partyCountryIds)) {
           // Not asked in whose name: a delegation proposes in its own name alone, which is
@@ -1034,9 +1033,8 @@ export function createMouRepository(ctx: RepositoryContext): MouRepository {
       write(async (clock, installation) => {
         const alternative = await db.bracketAlternatives.get(id);
         if (!alternative || alternative.deleted) throw new MouRefusedError('notFound');
-        const bracket = await openBracketForProposals(alternative.bracketId);
+        const { bracket, document } = await openBracketForProposals(alternative.bracketId);
         if (!mayEditAlternative(installation, alternative)) throw new MouRefusedError('proposerOnly');
-        const document = await liveDocument(bracket.documentId);
         // Who proposed it changes only where the actor names proposers (the secretariat); the
         // draft's own text (no proposers) may stay so, a delegation's alternative keeps a name.
         const proposedByCountryIds =

@@ -133,6 +133,18 @@ function proposers(t: TFunction, ids: readonly string[], date: string, countries
   });
 }
 
+/** A small button beside an alternative, named for the alternative it acts on. */
+function AlternativeButton({ label, name, onClick }: { label: string; name: string; onClick: () => void }) {
+  return (
+    <>
+      {' '}
+      <button type="button" className="secondary small" aria-label={name} onClick={onClick}>
+        {label}
+      </button>
+    </>
+  );
+}
+
 export function BracketsSection({ data, article, session }: { data: DocumentData; article: Article; session: MouSession }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -181,30 +193,18 @@ export function BracketsSection({ data, article, session }: { data: DocumentData
                     {bracket.agreedAlternativeId === alternative.id && <strong>{` (${t('mou.brackets.agreedMark')})`}</strong>}
                     <span className="hint">{` — ${proposers(t, alternative.proposedByCountryIds, alternative.proposedOn, session.countries, language)}`}</span>
                     {bracket.status === 'open' && permissions.propose && mayEditAlternative(session.installation, alternative) && (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          className="secondary small"
-                          aria-label={t('mou.brackets.editAlternativeFor', { text: pick(alternative.text, language) })}
-                          onClick={() => setForm({ kind: 'edit', bracketId: bracket.id, alternativeId: alternative.id })}
-                        >
-                          {t('mou.brackets.editAlternative')}
-                        </button>
-                      </>
+                      <AlternativeButton
+                        label={t('mou.brackets.editAlternative')}
+                        name={t('mou.brackets.editAlternativeFor', { text: pick(alternative.text, language) })}
+                        onClick={() => setForm({ kind: 'edit', bracketId: bracket.id, alternativeId: alternative.id })}
+                      />
                     )}
                     {bracket.status === 'open' && permissions.propose && mayWithdrawAlternative(session.installation, alternative) && (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          className="secondary small"
-                          aria-label={t('mou.brackets.withdrawAlternativeFor', { text: pick(alternative.text, language) })}
-                          onClick={() => void withdraw(bracket.key, alternative.id)}
-                        >
-                          {t('mou.brackets.withdrawAlternative')}
-                        </button>
-                      </>
+                      <AlternativeButton
+                        label={t('mou.brackets.withdrawAlternative')}
+                        name={t('mou.brackets.withdrawAlternativeFor', { text: pick(alternative.text, language) })}
+                        onClick={() => void withdraw(bracket.key, alternative.id)}
+                      />
                     )}
                   </li>
                 ))}
